@@ -1,0 +1,1 @@
+"""Plain data shared by every layer: object kinds, change sets, the clock and errors (no Qt)."""
