@@ -1,0 +1,46 @@
+"""Schema versions. The version lives in SQLite's `PRAGMA user_version`.
+
+Each migration takes the database and its tables and brings the schema one version up; later
+versions use playhouse.migrate for ALTERs. Migrations run in one transaction at open, so a
+store is either at the old version or the new one, never between.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from peewee import Database
+
+from app.db.tables import Tables
+
+log = logging.getLogger(__name__)
+
+Migration = Callable[[Database, Tables], None]
+
+
+def _v1_initial(database: Database, tables: Tables) -> None:
+    database.create_tables(tables.all())
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerSchemaError(RuntimeError):
+    """The data directory was written by a newer Field Client; refuse rather than damage it."""
+
+
+def migrate(database: Database, tables: Tables) -> int:
+    current = database.execute_sql("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"The local data is from a newer Field Client (schema {current}, this is "
+            f"{SCHEMA_VERSION}). Update the app or choose another data folder."
+        )
+    with database.atomic():
+        for version in range(current, SCHEMA_VERSION):
+            log.info("Migrating the local store to schema version %d", version + 1)
+            MIGRATIONS[version](database, tables)
+        database.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return SCHEMA_VERSION

@@ -1,0 +1,124 @@
+"""Synced objects: ingest pages from the server, read rows for the views."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from peewee import Database
+
+from app.core.changes import KindChanges
+from app.core.kinds import Kind
+from app.core.values import as_bool, as_int
+from app.db.columns import COLUMNS
+from app.db.tables import Tables
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 900  # stays below SQLite's bound-variable limit on old builds
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    changes: KindChanges
+    received: int
+    skipped: int
+
+
+class ObjectRepo:
+    def __init__(self, database: Database, tables: Tables) -> None:
+        self._db = database
+        self._tables = tables
+        self._upsert_sql = {kind: _upsert_sql(kind) for kind in COLUMNS}
+
+    # -- writes (writer thread, inside a transaction) --------------------------------------
+
+    def ingest(self, kind: Kind, objects: Sequence[Any]) -> Ingested:
+        """Upsert live objects and drop those the server marks `isdeleted`.
+
+        Malformed objects (not a set, no usable id) are skipped and logged: one bad object must
+        not stop the sync of thousands of good ones.
+        """
+        columns = COLUMNS[kind]
+        rows: list[tuple[Any, ...]] = []
+        deleted: list[int] = []
+        skipped: list[str] = []
+        for obj in objects:
+            object_id = as_int(obj.get("id")) if isinstance(obj, dict) else 0
+            if object_id <= 0:
+                skipped.append(repr(obj)[:80])
+                continue
+            if as_bool(obj.get("isdeleted")):
+                deleted.append(object_id)
+                continue
+            rows.append(
+                (object_id, *[column.extract(obj) for column in columns],
+                 orjson.dumps(obj).decode())
+            )
+        if skipped:
+            log.warning(
+                "Skipped %d malformed %s object(s) without a usable id, e.g. %s",
+                len(skipped), kind.value, skipped[0],
+            )
+        ids = [row[0] for row in rows]
+        existing = self._existing(kind, [*ids, *deleted])
+        connection = self._db.connection()
+        if rows:
+            connection.executemany(self._upsert_sql[kind], rows)
+        removed = [object_id for object_id in deleted if object_id in existing]
+        for chunk in _chunks(removed):
+            marks = ",".join("?" * len(chunk))
+            connection.execute(f'DELETE FROM "{kind.value}" WHERE id IN ({marks})', chunk)
+        changes = KindChanges(
+            added=frozenset(i for i in ids if i not in existing),
+            changed=frozenset(i for i in ids if i in existing),
+            removed=frozenset(removed),
+        )
+        return Ingested(changes, received=len(objects), skipped=len(skipped))
+
+    def _existing(self, kind: Kind, ids: Sequence[int]) -> set[int]:
+        found: set[int] = set()
+        connection = self._db.connection()
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            cursor = connection.execute(
+                f'SELECT id FROM "{kind.value}" WHERE id IN ({marks})', chunk
+            )
+            found.update(row[0] for row in cursor)
+        return found
+
+    # -- reads (any thread) -----------------------------------------------------------------
+
+    def count(self, kind: Kind) -> int:
+        return self._tables.objects[kind].select().count()
+
+    def counts(self) -> dict[Kind, int]:
+        return {kind: self.count(kind) for kind in COLUMNS}
+
+    def get(self, kind: Kind, object_id: int) -> dict[str, Any] | None:
+        model = self._tables.objects[kind]
+        row = model.select(model.data).where(model.id == object_id).tuples().first()
+        return orjson.loads(row[0]) if row else None
+
+    def ids(self, kind: Kind) -> set[int]:
+        model = self._tables.objects[kind]
+        return {row[0] for row in model.select(model.id).tuples()}
+
+
+def _upsert_sql(kind: Kind) -> str:
+    names = ["id", *(column.name for column in COLUMNS[kind]), "data"]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    marks = ", ".join("?" * len(names))
+    updates = ", ".join(f'"{name}" = excluded."{name}"' for name in names[1:])
+    return (
+        f'INSERT INTO "{kind.value}" ({quoted}) VALUES ({marks}) '
+        f"ON CONFLICT(id) DO UPDATE SET {updates}"
+    )
+
+
+def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]

@@ -1,0 +1,89 @@
+"""peewee models, built for one database at a time.
+
+Models are made per database (not module-level classes bound to a global), so a process can
+hold several stores (tests, tools) and nothing is a singleton.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import (
+    CharField,
+    Database,
+    FloatField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from app.core.kinds import Kind
+from app.db.columns import COLUMNS
+
+_FIELD_TYPES = {"INTEGER": IntegerField, "TEXT": TextField, "REAL": FloatField}
+_DEFAULTS = {"INTEGER": 0, "TEXT": "", "REAL": 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    objects: dict[Kind, type[Model]]
+    cursor: type[Model]
+    setting: type[Model]
+
+    def all(self) -> list[type[Model]]:
+        return [*self.objects.values(), self.cursor, self.setting]
+
+
+def make_tables(database: Database) -> Tables:
+    class Base(Model):
+        class Meta:
+            pass
+
+    Base._meta.database = database
+
+    objects: dict[Kind, type[Model]] = {}
+    for kind, columns in COLUMNS.items():
+        attrs: dict[str, object] = {
+            "__module__": __name__,
+            "id": IntegerField(primary_key=True),
+            "data": TextField(),
+            "Meta": type("Meta", (), {"table_name": kind.value}),
+        }
+        for column in columns:
+            field_type = _FIELD_TYPES[column.sql_type]
+            default = _DEFAULTS[column.sql_type]
+            attrs[column.name] = field_type(index=column.indexed, default=default)
+        objects[kind] = type(f"{kind.name.title()}Row", (Base,), attrs)
+
+    class SyncCursor(Base):
+        """Where one …ByLastChange loop stands (per command and parameter signature).
+
+        `changedate`/`changetime` is the cursor of the last completed loop; `resumekey` and
+        `loop_date`/`loop_time` belong to the loop under way, so a killed process resumes it.
+        """
+
+        key = CharField(primary_key=True)
+        phase = CharField(default="initial")
+        changedate = CharField(default="1970-01-01")
+        changetime = CharField(default="00:00:00")
+        resumekey = TextField(null=True)
+        loop_date = CharField(null=True)
+        loop_time = CharField(null=True)
+        pages = IntegerField(default=0)
+        objects = IntegerField(default=0)
+        last_success = CharField(null=True)
+        last_error = TextField(null=True)
+
+        class Meta:
+            table_name = "sync_cursor"
+
+    class Setting(Base):
+        """Setup data and app state as raw JSON by key (main pages, functions, states, …)."""
+
+        key = CharField(primary_key=True)
+        value = TextField()
+
+        class Meta:
+            table_name = "setting"
+
+    return Tables(objects=objects, cursor=SyncCursor, setting=Setting)
