@@ -1,0 +1,95 @@
+"""The account the app syncs as: endpoint, contract and username in the data folder,
+password and API key in the OS keyring only (never in the database, logs or screenshots)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import keyring
+import keyring.errors
+import orjson
+from keyring.backend import KeyringBackend
+
+from app.api import Credentials
+
+ACCOUNT_FILE = "account.json"
+KEYRING_SERVICE = "fieldclient"
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    endpoint: str
+    contract: str
+    username: str
+
+    @property
+    def keyring_user(self) -> str:
+        return f"{self.endpoint}|{self.contract}|{self.username}"
+
+
+class SecretsUnavailable(RuntimeError):
+    """No usable OS keyring, or no secrets saved for the account."""
+
+
+class AccountStore:
+    """Reads and writes the account; `backend` lets the sandbox keep its demo secrets in memory."""
+
+    def __init__(self, data_dir: Path, backend: KeyringBackend | None = None) -> None:
+        self._path = data_dir / ACCOUNT_FILE
+        self._backend = backend
+
+    def load(self) -> Account | None:
+        if not self._path.exists():
+            return None
+        raw = orjson.loads(self._path.read_bytes())
+        return Account(raw["endpoint"], raw["contract"], raw["username"])
+
+    def save(self, account: Account, *, password: str, apikey: str) -> None:
+        self._keyring_call("set_password", account.keyring_user + "#password", password)
+        self._keyring_call("set_password", account.keyring_user + "#apikey", apikey)
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        self._path.write_bytes(
+            orjson.dumps(
+                {"endpoint": account.endpoint, "contract": account.contract,
+                 "username": account.username},
+                option=orjson.OPT_INDENT_2,
+            )
+        )
+
+    def credentials(self, account: Account) -> Credentials:
+        password = self._keyring_call("get_password", account.keyring_user + "#password")
+        apikey = self._keyring_call("get_password", account.keyring_user + "#apikey")
+        if password is None or apikey is None:
+            raise SecretsUnavailable(
+                f"No password saved for {account.username}; sign in again."
+            )
+        return Credentials(account.contract, apikey, account.username, password)
+
+    def _keyring_call(self, method: str, user: str, *value: str) -> str | None:
+        target = self._backend if self._backend is not None else keyring
+        try:
+            return getattr(target, method)(KEYRING_SERVICE, user, *value)  # type: ignore[no-any-return]
+        except keyring.errors.KeyringError as error:
+            raise SecretsUnavailable(
+                f"The system keyring is not available ({error}); the password cannot be kept."
+            ) from None
+
+
+class MemoryKeyring(KeyringBackend):
+    """Secrets for this process only: the embedded sandbox's throwaway demo credentials."""
+
+    priority = 0  # type: ignore[assignment]  # never chosen automatically
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._secrets.pop((service, username), None)
