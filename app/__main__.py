@@ -1,0 +1,113 @@
+"""Command line: `fieldclient` (the app), `fieldclient sync`, `fieldclient status`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import APP_NAME, __version__
+from app.api.envelope import Credentials
+from app.cli import run_status, run_sync
+from app.composition import data_folder
+
+SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, help="where the local store lives")
+    common.add_argument("--log-level", default="INFO",
+                        choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    source = common.add_argument_group("server")
+    source.add_argument("--sandbox", action="store_true",
+                        help="run against an embedded sandbox server with demo data")
+    source.add_argument("--server", metavar="URL", help="the Microbizz endpoint URL")
+    source.add_argument("--contract")
+    source.add_argument("--username")
+    source.add_argument("--sandbox-scale", type=float, default=1.0, help=argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(
+        prog="fieldclient", description=f"{APP_NAME} {__version__}", parents=[common]
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--quit-after-sync", action="store_true",
+                        help="sync once, render the window, then exit")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+                        help="with --quit-after-sync: save a picture of the window")
+    commands = parser.add_subparsers(dest="command")
+    sync = commands.add_parser("sync", parents=[common], help="one headless sync pass")
+    sync.add_argument("--json", action="store_true", help="print one JSON object")
+    status = commands.add_parser("status", parents=[common], help="counts, cursors, sync state")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def _env_credentials(options: argparse.Namespace) -> Credentials | None:
+    """Credentials for --server from the command line and the environment (never logged)."""
+    if not options.server:
+        return None
+    missing = [name for name in ("contract", "username") if not getattr(options, name)]
+    missing += [name for name in SECRET_ENV if not os.environ.get(name)]
+    if missing:
+        raise SystemExit(f"--server also needs: {', '.join(missing)}")
+    return Credentials(
+        contract=options.contract,
+        apikey=os.environ["FIELDCLIENT_APIKEY"],
+        username=options.username,
+        password=os.environ["FIELDCLIENT_PASSWORD"],
+    )
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    # httpx logs every request at INFO; the call log is ours to keep.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = _parser().parse_args(argv)
+    configure_logging(options.log_level)
+    if options.sandbox and options.server:
+        raise SystemExit("Choose --sandbox or --server, not both")
+    credentials = _env_credentials(options)
+    if options.command == "status":
+        if options.data_dir is None:
+            raise SystemExit("status needs --data-dir")
+        return run_status(options.data_dir, as_json=options.json)
+    if options.command == "sync":
+        with data_folder(options.data_dir, sandbox=options.sandbox) as data_dir:
+            return asyncio.run(
+                run_sync(
+                    data_dir,
+                    sandbox=options.sandbox,
+                    server=options.server,
+                    credentials=credentials,
+                    as_json=options.json,
+                    sandbox_scale=options.sandbox_scale,
+                )
+            )
+    from app.desktop import DesktopOptions, run_desktop
+
+    return run_desktop(
+        DesktopOptions(
+            data_dir=options.data_dir,
+            sandbox=options.sandbox,
+            server=options.server,
+            credentials=credentials,
+            quit_after_sync=options.quit_after_sync,
+            screenshot=options.screenshot,
+            sandbox_scale=options.sandbox_scale,
+        )
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The headless commands: `fieldclient sync` and `fieldclient status` (no Qt)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from app.api import Credentials
+from app.composition import NoAccount, build_core, open_connection
+from app.core.kinds import Kind
+from app.db import Store
+from app.sync.account import SecretsUnavailable
+from app.sync.engine import LAST_SUCCESS_KEY
+
+
+async def run_sync(
+    data_dir: Path,
+    *,
+    sandbox: bool,
+    server: str | None,
+    credentials: Credentials | None,
+    as_json: bool,
+    sandbox_scale: float = 1.0,
+) -> int:
+    """One pass; prints a summary. Exit status 0 when the pass succeeded."""
+    try:
+        with open_connection(
+            data_dir, sandbox=sandbox, server=server, credentials=credentials,
+            sandbox_scale=sandbox_scale,
+        ) as connection:
+            core = build_core(data_dir, connection)
+            try:
+                result = await core.engine.run_pass()
+                counts = core.store.objects.counts()
+            finally:
+                await core.aclose()
+    except (NoAccount, SecretsUnavailable) as error:
+        print(error, file=sys.stderr)
+        return 2
+    summary = {
+        "ok": result.ok,
+        "message": result.message,
+        "counts": {kind.value: counts[kind] for kind in Kind},
+        "received": dict(result.received),
+        "errors": dict(result.errors),
+        "started": result.started,
+        "finished": result.finished,
+    }
+    if as_json:
+        _print_json(summary)
+    else:
+        print(result.message)
+        for kind in Kind:
+            print(f"  {kind.label:<10} {counts[kind]:>8,}")
+        for step, error in result.errors.items():
+            print(f"  {step}: {error}")
+    return 0 if result.ok else 1
+
+
+def run_status(data_dir: Path, *, as_json: bool) -> int:
+    store = Store.in_dir(data_dir)
+    try:
+        counts = store.objects.counts()
+        cursors = store.cursors.all()
+        status = {
+            "counts": {kind.value: counts[kind] for kind in Kind},
+            "last_success": store.settings.get(LAST_SUCCESS_KEY),
+            "cursors": [
+                {
+                    "step": cursor.key,
+                    "phase": cursor.phase,
+                    "changedate": cursor.changedate,
+                    "changetime": cursor.changetime,
+                    "resumekey": cursor.resumekey,
+                    "pages_in_loop": cursor.pages,
+                    "last_success": cursor.last_success,
+                    "last_error": cursor.last_error,
+                }
+                for cursor in cursors
+            ],
+        }
+    finally:
+        store.close()
+    if as_json:
+        _print_json(status)
+    else:
+        print(f"Last successful sync: {status['last_success'] or 'never'}")
+        for kind in Kind:
+            print(f"  {kind.label:<10} {counts[kind]:>8,}")
+        for cursor in status["cursors"]:
+            print(f"  {cursor['step']}: {cursor['phase']} from {cursor['changedate']} "
+                  f"{cursor['changetime']}" + (" (resuming)" if cursor["resumekey"] else ""))
+    return 0
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(orjson.dumps(value).decode() + "\n")

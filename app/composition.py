@@ -1,0 +1,170 @@
+"""The one place that builds the services and wires them together.
+
+Everything else receives what it needs as arguments: no module reaches for a global.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from app.api import Client, Credentials
+from app.core.changes import ChangeSet
+from app.core.clock import Clock, SystemClock
+from app.db import Store
+from app.sandbox import SandboxServer
+from app.sync.account import Account, AccountStore, MemoryKeyring
+from app.sync.engine import SyncEngine
+from app.sync.progress import SyncProgress
+
+log = logging.getLogger(__name__)
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("FieldClient", "FieldClient"))
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    """Where to sync and as whom; `sandbox` is set when an embedded sandbox serves it."""
+
+    account: Account
+    accounts: AccountStore
+    sandbox: SandboxServer | None = None
+
+    def credentials(self) -> Credentials:
+        return self.accounts.credentials(self.account)
+
+
+def sandbox_connection(server: SandboxServer, data_dir: Path) -> Connection:
+    """An account for a running sandbox; its demo secrets stay in memory."""
+    creds = server.credentials
+    return memory_connection(
+        data_dir,
+        server.url,
+        Credentials(creds.contract, creds.apikey, creds.username, creds.password),
+        sandbox=server,
+    )
+
+
+def memory_connection(
+    data_dir: Path, endpoint: str, credentials: Credentials, *, sandbox: SandboxServer | None = None
+) -> Connection:
+    accounts = AccountStore(data_dir, backend=MemoryKeyring())
+    account = Account(endpoint, credentials.contract, credentials.username)
+    accounts.save(account, password=credentials.password, apikey=credentials.apikey)
+    return Connection(account, accounts, sandbox)
+
+
+@contextlib.contextmanager
+def embedded_sandbox(data_dir: Path, *, scale: float = 1.0) -> Iterator[Connection]:
+    """Start a sandbox on a free loopback port and point an in-memory account at it."""
+    with SandboxServer(seed=1, scale=scale) as server:
+        yield sandbox_connection(server, data_dir)
+
+
+@contextlib.contextmanager
+def data_folder(requested: Path | None, *, sandbox: bool) -> Iterator[Path]:
+    """The data folder: as requested, else the user's; a throwaway one for a bare --sandbox.
+
+    The embedded sandbox starts with fresh server data every run, so keeping the client's copy
+    of a previous run would mix two servers' histories.
+    """
+    if requested is not None:
+        yield requested
+    elif sandbox:
+        folder = Path(tempfile.mkdtemp(prefix="fieldclient-sandbox-"))
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    else:
+        yield default_data_dir()
+
+
+@dataclass
+class Core:
+    """The Qt-free services: store, wire client and sync engine."""
+
+    store: Store
+    client: Client
+    engine: SyncEngine
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+        self.store.close()
+
+
+def build_core(
+    data_dir: Path,
+    connection: Connection,
+    *,
+    clock: Clock | None = None,
+    on_changes: Callable[[ChangeSet], None] | None = None,
+    on_progress: Callable[[SyncProgress], None] | None = None,
+    timeout: float = 30.0,
+) -> Core:
+    store = Store.in_dir(data_dir)
+    client = Client(
+        connection.account.endpoint,
+        connection.credentials(),
+        timeout=timeout,
+        parse_executor=store.writer,
+    )
+    engine = SyncEngine(
+        client,
+        store,
+        clock or SystemClock(),
+        **({"on_changes": on_changes} if on_changes else {}),
+        **({"on_progress": on_progress} if on_progress else {}),
+    )
+    return Core(store, client, engine)
+
+
+async def cancel_and_wait(tasks: set[asyncio.Task[object]]) -> None:
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class NoAccount(RuntimeError):
+    """No server chosen and none saved in the data folder."""
+
+
+@contextlib.contextmanager
+def open_connection(
+    data_dir: Path,
+    *,
+    sandbox: bool,
+    server: str | None,
+    credentials: Credentials | None,
+    sandbox_scale: float = 1.0,
+) -> Iterator[Connection]:
+    """The embedded sandbox, a server named on the command line, or the saved account.
+
+    Secrets given on the command line's environment are kept in memory for this run only.
+    """
+    if sandbox:
+        with embedded_sandbox(data_dir, scale=sandbox_scale) as connection:
+            yield connection
+        return
+    if server and credentials:
+        yield memory_connection(data_dir, server, credentials)
+        return
+    accounts = AccountStore(data_dir)
+    account = accounts.load()
+    if account is None:
+        raise NoAccount(
+            f"No account is set up in {data_dir}. Start with --sandbox to try the app, or with "
+            "--server URL --contract C --username U (password and API key in "
+            "FIELDCLIENT_PASSWORD / FIELDCLIENT_APIKEY)."
+        )
+    yield Connection(account, accounts)

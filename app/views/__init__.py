@@ -1,0 +1,1 @@
+"""Qt widgets: main window, lists, status, and the bridge from the sync layer to Qt."""

@@ -1,0 +1,109 @@
+"""The main window: the four object lists with their counts, and the sync state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+)
+
+from app import APP_NAME
+from app.core.changes import ChangeSet
+from app.core.kinds import Kind
+from app.db import Store
+from app.sync.progress import SyncProgress
+from app.views.bridge import Bridge
+from app.views.object_lists import ObjectListModel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, bridge: Bridge, request_sync: Callable[[], None]) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.resize(1100, 680)
+        self.models: dict[Kind, ObjectListModel] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for kind in Kind:
+            model = ObjectListModel(store, kind, self)
+            self.models[kind] = model
+            self.tabs.addTab(self._make_view(model), "")
+        self.setCentralWidget(self.tabs)
+
+        toolbar = QToolBar("Sync")
+        toolbar.setMovable(False)
+        self.sync_action = QAction("Sync now", self)
+        self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.sync_action.triggered.connect(request_sync)
+        toolbar.addAction(self.sync_action)
+        self.addToolBar(toolbar)
+
+        self.activity_label = QLabel()
+        self.last_sync_label = QLabel()
+        self.statusBar().addWidget(self.activity_label, 1)
+        self.statusBar().addPermanentWidget(self.last_sync_label)
+
+        bridge.changes.connect(self.on_changes)
+        bridge.progress.connect(self.on_progress)
+        self._update_tab_titles()
+        self.on_progress(SyncProgress(last_success=None))
+
+    def _make_view(self, model: ObjectListModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(0, 110)
+        view.setColumnWidth(1, 300)
+        view.setColumnWidth(2, 220)
+        return view
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        for model in self.models.values():
+            model.refresh(changes)
+        self._update_tab_titles()
+
+    def on_progress(self, progress: SyncProgress) -> None:
+        if progress.running:
+            text = progress.activity or "Synchronising"
+            if progress.objects:
+                text += f"… {progress.objects:,} objects received"
+            self.activity_label.setText(text)
+        elif progress.last_error:
+            self.activity_label.setText(progress.last_error)
+        else:
+            self.activity_label.setText("Up to date" if progress.last_success else "Not synced yet")
+        failed = bool(progress.last_error and not progress.running)
+        self.activity_label.setProperty("failed", failed)
+        last = _friendly_time(progress.last_success)
+        self.last_sync_label.setText(f"Last synced: {last}" if last else "Never synced")
+
+    def _update_tab_titles(self) -> None:
+        for index, kind in enumerate(Kind):
+            self.tabs.setTabText(index, f"{kind.label} ({self.models[kind].total:,})")
+
+
+def _friendly_time(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.date() == datetime.now().date():
+        return moment.strftime("today %H:%M")
+    return moment.strftime("%d-%m-%Y %H:%M")
+
