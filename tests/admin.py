@@ -1,0 +1,40 @@
+"""The sandbox's documented admin interface (/_sandbox/…), as the tests use it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from app.sandbox import SandboxServer
+
+
+def fault(server: SandboxServer, mode: str, **options: Any) -> None:
+    reply = httpx.post(f"{server.base_url}/_sandbox/faults", json={"mode": mode, **options})
+    reply.raise_for_status()
+
+
+def request_log(server: SandboxServer) -> list[dict[str, Any]]:
+    reply = httpx.get(f"{server.base_url}/_sandbox/log")
+    reply.raise_for_status()
+    return reply.json()
+
+
+def clear_log(server: SandboxServer) -> None:
+    httpx.delete(f"{server.base_url}/_sandbox/log").raise_for_status()
+
+
+def commands_sent(server: SandboxServer, name: str | None = None) -> list[dict[str, Any]]:
+    """Every command received, in order (optionally only those called `name`)."""
+    return [
+        command
+        for request in request_log(server)
+        for command in request["commands"]
+        if name is None or command["command"] == name
+    ]
+
+
+def change_object(server: SandboxServer, kind: str, object_id: int, **fields: Any) -> dict:
+    reply = httpx.patch(f"{server.base_url}/_sandbox/objects/{kind}/{object_id}", json=fields)
+    reply.raise_for_status()
+    return reply.json()

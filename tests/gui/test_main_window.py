@@ -1,0 +1,82 @@
+"""The main window as a technician sees it: four lists with counts, and the sync state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.composition import build_core, sandbox_connection
+from app.core.kinds import Kind
+from app.sandbox import SandboxServer
+from app.views.bridge import Bridge
+from app.views.main_window import MainWindow
+from tests.admin import fault
+from tests.server_data import live_ids
+
+
+@pytest.fixture
+def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
+    bridge = Bridge()
+    core = build_core(
+        data_dir,
+        sandbox_connection(sandbox, data_dir),
+        on_changes=bridge.publish_changes,
+        on_progress=bridge.publish_progress,
+    )
+    requests: list[bool] = []
+    window = MainWindow(core.store, bridge, lambda: requests.append(True))
+    qtbot.addWidget(window)
+    window.show()
+    yield window, core, requests
+    loop.run_until_complete(core.aclose())
+
+
+def test_lists_fill_with_counts_after_a_sync(window_and_core, sandbox, loop) -> None:
+    window, core, _ = window_and_core
+    assert window.tabs.tabText(0) == "Tasks (0)"
+    assert window.last_sync_label.text() == "Never synced"
+
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+
+    for index, kind in enumerate(Kind):
+        count = len(live_ids(sandbox, kind))
+        assert window.tabs.tabText(index) == f"{kind.label} ({count:,})"
+        assert window.models[kind].total == count
+        assert window.models[kind].rowCount() > 0
+    assert window.activity_label.text() == "Up to date"
+    assert window.last_sync_label.text().startswith("Last synced: today")
+
+
+def test_rows_show_the_synced_objects(window_and_core, loop) -> None:
+    window, core, _ = window_and_core
+    loop.run_until_complete(core.engine.run_pass())
+    model = window.models[Kind.CUSTOMER]
+    first_id = model.index(0, 0).data(Qt.ItemDataRole.UserRole)
+    customer = core.store.objects.get(Kind.CUSTOMER, first_id)
+    assert model.index(0, 0).data() == customer["name"]
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Name"
+
+
+@pytest.mark.expected_warnings("app.sync.engine")
+def test_a_failed_sync_says_why_in_the_status_bar(window_and_core, sandbox, loop) -> None:
+    window, core, _ = window_and_core
+    fault(sandbox, "http_500", times=100)
+    assert not loop.run_until_complete(core.engine.run_pass()).ok
+    assert "Sync failed" in window.activity_label.text()
+    assert "HTTP 500" in window.activity_label.text()
+    assert window.last_sync_label.text() == "Never synced"
+
+
+def test_sync_now_asks_for_a_pass(window_and_core, qtbot: QtBot) -> None:
+    window, _, requests = window_and_core
+    window.sync_action.trigger()
+    assert requests == [True]
+
+
+def test_model_passes_qt_model_checks(window_and_core, qtmodeltester, loop) -> None:
+    window, core, _ = window_and_core
+    loop.run_until_complete(core.engine.run_pass())
+    qtmodeltester.check(window.models[Kind.TODO])

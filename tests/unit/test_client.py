@@ -1,0 +1,111 @@
+"""The wire client against the sandbox over real loopback HTTP: every error class a caller
+can act on, batches and haltonerror."""
+
+from __future__ import annotations
+
+from asyncio import run
+
+import pytest
+
+from app.api import Client, Command, Credentials
+from app.core.errors import CommandRefused, EnvelopeRefused, TransportError
+from app.sandbox import SandboxServer
+from tests.admin import fault, request_log
+
+
+def client_for(server: SandboxServer, *, timeout: float = 5.0, **override: str) -> Client:
+    creds = server.credentials
+    fields = {"contract": creds.contract, "apikey": creds.apikey,
+              "username": creds.username, "password": creds.password, **override}
+    return Client(server.url, Credentials(**fields), timeout=timeout)
+
+
+async def _send(client: Client, commands: list[Command], **kwargs: bool):
+    try:
+        return await client.send(commands, **kwargs)
+    finally:
+        await client.aclose()
+
+
+def test_echo_round_trip_and_server_stamp(sandbox: SandboxServer) -> None:
+    response = run(_send(client_for(sandbox), [Command("Echo", {"text": "Hej"})]))
+    assert response.results[0].ok
+    assert response.results[0].data["answer"] == "Hej"
+    assert len(response.date) == 10 and len(response.time) == 8
+
+
+def test_batch_results_come_back_in_order(sandbox: SandboxServer) -> None:
+    commands = [Command("Echo", {"text": str(i)}) for i in range(5)]
+    response = run(_send(client_for(sandbox), commands))
+    assert [r.data["answer"] for r in response.results] == ["0", "1", "2", "3", "4"]
+    assert len(request_log(sandbox)) == 1  # one request, five commands
+
+
+def test_unknown_command_is_refused_alone(sandbox: SandboxServer) -> None:
+    response = run(_send(client_for(sandbox),
+                         [Command("NoSuchCommand", {"x": 1}), Command("Echo", {"text": "a"})]))
+    refused, echoed = response.results
+    assert not refused.ok and "Unknown command" in refused.message
+    assert echoed.ok
+    with pytest.raises(CommandRefused) as caught:
+        refused.raise_for_status()
+    assert caught.value.command == "NoSuchCommand"
+    assert caught.value.params == {"x": 1}
+    assert "Unknown command" in caught.value.server_message
+
+
+def test_haltonerror_stops_the_batch(sandbox: SandboxServer) -> None:
+    response = run(_send(client_for(sandbox),
+                         [Command("NoSuchCommand"), Command("Echo", {"text": "a"})],
+                         haltonerror=True))
+    assert len(response.results) == 1
+    assert [c.name for c in response.not_run] == ["Echo"]
+
+
+def test_wrong_password_is_an_envelope_refusal_with_the_server_message(
+    sandbox: SandboxServer,
+) -> None:
+    with pytest.raises(EnvelopeRefused) as caught:
+        run(_send(client_for(sandbox, password="pw-9f3k"), [Command("Echo")]))
+    assert "Invalid login" in caught.value.server_message
+    assert "pw-9f3k" not in str(caught.value)
+
+
+def test_http_500_is_a_transport_error_with_status(sandbox: SandboxServer) -> None:
+    fault(sandbox, "http_500")
+    with pytest.raises(TransportError) as caught:
+        run(_send(client_for(sandbox), [Command("Echo")]))
+    assert caught.value.status_code == 500
+    assert "HTTP 500" in str(caught.value)
+
+
+def test_garbage_body_is_a_transport_error(sandbox: SandboxServer) -> None:
+    fault(sandbox, "malformed")
+    with pytest.raises(TransportError, match="not JSON"):
+        run(_send(client_for(sandbox), [Command("Echo")]))
+
+
+def test_dropped_connection_is_a_transport_error(sandbox: SandboxServer) -> None:
+    fault(sandbox, "drop")
+    with pytest.raises(TransportError, match="Could not reach the server"):
+        run(_send(client_for(sandbox), [Command("Echo")]))
+
+
+def test_no_answer_in_time_is_a_transport_error(sandbox: SandboxServer) -> None:
+    fault(sandbox, "delay", delay=2)
+    with pytest.raises(TransportError, match="did not answer in time"):
+        run(_send(client_for(sandbox, timeout=0.3), [Command("Echo")]))
+
+
+def test_no_server_listening_is_a_transport_error(sandbox: SandboxServer) -> None:
+    client = client_for(sandbox)
+    sandbox.stop()
+    with pytest.raises(TransportError, match="Could not reach the server"):
+        run(_send(client, [Command("Echo")]))
+
+
+def test_secrets_never_reach_the_request_log(sandbox: SandboxServer) -> None:
+    run(_send(client_for(sandbox), [Command("Echo", {"text": "x"})]))
+    logged = str(request_log(sandbox))
+    assert sandbox.credentials.password not in logged
+    assert sandbox.credentials.apikey not in logged

@@ -1,0 +1,76 @@
+"""The local store: idempotent ingest, deletions, malformed objects, schema versions."""
+
+from pathlib import Path
+
+import pytest
+
+from app.core.kinds import Kind
+from app.db import Store
+from app.db.migrations import SCHEMA_VERSION, NewerSchemaError
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    store = Store.in_dir(tmp_path)
+    yield store
+    store.close()
+
+
+def test_ingest_reports_added_then_changed_and_keeps_unknown_fields(store: Store) -> None:
+    first = store.write_blocking(store.objects.ingest, Kind.CUSTOMER,
+                                 [{"id": 5, "name": "Hansen VVS", "brandnew": {"a": 1}}])
+    assert first.changes.added == {5}
+    again = store.write_blocking(store.objects.ingest, Kind.CUSTOMER,
+                                 [{"id": "5", "name": "Hansen VVS ApS"}])
+    assert again.changes.changed == {5} and not again.changes.added
+    assert store.objects.get(Kind.CUSTOMER, 5) == {"id": "5", "name": "Hansen VVS ApS"}
+    assert store.objects.count(Kind.CUSTOMER) == 1
+
+
+def test_first_ingest_keeps_unknown_fields(store: Store) -> None:
+    store.write_blocking(store.objects.ingest, Kind.TOOL, [{"id": 1, "futurefield": [1, 2]}])
+    assert store.objects.get(Kind.TOOL, 1) == {"id": 1, "futurefield": [1, 2]}
+
+
+def test_deleted_objects_leave_and_come_back_when_the_server_says_so(store: Store) -> None:
+    store.write_blocking(store.objects.ingest, Kind.TODO, [{"id": 1}, {"id": 2}])
+    gone = store.write_blocking(store.objects.ingest, Kind.TODO, [{"id": 2, "isdeleted": "1"}])
+    assert gone.changes.removed == {2}
+    assert store.objects.ids(Kind.TODO) == {1}
+    back = store.write_blocking(store.objects.ingest, Kind.TODO, [{"id": 2, "isdeleted": 0}])
+    assert back.changes.added == {2}
+
+
+@pytest.mark.expected_warnings("app.db.objects")
+def test_malformed_objects_are_skipped_and_the_rest_kept(store: Store, strict_logs) -> None:
+    result = store.write_blocking(
+        store.objects.ingest, Kind.PERSON,
+        [{"id": 1, "firstname": "Ane"}, {"name": "no id"}, "not an object", {"id": [3]},
+         {"id": 4, "firstname": 17, "customerid": "x"}],
+    )
+    assert result.skipped == 3
+    assert store.objects.ids(Kind.PERSON) == {1, 4}
+    assert any("malformed person" in r.getMessage() for r in strict_logs.records)
+
+
+def test_a_failed_write_commits_nothing(store: Store) -> None:
+    def half_then_fail() -> None:
+        store.objects.ingest(Kind.TODO, [{"id": 1}])
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        store.write_blocking(half_then_fail)
+    assert store.objects.count(Kind.TODO) == 0
+
+
+def test_store_is_wal_and_versioned(store: Store) -> None:
+    assert store.database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_refuses_a_store_from_a_newer_app(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    store.write_blocking(store.database.execute_sql, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    store.close()
+    with pytest.raises(NewerSchemaError, match="newer Field Client"):
+        Store.in_dir(tmp_path)

@@ -1,0 +1,185 @@
+"""The sync engine against the sandbox over loopback: a full pass, paging, resuming an
+interrupted sync, and failures that move no cursor."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.composition import Core, build_core, sandbox_connection
+from app.core.changes import ChangeSet
+from app.core.kinds import Kind
+from app.sandbox import SandboxServer
+from app.sync.progress import PassResult, SyncProgress
+from tests.admin import change_object, commands_sent, fault, request_log
+from tests.server_data import live_ids
+
+
+class Harness:
+    """A real store in a temp folder, a real client, the engine; records what it reports."""
+
+    def __init__(
+        self,
+        server: SandboxServer,
+        data_dir: Path,
+        loop: asyncio.AbstractEventLoop,
+        *,
+        timeout: float = 5.0,
+    ) -> None:
+        self.loop = loop
+        self.changes: list[ChangeSet] = []
+        self.progress: list[SyncProgress] = []
+        self.server = server
+        self.data_dir = data_dir
+        self.timeout = timeout
+        self.core: Core = self._build()
+
+    def _build(self) -> Core:
+        return build_core(
+            self.data_dir,
+            sandbox_connection(self.server, self.data_dir),
+            on_changes=self.changes.append,
+            on_progress=self.progress.append,
+            timeout=self.timeout,
+        )
+
+    def sync(self) -> PassResult:
+        return self.loop.run_until_complete(self.core.engine.run_pass())
+
+    def restart(self) -> None:
+        """A new process on the same data folder."""
+        self.close()
+        self.core = self._build()
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self.core.aclose())
+
+    def local_ids(self, kind: Kind) -> set[int]:
+        return self.core.store.objects.ids(kind)
+
+    def cursor(self, kind: Kind):
+        return self.core.store.cursors.get(_step(kind))
+
+
+def _position(cursor) -> tuple:
+    return cursor.changedate, cursor.changetime, cursor.resumekey
+
+
+def _step(kind: Kind) -> str:
+    from app.api.shapes import BY_LAST_CHANGE
+
+    return BY_LAST_CHANGE[kind].command
+
+
+@pytest.fixture
+def harness(sandbox: SandboxServer, data_dir: Path, loop) -> Iterator[Harness]:
+    harness = Harness(sandbox, data_dir, loop)
+    yield harness
+    harness.close()
+
+
+def test_first_pass_brings_exactly_the_servers_live_objects(harness: Harness) -> None:
+    result = harness.sync()
+    assert result.ok, result.errors
+    for kind in Kind:
+        assert harness.local_ids(kind) == live_ids(harness.server, kind), kind
+    assert harness.core.store.settings.get("sync.last_success") == result.finished
+    assert harness.progress[-1].running is False and harness.progress[-1].last_error is None
+
+
+def test_settings_come_first_and_loops_page_with_resumekey(harness: Harness) -> None:
+    harness.sync()
+    log = request_log(harness.server)
+    assert log[0]["commands"][0]["command"] == "GetMobileAppSettings"
+    pages = commands_sent(harness.server, "GetCustomersByLastChange")
+    expected_pages = -(-len(live_ids(harness.server, Kind.CUSTOMER)) // 20)
+    assert len(pages) >= expected_pages > 1
+    assert "resumekey" not in pages[0]
+    assert all("resumekey" in page for page in pages[1:])
+    # Never combined: each …ByLastChange request carries that one command only.
+    for request in log:
+        names = [c["command"] for c in request["commands"]]
+        if any(name.endswith("ByLastChange") for name in names):
+            assert len(names) == 1, names
+
+
+def test_the_cursor_is_the_servers_time_of_the_loops_first_page(harness: Harness) -> None:
+    harness.sync()
+    cursor = harness.cursor(Kind.CUSTOMER)
+    first = next(r for r in request_log(harness.server)
+                 if r["commands"][0]["command"] == "GetCustomersByLastChange")
+    assert f"{cursor.changedate} {cursor.changetime}" == first["received"]
+    assert cursor.resumekey is None and cursor.phase == "normal"
+
+
+def test_a_second_pass_brings_only_what_changed(harness: Harness) -> None:
+    harness.sync()
+    target = min(live_ids(harness.server, Kind.CUSTOMER))
+    change_object(harness.server, "customer", target, name="Omdøbt ApS")
+    harness.changes.clear()
+    result = harness.sync()
+    assert result.ok
+    assert result.received["GetCustomersByLastChange"] >= 1
+    touched = [c.of(Kind.CUSTOMER) for c in harness.changes if c.touches(Kind.CUSTOMER)]
+    assert any(target in c.changed for c in touched)
+    assert harness.core.store.objects.get(Kind.CUSTOMER, target)["name"] == "Omdøbt ApS"
+
+
+@pytest.mark.expected_warnings("app.sync.engine")
+@pytest.mark.parametrize("mode", ["http_500", "malformed", "drop"])
+def test_a_failing_server_moves_no_cursor_and_says_why(harness: Harness, mode: str) -> None:
+    harness.sync()
+    before = {kind: harness.cursor(kind) for kind in Kind}
+    fault(harness.server, mode, times=100, command="GetTodosByLastChange")
+    result = harness.sync()
+    assert not result.ok
+    assert "GetTodosByLastChange" in result.errors
+    after = harness.cursor(Kind.TODO)
+    assert _position(after) == _position(before[Kind.TODO])
+    assert after.last_error
+    assert harness.progress[-1].last_error and "Sync failed" in harness.progress[-1].last_error
+
+
+@pytest.mark.expected_warnings("app.sync.engine")
+def test_a_server_that_does_not_answer_times_out_with_a_message(
+    sandbox: SandboxServer, data_dir: Path, loop
+) -> None:
+    harness = Harness(sandbox, data_dir, loop, timeout=0.3)
+    try:
+        fault(sandbox, "delay", delay=1.5, times=1, command="GetMobileAppSettings")
+        result = harness.sync()
+        assert not result.ok
+        assert "did not answer in time" in result.message
+        assert all(harness.cursor(kind).changedate == "1970-01-01" for kind in Kind)
+    finally:
+        harness.close()
+
+
+@pytest.mark.expected_warnings("app.sync.engine")
+def test_an_interrupted_sync_resumes_from_the_stored_resumekey(harness: Harness) -> None:
+    # Let three pages of tasks through, then fail every later page.
+    fault(harness.server, "http_500", times=1000, command="GetTodosByLastChange", after=3)
+    first = harness.sync()
+    assert not first.ok
+    stuck = harness.cursor(Kind.TODO)
+    assert stuck.resumekey and stuck.pages == 3 and stuck.objects == 60
+    assert stuck.changedate == "1970-01-01"
+    assert len(harness.local_ids(Kind.TODO)) == 60
+
+    httpx_clear_faults(harness.server)
+    harness.restart()
+    sent_before = len(commands_sent(harness.server, "GetTodosByLastChange"))
+    second = harness.sync()
+    assert second.ok, second.errors
+    resumed = commands_sent(harness.server, "GetTodosByLastChange")[sent_before]
+    assert resumed["resumekey"] == stuck.resumekey
+    assert harness.local_ids(Kind.TODO) == live_ids(harness.server, Kind.TODO)
+
+
+def httpx_clear_faults(server: SandboxServer) -> None:
+    import httpx
+
+    httpx.delete(f"{server.base_url}/_sandbox/faults").raise_for_status()

@@ -1,0 +1,70 @@
+"""Lenient decoding: what a PHP back end really sends must read as the value it means."""
+
+from datetime import date, time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.core.values import as_bool, as_date, as_float, as_int, as_int_list, as_time, stamp
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [(12, 12), ("12", 12), (" 7 ", 7), ("3.0", 3), (True, 1), (None, 0), ("", 0), ("abc", 0),
+     ([1], 0)],
+)
+def test_numbers_arrive_as_numbers_or_strings(raw: object, expected: int) -> None:
+    assert as_int(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [1, "1", True, "true", "yes", "YES"])
+def test_true_in_every_documented_spelling(raw: object) -> None:
+    assert as_bool(raw) is True
+
+
+@pytest.mark.parametrize("raw", [0, "0", False, "false", "no", "", None, "maybe"])
+def test_false_in_every_documented_spelling_and_garbage(raw: object) -> None:
+    assert as_bool(raw) is False
+
+
+@pytest.mark.parametrize("raw", ["2011-08-05", "05-08-2011", "5-8-2011", "05/08/2011"])
+def test_dates_in_documented_formats(raw: str) -> None:
+    assert as_date(raw) == date(2011, 8, 5)
+
+
+@pytest.mark.parametrize("raw", ["", "0000-00-00", None, "yesterday", 17])
+def test_no_date_for_empty_or_garbage(raw: object) -> None:
+    assert as_date(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["18:45:00", "18:45", "18.45"])
+def test_times_in_documented_formats(raw: str) -> None:
+    assert as_time(raw) == time(18, 45)
+
+
+def test_floats_accept_decimal_comma() -> None:
+    assert as_float("55,676") == pytest.approx(55.676)
+    assert as_float("x") == 0.0
+
+
+def test_id_lists_accept_strings_and_skip_garbage() -> None:
+    assert as_int_list(["1", 2, "x", 0]) == [1, 2]
+    assert as_int_list("4,5") == [4, 5]
+    assert as_int_list(None) == []
+
+
+def test_stamp_sorts_as_text() -> None:
+    assert stamp("2026-01-02", "9:05") == "2026-01-02 09:05:00"
+    assert stamp("", "10:00:00") == ""
+
+
+@given(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                 st.text(), st.lists(st.integers())))
+def test_decoders_never_raise(value: object) -> None:
+    as_int(value)
+    as_float(value)
+    as_bool(value)
+    as_date(value)
+    as_time(value)
+    as_int_list(value)
