@@ -1,0 +1,46 @@
+"""The Starlette application: the Microbizz endpoint and the /_sandbox admin routes."""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from app.sandbox.admin import admin_routes
+from app.sandbox.faults import FaultPlan, failure_response
+from app.sandbox.forms import form_field
+from app.sandbox.protocol import Envelope, answer
+from app.sandbox.requestlog import RequestLog
+from app.sandbox.state import SandboxState
+
+ENDPOINT_PATH = "/api/endpoint.php"
+
+
+async def _json_field(request: Request) -> str | None:
+    """The envelope from the form body of a POST, else from the query (PHP's $_REQUEST)."""
+    if request.method == "POST":
+        content_type = request.headers.get("content-type", "")
+        value = form_field(content_type, await request.body(), "json")
+        if value is not None:
+            return value
+    return request.query_params.get("json")
+
+
+def create_app(state: SandboxState, log: RequestLog, faults: FaultPlan) -> Starlette:
+    async def endpoint(request: Request) -> Response:
+        received = state.clock.now()
+        envelope = Envelope.parse(await _json_field(request))
+        log.record(received, request.method, envelope)
+        fault = faults.take(envelope.command_names)
+        if fault is not None:
+            if fault.mode != "delay":
+                return failure_response(fault)
+            await faults.hold(fault)
+        return Response(answer(state, envelope, received), media_type="application/json")
+
+    routes = [
+        Route(ENDPOINT_PATH, endpoint, methods=["GET", "POST"]),
+        *admin_routes(state, log, faults),
+    ]
+    return Starlette(routes=routes)

@@ -1,0 +1,32 @@
+"""The server clock: Microbizz dates and times, naive, to the second, never backwards.
+
+Change stamps must grow with the change sequence (paging bisects on both), so the clock
+follows the monotonic clock from the wall time at start, and ignores a source that steps back.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+
+def _wall_clock() -> Callable[[], datetime]:
+    started_wall, started = datetime.now(), time.monotonic()
+    return lambda: started_wall + timedelta(seconds=time.monotonic() - started)
+
+
+class ServerClock:
+    def __init__(self, source: Callable[[], datetime] | None = None) -> None:
+        """`source` gives the time (tests pass a fixed one); the default runs from now."""
+        self._source = source or _wall_clock()
+        self._last = datetime.min
+
+    def now(self) -> datetime:
+        self._last = max(self._last, self._source().replace(microsecond=0))
+        return self._last
+
+
+def date_and_time(moment: datetime) -> tuple[str, str]:
+    """("YYYY-MM-DD", "HH:MM:SS"), the pair every Microbizz stamp is sent as."""
+    return moment.strftime("%Y-%m-%d"), moment.strftime("%H:%M:%S")
