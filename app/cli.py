@@ -55,8 +55,8 @@ async def run_sync(
         print(result.message)
         for kind in Kind:
             print(f"  {kind.label:<10} {counts[kind]:>8,}")
-        for step, error in result.errors.items():
-            print(f"  {step}: {error}")
+        for step, message in result.errors.items():
+            print(f"  {step}: {message}")
     return 0 if result.ok else 1
 
 

@@ -123,8 +123,8 @@ def build_core(
         client,
         store,
         clock or SystemClock(),
-        **({"on_changes": on_changes} if on_changes else {}),
-        **({"on_progress": on_progress} if on_progress else {}),
+        on_changes=on_changes,
+        on_progress=on_progress,
     )
     return Core(store, client, engine)
 

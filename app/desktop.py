@@ -41,7 +41,8 @@ class DesktopOptions:
 
 
 def run_desktop(options: DesktopOptions) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setQuitOnLastWindowClosed(False)  # we end the loop ourselves, after cleaning up
     # An explicit loop rather than qasync.run(), which installs a global loop policy that

@@ -69,7 +69,8 @@ class AccountStore:
     def _keyring_call(self, method: str, user: str, *value: str) -> str | None:
         target = self._backend if self._backend is not None else keyring
         try:
-            return getattr(target, method)(KEYRING_SERVICE, user, *value)  # type: ignore[no-any-return]
+            result: str | None = getattr(target, method)(KEYRING_SERVICE, user, *value)
+            return result
         except keyring.errors.KeyringError as error:
             raise SecretsUnavailable(
                 f"The system keyring is not available ({error}); the password cannot be kept."
@@ -79,7 +80,7 @@ class AccountStore:
 class MemoryKeyring(KeyringBackend):
     """Secrets for this process only: the embedded sandbox's throwaway demo credentials."""
 
-    priority = 0  # type: ignore[assignment]  # never chosen automatically
+    priority = 0  # never chosen automatically
 
     def __init__(self) -> None:
         super().__init__()

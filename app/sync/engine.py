@@ -51,15 +51,15 @@ class SyncEngine:
         store: Store,
         clock: Clock,
         *,
-        on_changes: Callable[[ChangeSet], None] = _ignore,
-        on_progress: Callable[[SyncProgress], None] = _ignore,
+        on_changes: Callable[[ChangeSet], None] | None = None,
+        on_progress: Callable[[SyncProgress], None] | None = None,
         loops: Sequence[LoopStep] = LOOPS,
     ) -> None:
         self._client = client
         self._store = store
         self._clock = clock
-        self._on_changes = on_changes
-        self._on_progress = on_progress
+        self._on_changes = on_changes or _ignore
+        self._on_progress = on_progress or _ignore
         self._loops = loops
         self._lock = asyncio.Lock()
         self._progress = SyncProgress(
