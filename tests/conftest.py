@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,6 +63,17 @@ def strict_logs(request: pytest.FixtureRequest) -> Iterator[_Collector]:
     if unexpected:
         lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in unexpected)
         pytest.fail(f"Unexpected warning logs:\n{lines}")
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage_on_the_main_thread() -> None:
+    """Free the Qt objects earlier tests left behind, here on the GUI thread.
+
+    Left to a later collection they may be freed on a worker thread (the store writer, a
+    sandbox), where Qt refuses to stop their timers and warns in an unrelated test.
+    """
+    if "PySide6.QtCore" in sys.modules:
+        gc.collect()
 
 
 @pytest.fixture
