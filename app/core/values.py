@@ -68,6 +68,12 @@ def as_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     text = as_str(value).strip()
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        # The format the server always answers in: the fast path for bulk ingest.
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
     # Single-digit day and month ("5-8-2011") are documented; strptime accepts them.
     for fmt in _DATE_FORMATS:
         try:
@@ -81,6 +87,11 @@ def as_time(value: Any) -> time | None:
     if isinstance(value, time):
         return value
     text = as_str(value).strip()
+    if len(text) == 8 and text[2] == ":" and text[5] == ":":
+        try:
+            return time.fromisoformat(text)
+        except ValueError:
+            return None
     for fmt in _TIME_FORMATS:
         try:
             return datetime.strptime(text, fmt).time()
@@ -96,10 +107,3 @@ def as_int_list(value: Any) -> list[int]:
     if not isinstance(value, list):
         return []
     return [number for number in (as_int(item) for item in value) if number]
-
-
-def stamp(date_value: Any, time_value: Any) -> str:
-    """"YYYY-MM-DD HH:MM:SS" from a Microbizz date and time pair, sortable as text."""
-    day = as_date(date_value)
-    moment = as_time(time_value) or time()
-    return f"{day.isoformat()} {moment.isoformat()}" if day else ""

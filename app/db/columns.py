@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.kinds import Kind
-from app.core.values import as_bool, as_date, as_int, as_str, stamp
+from app.core.values import as_bool, as_date, as_int, as_str
 
 Extract = Callable[[Mapping[str, Any]], Any]
 
@@ -50,33 +50,27 @@ def _person_name(obj: Mapping[str, Any]) -> str:
                     if part)
 
 
-def _changed(obj: Mapping[str, Any]) -> str:
-    return stamp(obj.get("changedate"), obj.get("changetime"))
-
-
 COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
     Kind.TODO: (
-        Column("number", "TEXT", _text("number")),
+        Column("number", "TEXT", _text("number"), indexed=False),
         Column("title", "TEXT", _text("title"), indexed=False),
         Column("customerid", "INTEGER", _int("customerid")),
         Column("customertext", "TEXT", _text("customertext"), indexed=False),
         Column("statetext", "TEXT", _text("statetext"), indexed=False),
         Column("userid", "INTEGER", _int("userid")),
-        Column("isclosed", "INTEGER", _flag("isclosed")),
-        Column("priority", "INTEGER", _int("priority")),
+        Column("isclosed", "INTEGER", _flag("isclosed"), indexed=False),
+        Column("priority", "INTEGER", _int("priority"), indexed=False),
         Column("city", "TEXT", _text("city"), indexed=False),
         Column("enddate", "TEXT", _date("enddate")),
-        Column("changed", "TEXT", _changed),
     ),
     Kind.CUSTOMER: (
-        Column("customernumber", "TEXT", _text("customernumber")),
+        Column("customernumber", "TEXT", _text("customernumber"), indexed=False),
         Column("name", "TEXT", _text("name")),
         Column("address", "TEXT", _text("address"), indexed=False),
         Column("zip", "TEXT", _text("zip"), indexed=False),
         Column("city", "TEXT", _text("city"), indexed=False),
         Column("phone", "TEXT", _text("phone"), indexed=False),
         Column("parentcust", "INTEGER", _int("parentcust")),
-        Column("changed", "TEXT", _changed),
     ),
     Kind.PERSON: (
         Column("name", "TEXT", _person_name),
@@ -85,16 +79,14 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
         Column("email", "TEXT", _text("email"), indexed=False),
         Column("phone", "TEXT", _text("phone"), indexed=False),
         Column("mobile", "TEXT", _text("mobile"), indexed=False),
-        Column("changed", "TEXT", _changed),
     ),
     Kind.TOOL: (
-        Column("number", "TEXT", _text("number")),
+        Column("number", "TEXT", _text("number"), indexed=False),
         Column("title", "TEXT", _text("title")),
         Column("grouptext", "TEXT", _text("grouptext"), indexed=False),
         Column("statetext", "TEXT", _text("statetext"), indexed=False),
         Column("customerid", "INTEGER", _int("customerid")),
         Column("placeofhome", "INTEGER", _int("placeofhome")),
         Column("carrier_userid", "INTEGER", _int("carrier_userid")),
-        Column("changed", "TEXT", _changed),
     ),
 }

@@ -35,6 +35,7 @@ _PRAGMAS = {
     "foreign_keys": 1,
     "busy_timeout": 5000,
     "cache_size": -32_000,
+    "wal_autocheckpoint": 8000,
 }
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.values import as_bool, as_date, as_float, as_int, as_int_list, as_time, stamp
+from app.core.values import as_bool, as_date, as_float, as_int, as_int_list, as_time
 
 
 @pytest.mark.parametrize(
@@ -54,11 +54,6 @@ def test_id_lists_accept_strings_and_skip_garbage() -> None:
     assert as_int_list(None) == []
 
 
-def test_stamp_sorts_as_text() -> None:
-    assert stamp("2026-01-02", "9:05") == "2026-01-02 09:05:00"
-    assert stamp("", "10:00:00") == ""
-
-
 @given(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
                  st.text(), st.lists(st.integers())))
 def test_decoders_never_raise(value: object) -> None:
@@ -68,3 +63,12 @@ def test_decoders_never_raise(value: object) -> None:
     as_date(value)
     as_time(value)
     as_int_list(value)
+
+
+@pytest.mark.parametrize("raw", ["2026-13-01", "2026-02-30", "abcd-ef-gh"])
+def test_impossible_dates_in_the_canonical_shape_are_none(raw: str) -> None:
+    assert as_date(raw) is None
+
+
+def test_impossible_time_in_the_canonical_shape_is_none() -> None:
+    assert as_time("25:61:00") is None
