@@ -1,7 +1,7 @@
 """The kinds of object the app keeps offline.
 
-The value of each member is the name Microbizz uses for the complex type, which is also
-the name of its local table, so a kind can travel through logs, JSON and SQL unchanged.
+The value of each member is the name of its local table (for most, also the Microbizz complex
+type), so a kind can travel through logs, JSON and SQL unchanged.
 """
 
 from __future__ import annotations
@@ -14,6 +14,14 @@ class Kind(StrEnum):
     CUSTOMER = "customer"
     PERSON = "person"
     TOOL = "tool"
+    PRODUCT = "product"
+    THREAD = "thread"
+    PROCEDURE = "procedure"
+    RELATION = "relation"
+    REGISTRATION = "registration"
+    STODO = "stodo"
+    CALL = "call"
+    PRODUCTUSE = "productuse"  # the guide's "todoitem"
 
     @property
     def label(self) -> str:
@@ -26,4 +34,15 @@ _LABELS = {
     Kind.CUSTOMER: "Customers",
     Kind.PERSON: "Persons",
     Kind.TOOL: "Equipment",
+    Kind.PRODUCT: "Products",
+    Kind.THREAD: "Notes",
+    Kind.PROCEDURE: "Procedures",
+    Kind.RELATION: "Relations",
+    Kind.REGISTRATION: "Registrations",
+    Kind.STODO: "Reminders",
+    Kind.CALL: "Calls",
+    Kind.PRODUCTUSE: "Product use",
 }
+
+# The kinds the main window lists; the others hang off them (notes, reminders, …).
+LISTED_KINDS: tuple[Kind, ...] = (Kind.TODO, Kind.CUSTOMER, Kind.PERSON, Kind.TOOL)

@@ -89,4 +89,41 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
         Column("placeofhome", "INTEGER", _int("placeofhome")),
         Column("carrier_userid", "INTEGER", _int("carrier_userid")),
     ),
+    Kind.PRODUCT: (
+        Column("number", "TEXT", _text("number"), indexed=False),
+        Column("title", "TEXT", _text("title"), indexed=False),
+    ),
+    Kind.THREAD: (
+        Column("objecttype", "TEXT", _text("objecttype"), indexed=False),
+        Column("objectid", "INTEGER", _int("objectid")),
+        Column("title", "TEXT", _text("title"), indexed=False),
+    ),
+    Kind.PROCEDURE: (
+        Column("modcode", "TEXT", _text("modcode"), indexed=False),
+        Column("sysref", "INTEGER", _int("sysref")),
+        Column("title", "TEXT", _text("title"), indexed=False),
+    ),
+    Kind.RELATION: (
+        Column("personid", "INTEGER", _int("personid")),
+        Column("customerid", "INTEGER", _int("customerid")),
+        Column("title", "TEXT", _text("title"), indexed=False),
+    ),
+    Kind.REGISTRATION: (
+        Column("date", "TEXT", _date("date")),
+        Column("userid", "INTEGER", _int("userid"), indexed=False),
+        Column("todoid", "INTEGER", _int("todoid")),
+    ),
+    Kind.STODO: (
+        Column("modcode", "TEXT", _text("modcode"), indexed=False),
+        Column("objectid", "INTEGER", _int("objectid")),
+        Column("date", "TEXT", _date("date"), indexed=False),
+    ),
+    Kind.CALL: (
+        Column("customerid", "INTEGER", _int("customerid")),
+        Column("calltime", "TEXT", _text("calltime"), indexed=False),
+    ),
+    Kind.PRODUCTUSE: (
+        Column("todoid", "INTEGER", _int("todoid")),
+        Column("toolid", "INTEGER", _int("toolid")),
+    ),
 }

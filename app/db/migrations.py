@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from peewee import Database
 
+from app.core.kinds import LISTED_KINDS
 from app.db.tables import Tables
 
 log = logging.getLogger(__name__)
@@ -20,10 +21,18 @@ Migration = Callable[[Database, Tables], None]
 
 
 def _v1_initial(database: Database, tables: Tables) -> None:
-    database.create_tables(tables.all())
+    objects = [tables.objects[kind] for kind in LISTED_KINDS]
+    database.create_tables([*objects, tables.cursor, tables.setting])
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+def _v2_everything_the_main_pages_need(database: Database, tables: Tables) -> None:
+    """Products, notes, procedures, relations, registrations, reminders, calls, product use."""
+    database.create_tables(
+        [model for kind, model in tables.objects.items() if kind not in LISTED_KINDS]
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_everything_the_main_pages_need)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

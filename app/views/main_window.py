@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.changes import ChangeSet
-from app.core.kinds import Kind
+from app.core.kinds import LISTED_KINDS, Kind
 from app.db import Store
 from app.sync.progress import SyncProgress
 from app.views.bridge import Bridge
@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
         self.models: dict[Kind, ObjectListModel] = {}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for kind in Kind:
+        for kind in LISTED_KINDS:
             model = ObjectListModel(store, kind, self)
             self.models[kind] = model
             self.tabs.addTab(self._make_view(model), "")
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.last_sync_label.setText(f"Last synced: {last}" if last else "Never synced")
 
     def _update_tab_titles(self) -> None:
-        for index, kind in enumerate(Kind):
+        for index, kind in enumerate(LISTED_KINDS):
             self.tabs.setTabText(index, f"{kind.label} ({self.models[kind].total:,})")
 
 

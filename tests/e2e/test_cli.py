@@ -29,8 +29,7 @@ def test_headless_sync_then_status_against_the_embedded_sandbox(tmp_path: Path) 
     summary = json.loads(synced.stdout)
     assert summary["ok"] is True
     counts = summary["counts"]
-    assert set(counts) == {"todo", "customer", "person", "tool"}
-    assert all(count > 0 for count in counts.values())
+    assert all(counts[kind] > 0 for kind in ("todo", "customer", "person", "tool"))
 
     status = run_cli("status", "--data-dir", str(tmp_path), "--json")
     assert status.returncode == 0, status.stderr

@@ -74,3 +74,25 @@ def test_refuses_a_store_from_a_newer_app(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(NewerSchemaError, match="newer Field Client"):
         Store.in_dir(tmp_path)
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    from app.db.migrations import MIGRATIONS
+    from app.db.tables import make_tables
+    from peewee import SqliteDatabase
+
+    database = SqliteDatabase(str(tmp_path / "fieldclient.sqlite3"))
+    tables = make_tables(database)
+    MIGRATIONS[0](database, tables)
+    database.execute_sql("PRAGMA user_version = 1")
+    tables.objects[Kind.TODO].insert(id=9, data='{"id": 9}').execute()
+    database.close()
+
+    store = Store.in_dir(tmp_path)
+    try:
+        assert store.objects.get(Kind.TODO, 9) == {"id": 9}
+        store.write_blocking(store.objects.ingest, Kind.STODO, [{"id": 1, "objectid": 9}])
+        assert store.objects.count(Kind.STODO) == 1
+        assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 2
+    finally:
+        store.close()

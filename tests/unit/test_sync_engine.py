@@ -11,7 +11,7 @@ import pytest
 
 from app.composition import Core, build_core, sandbox_connection
 from app.core.changes import ChangeSet
-from app.core.kinds import Kind
+from app.core.kinds import LISTED_KINDS, Kind
 from app.sandbox import SandboxServer
 from app.sync.progress import PassResult, SyncProgress
 from tests.admin import change_object, commands_sent, fault, request_log
@@ -84,7 +84,7 @@ def harness(sandbox: SandboxServer, data_dir: Path, loop) -> Iterator[Harness]:
 def test_first_pass_brings_exactly_the_servers_live_objects(harness: Harness) -> None:
     result = harness.sync()
     assert result.ok, result.errors
-    for kind in Kind:
+    for kind in LISTED_KINDS:
         assert harness.local_ids(kind) == live_ids(harness.server, kind), kind
     assert harness.core.store.settings.get("sync.last_success") == result.finished
     assert harness.progress[-1].running is False and harness.progress[-1].last_error is None
@@ -132,7 +132,7 @@ def test_a_second_pass_brings_only_what_changed(harness: Harness) -> None:
 @pytest.mark.parametrize("mode", ["http_500", "malformed", "drop"])
 def test_a_failing_server_moves_no_cursor_and_says_why(harness: Harness, mode: str) -> None:
     harness.sync()
-    before = {kind: harness.cursor(kind) for kind in Kind}
+    before = {kind: harness.cursor(kind) for kind in LISTED_KINDS}
     fault(harness.server, mode, times=100, command="GetTodosByLastChange")
     result = harness.sync()
     assert not result.ok
@@ -153,7 +153,7 @@ def test_a_server_that_does_not_answer_times_out_with_a_message(
         result = harness.sync()
         assert not result.ok
         assert "did not answer in time" in result.message
-        assert all(harness.cursor(kind).changedate == "1970-01-01" for kind in Kind)
+        assert all(harness.cursor(kind).changedate == "1970-01-01" for kind in LISTED_KINDS)
     finally:
         harness.close()
 
