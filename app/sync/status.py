@@ -1,0 +1,89 @@
+"""The sync indicator: a pure function from what is going on to what the user is shown.
+
+From the Microbizz indicator guide (seeds/000):
+- in flight: calls under way, with their count (shows for about a second after an action);
+- failed: calls the server refused, with their count;
+- out of date: more than 20 minutes since the last successful GetCheckIn or full sync;
+- permission declined: background sync was declined (the guide's Android permission; here,
+  staying in the tray and starting with Windows).
+Several show at once, but some overrule others: permission declined overrules out of date
+("the reason it has been more than 20 minutes is most likely that permission was declined").
+The tray shows one icon: the one that most needs the user, failed calls first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+OUT_OF_DATE_AFTER = timedelta(minutes=20)
+
+
+class Indicator(StrEnum):
+    FAILED = "failed"
+    PERMISSION_DECLINED = "permission_declined"
+    OUT_OF_DATE = "out_of_date"
+    IN_FLIGHT = "in_flight"
+
+
+# What the tray shows when several are active: what most needs the user first.
+TRAY_ORDER: tuple[Indicator, ...] = (
+    Indicator.FAILED,
+    Indicator.PERMISSION_DECLINED,
+    Indicator.OUT_OF_DATE,
+    Indicator.IN_FLIGHT,
+)
+
+# indicator → the indicators it hides while it is active.
+OVERRULES: dict[Indicator, frozenset[Indicator]] = {
+    Indicator.PERMISSION_DECLINED: frozenset({Indicator.OUT_OF_DATE}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SyncFacts:
+    calls_in_flight: int
+    failed_calls: int
+    last_synced: datetime | None  # last successful GetCheckIn or full sync
+    background_allowed: bool
+    online: bool
+    now: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    active: tuple[Indicator, ...]  # everything the window's status bar shows, tray order
+    tray: Indicator | None  # the one the tray shows; None: all is well
+    in_flight: int
+    failed: int
+    online: bool
+
+    def badge(self, indicator: Indicator) -> str:
+        """The text on an indicator: its count, or "!"."""
+        if indicator is Indicator.IN_FLIGHT:
+            return str(self.in_flight)
+        if indicator is Indicator.FAILED:
+            return str(self.failed)
+        return "!"
+
+
+def sync_status(facts: SyncFacts) -> SyncStatus:
+    raised: set[Indicator] = set()
+    if facts.calls_in_flight > 0:
+        raised.add(Indicator.IN_FLIGHT)
+    if facts.failed_calls > 0:
+        raised.add(Indicator.FAILED)
+    if facts.last_synced is None or facts.now - facts.last_synced > OUT_OF_DATE_AFTER:
+        raised.add(Indicator.OUT_OF_DATE)
+    if not facts.background_allowed:
+        raised.add(Indicator.PERMISSION_DECLINED)
+    hidden = {hid for indicator in raised for hid in OVERRULES.get(indicator, ())}
+    active = tuple(indicator for indicator in TRAY_ORDER if indicator in raised - hidden)
+    return SyncStatus(
+        active=active,
+        tray=active[0] if active else None,
+        in_flight=facts.calls_in_flight,
+        failed=facts.failed_calls,
+        online=facts.online,
+    )
