@@ -8,7 +8,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from app.sandbox.admin import admin_routes
-from app.sandbox.faults import FaultPlan, failure_response
+from app.sandbox.faults import BROKEN_ANSWERS, FaultPlan, failure_response
 from app.sandbox.forms import form_field
 from app.sandbox.protocol import Envelope, answer
 from app.sandbox.requestlog import RequestLog
@@ -32,12 +32,18 @@ def create_app(state: SandboxState, log: RequestLog, faults: FaultPlan) -> Starl
         received = state.clock.now()
         envelope = Envelope.parse(await _json_field(request))
         log.record(received, request.method, envelope)
-        fault = faults.take(envelope.command_names)
-        if fault is not None:
-            if fault.mode != "delay":
-                return failure_response(fault)
+        fault = faults.take(envelope.commands)
+        if fault is None:
+            return Response(answer(state, envelope, received), media_type="application/json")
+        if fault.mode in BROKEN_ANSWERS:
+            return failure_response(fault)
+        if fault.mode == "delay":
             await faults.hold(fault)
-        return Response(answer(state, envelope, received), media_type="application/json")
+        refused = fault.refuses if fault.mode == "refuse_resumekey" else None
+        body = answer(state, envelope, received, refused)
+        if fault.mode == "bandwidth":
+            return faults.throttled(body, fault)
+        return Response(body, media_type="application/json")
 
     routes = [
         Route(ENDPOINT_PATH, endpoint, methods=["GET", "POST"]),

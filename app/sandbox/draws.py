@@ -84,6 +84,20 @@ class Draws:
             "changetime": change_stamp[11:],
         }, changed // _DAY
 
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    def at(self, moment: datetime) -> Record:
+        """Create and change stamps both at `moment` (an object made once, never edited)."""
+        stamp = moment.isoformat(" ")
+        return {
+            "createdate": stamp[:10],
+            "createtime": stamp[11:],
+            "changedate": stamp[:10],
+            "changetime": stamp[11:],
+        }
+
     def day(self, offset_days: int) -> str:
         """The date `offset_days` from today (negative is the past), as YYYY-MM-DD."""
         return (self._today + timedelta(days=offset_days)).isoformat()
@@ -97,9 +111,15 @@ class Draws:
     def digits(self, count: int) -> str:
         return str(self.between(10 ** (count - 1), 10**count - 1))
 
-    def sentences(self, low: int, high: int, separator: str = " ") -> str:
-        count = min(self.between(low, high), len(words.DESCRIPTION_SENTENCES))
-        return separator.join(self.some(words.DESCRIPTION_SENTENCES, count))
+    def sentences(
+        self,
+        low: int,
+        high: int,
+        separator: str = " ",
+        source: Sequence[str] = words.DESCRIPTION_SENTENCES,
+    ) -> str:
+        count = min(self.between(low, high), len(source))
+        return separator.join(self.some(source, count))
 
     def company(self, town: str) -> tuple[str, int]:
         """A customer name and its customer type id (1 business, 2 private, 3 public, 4 housing)."""

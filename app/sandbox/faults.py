@@ -3,8 +3,11 @@ optionally after letting `after` such requests through first.
 
 Modes: "http_500" (an HTML error page), "malformed" (HTTP 200, a body that is not JSON),
 "drop" (the response head promises a body, then the connection closes), "delay" (answered
-normally after `delay` seconds). A faulted request is logged but its commands do not run,
-except with "delay".
+normally after `delay` seconds), "bandwidth" (answered normally, the body streamed at
+`bytes_per_second`), "refuse_resumekey" (a request counts only if one of its commands — the
+named one, or any — carries a resumekey; each such command fails with status 0 "Invalid
+resumekey", as when the server has forgotten the pass, while the others run). With
+"http_500", "malformed" and "drop" the request is logged but its commands do not run.
 """
 
 from __future__ import annotations
@@ -12,14 +15,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
-MODES = ("http_500", "malformed", "drop", "delay")
+MODES = ("http_500", "malformed", "drop", "delay", "bandwidth", "refuse_resumekey")
+BROKEN_ANSWERS = frozenset({"http_500", "malformed", "drop"})
+_OPTIONS = frozenset({"mode", "times", "delay", "command", "after", "bytes_per_second"})
+_TICK = 0.05  # seconds between the chunks of a throttled body
 
 _ERROR_PAGE = (
     "<html><head><title>500 Internal Server Error</title></head><body>"
@@ -41,28 +47,47 @@ class Fault:
     delay: float = 0.0
     command: str | None = None
     after: int = 0
+    bytes_per_second: float = 0.0
 
     @classmethod
     def from_json(cls, spec: Any) -> Fault:
         """Validate an admin request body; ValueError says what is wrong with it."""
         if not isinstance(spec, Mapping) or spec.get("mode") not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
-        if unknown := set(spec) - {"mode", "times", "delay", "command", "after"}:
+        if unknown := set(spec) - _OPTIONS:
             raise ValueError(f"unknown fault options: {', '.join(sorted(unknown))}")
         times, after = spec.get("times", 1), spec.get("after", 0)
         delay, command = spec.get("delay", 1.0), spec.get("command")
+        rate = spec.get("bytes_per_second", 0.0)
         if not _whole(times) or times < 1:
             raise ValueError("times must be a whole number of requests, at least 1")
         if not _whole(after) or after < 0:
             raise ValueError("after must be a whole number of requests")
-        if isinstance(delay, bool) or not isinstance(delay, int | float) or delay < 0:
+        if not _number(delay) or delay < 0:
             raise ValueError("delay must be a number of seconds")
         if command is not None and not isinstance(command, str):
             raise ValueError("command must be a command name")
-        return cls(spec["mode"], times, float(delay), command, after)
+        if not _number(rate) or rate < 0 or (spec["mode"] == "bandwidth") != (rate > 0):
+            raise ValueError("bytes_per_second (a positive number) goes with mode bandwidth")
+        return cls(spec["mode"], times, float(delay), command, after, float(rate))
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def refuses(self, params: Any) -> bool:
+        """Whether this refuse_resumekey fault refuses one command of the request."""
+        return (
+            isinstance(params, Mapping)
+            and params.get("resumekey") not in (None, "", False)
+            and self.command in (None, params.get("command"))
+        )
+
+    def matches(self, commands: list[Any]) -> bool:
+        """Whether a request with these commands counts for this fault."""
+        if self.mode == "refuse_resumekey":
+            return any(self.refuses(params) for params in commands)
+        names = [params.get("command") for params in commands if isinstance(params, Mapping)]
+        return self.command is None or self.command in names
 
 
 class FaultPlan:
@@ -81,14 +106,15 @@ class FaultPlan:
     def listing(self) -> list[dict[str, Any]]:
         return [fault.to_json() for fault in self._faults]
 
-    def take(self, command_names: list[str]) -> Fault | None:
-        """The first fault this request triggers; it is used up after `times` requests.
+    def take(self, commands: list[Any]) -> Fault | None:
+        """The first fault this request (its list of commands) triggers; it is used up after
+        `times` requests.
 
         Every fault the request matches counts it; one still letting requests through
         (`after`) passes it on to the next fault.
         """
         for fault in self._faults:
-            if fault.command is not None and fault.command not in command_names:
+            if not fault.matches(commands):
                 continue
             if fault.after:
                 fault.after -= 1
@@ -100,12 +126,31 @@ class FaultPlan:
         return None
 
     async def hold(self, fault: Fault) -> None:
-        """Sit out a "delay" fault, or less if the server stops meanwhile.
+        """Sit out a "delay" fault, or less if the server stops meanwhile."""
+        await self._pause(fault.delay)
 
-        Without the early end uvicorn would cancel the request at shutdown and log errors.
-        """
+    def throttled(self, body: bytes, fault: Fault) -> Response:
+        """The body of a "bandwidth" fault, streamed in chunks at its rate (all at once when
+        the server stops meanwhile)."""
+        size = max(1, int(fault.bytes_per_second * _TICK))
+
+        async def chunks() -> AsyncIterator[bytes]:
+            for start in range(0, len(body), size):
+                chunk = body[start : start + size]
+                yield chunk
+                await self._pause(len(chunk) / fault.bytes_per_second)
+
+        return StreamingResponse(
+            chunks(),
+            media_type="application/json",
+            headers={"content-length": str(len(body))},
+        )
+
+    async def _pause(self, seconds: float) -> None:
+        """Wait, or less if the server stops meanwhile: without the early end uvicorn would
+        cancel held requests at shutdown and log errors."""
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stopping.wait(), fault.delay)
+            await asyncio.wait_for(self._stopping.wait(), seconds)
 
     def release_held(self) -> None:
         """End every delay now; call on the server's loop when it is about to stop."""
@@ -114,6 +159,10 @@ class FaultPlan:
 
 def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 class ConnectionDropped(Exception):
@@ -136,7 +185,7 @@ class _DroppedResponse(Response):
 
 
 def failure_response(fault: Fault) -> Response:
-    """The broken answer for a fault other than "delay"."""
+    """The broken answer for a fault in BROKEN_ANSWERS."""
     if fault.mode == "http_500":
         return HTMLResponse(_ERROR_PAGE, status_code=500)
     if fault.mode == "malformed":

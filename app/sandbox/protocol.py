@@ -6,6 +6,7 @@ in one place. Every answer carries the server date and time the request was rece
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -14,8 +15,9 @@ import orjson
 
 from app.sandbox.clock import date_and_time
 from app.sandbox.commands import Context, run_command
-from app.sandbox.commands.params import truthy
+from app.sandbox.commands.resumekeys import INVALID_RESUMEKEY
 from app.sandbox.state import SandboxState
+from app.sandbox.values import truthy
 
 INVALID_LOGIN = "Invalid login: wrong contract, API key, username or password"
 
@@ -44,13 +46,17 @@ class Envelope:
             return cls(data, problem="commands is missing or not a list")
         return cls(data, commands, truthy(data.get("haltonerror")))
 
-    @property
-    def command_names(self) -> list[str]:
-        return [str(params.get("command")) for params in self.commands if isinstance(params, dict)]
 
+def answer(
+    state: SandboxState,
+    envelope: Envelope,
+    received: datetime,
+    refused: Callable[[Any], bool] | None = None,
+) -> bytes:
+    """The response body: the results of every command, or why the request was refused.
 
-def answer(state: SandboxState, envelope: Envelope, received: datetime) -> bytes:
-    """The response body: the results of every command, or why the request was refused."""
+    `refused` picks commands whose resumekey the server pretends not to know (a fault).
+    """
     day, time = date_and_time(received)
     if envelope.problem is not None:
         return _refusal(f"Malformed request: {envelope.problem}", day, time)
@@ -59,7 +65,10 @@ def answer(state: SandboxState, envelope: Envelope, received: datetime) -> bytes
     ctx = Context(received=received, user_id=state.setup.current_user_id)
     results = []
     for params in envelope.commands:
-        result = run_command(state, params, ctx)
+        if refused is not None and refused(params):
+            result = {"status": 0, "msg": INVALID_RESUMEKEY}
+        else:
+            result = run_command(state, params, ctx)
         results.append(result)
         if envelope.haltonerror and result["status"] != 1:
             break

@@ -3,6 +3,9 @@
 Objects are shaped like a PHP back end sends them: booleans as 1/0, some numbers as strings
 (`priority`, `estimate`, `zip`), dates YYYY-MM-DD, empty dates as "". Only the dates move
 with `now`, so a demo always has tasks planned for this week.
+
+This module makes the four main kinds and puts the contract together; the seed_* modules
+make what hangs off them (planning and the user's agenda, products, threads, relations).
 """
 
 from __future__ import annotations
@@ -12,37 +15,32 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.sandbox import seed_agenda, seed_catalogue, seed_crm, seed_threads
 from app.sandbox import vocabulary as words
 from app.sandbox.draws import Draws, domain_label
 from app.sandbox.pools import build_pools
 from app.sandbox.setup_data import (
     CHECKPOINTS,
-    CUSTOMER_TYPES,
     INSTALLED_TOOL_TYPES,
     PERSON_TYPES,
     SCRAPPED_TOOL_STATE,
     SERVICE_AGREEMENTS,
     TODO_STATES,
     TOOL_MODELS,
-    TOOL_STATES,
     TOOL_TYPES,
     WORKAREAS,
     Setup,
     build_setup,
 )
+from app.sandbox.setup_lists import ICON_IDS
+from app.sandbox.texts import Texts
+from app.sandbox.visibility import Audience
 
 Record = dict[str, Any]
 
-BASE_COUNTS = {"todo": 2000, "customer": 1000, "person": 1500, "tool": 800}
+# Kinds whose numbers grow with the scale; the others follow from these (see the seed_*).
+BASE_COUNTS = {"todo": 2000, "customer": 1000, "person": 1500, "tool": 800, "product": 600}
 
-_TITLES = {
-    "todostate": {s["id"]: s["title"] for s in TODO_STATES},
-    "workarea": {w["id"]: w["title"] for w in WORKAREAS},
-    "customertype": {t["id"]: t["title"] for t in CUSTOMER_TYPES},
-    "persontype": {t["id"]: t["title"] for t in PERSON_TYPES},
-    "tooltype": {t["id"]: t["title"] for t in TOOL_TYPES},
-    "toolstate": {s["id"]: s["title"] for s in TOOL_STATES},
-}
 _CLOSED_STATES = frozenset(s["id"] for s in TODO_STATES if s["isclosed"])
 # State ids repeated by weight: about 15% of the tasks are closed.
 _STATE_BAG = (1,) * 15 + (2,) * 38 + (3,) * 16 + (4,) * 11 + (5,) * 5 + (6,) * 12 + (7,) * 3
@@ -61,6 +59,9 @@ _TOOL_PERIOD_DAYS = {
 class Dataset:
     setup: Setup
     objects: dict[str, list[Record]]
+    """Every kind the server stores, by kind name (the admin routes use the same names)."""
+    favourites: dict[int, set[int]]
+    """Product ids each user has marked as a favourite (GetProductsByLastChange onlyfavorites)."""
 
 
 def generate(seed: int, scale: float, now: datetime, username: str) -> Dataset:
@@ -68,28 +69,54 @@ def generate(seed: int, scale: float, now: datetime, username: str) -> Dataset:
     rng = random.Random(seed)
     pools = build_pools(seed)
     setup = build_setup(rng, pools, username)
-    builder = _Builder(Draws(rng, pools, now), setup)
+    draws = Draws(rng, pools, now)
+    builder = _Builder(draws, setup)
     counts = {kind: max(1, round(base * scale)) for kind, base in BASE_COUNTS.items()}
     customers = builder.customers(counts["customer"])
     persons = builder.persons(counts["person"], customers)
     todos = builder.todos(counts["todo"], customers)
-    tools = builder.tools(counts["tool"], customers)
-    objects = {"todo": todos, "customer": customers, "person": persons, "tool": tools}
-    return Dataset(setup, objects)
+    tools = builder.tools(counts["tool"], customers, todos)
+    plans = seed_agenda.production(draws, setup, todos)
+    demo = setup.user(setup.current_user_id) or {}
+    audience = Audience.of(demo, setup.user_fields("todo"), plans, now)
+    products, favourites = seed_catalogue.products(draws, setup, counts["product"], scale)
+    objects = {
+        "todo": todos,
+        "customer": customers,
+        "person": persons,
+        "tool": tools,
+        "product": products,
+        "thread": seed_threads.threads(draws, setup, todos, customers, tools),
+        "procedure": seed_crm.procedures(draws, customers),
+        "relation": seed_crm.relations(draws, persons, customers),
+        "prodplanentry": plans,
+        "event": seed_agenda.events(draws, setup),
+        "registrationentry": seed_agenda.registrations(draws, setup, todos),
+        "stodo": seed_agenda.reminders(draws, setup, todos, customers, audience),
+        "call": seed_agenda.calls(draws, setup, customers),
+        "checkin": seed_agenda.checkins(draws, setup, plans, todos),
+        "todoitem": seed_catalogue.product_use(draws, todos, products, tools),
+    }
+    return Dataset(setup, objects, favourites)
 
 
 class _Builder:
     def __init__(self, draws: Draws, setup: Setup) -> None:
         self.draws = draws
         self.setup = setup
-        self.user_names = {user["id"]: user["name"] for user in setup.users}
+        self.texts = Texts(setup)
         self.user_teams = {user["id"]: user["teams"] for user in setup.users}
-        self.user_ids = list(self.user_names)
+        self.user_ids = [user["id"] for user in setup.users]
         self.team_ids = [0, *(team["id"] for team in setup.teams)]
         self.technicians = setup.technician_ids
         self.colleagues = [t for t in self.technicians if t != setup.current_user_id]
         # The demo technician is drawn twice as often as a colleague: a demo has a full list.
         self.assignees = [*self.technicians, setup.current_user_id]
+        # Who a user custom field (custom102, "Kontakt internt") names, 0 most often.
+        self.contacts = [0] * 6 + self.setup.office_ids + self.technicians
+
+    def title(self, source: str, object_id: int) -> str:
+        return self.texts.text(source, object_id)
 
     def customers(self, count: int) -> list[Record]:
         draws = self.draws
@@ -119,17 +146,19 @@ class _Builder:
                     "www": f"www.{domain}" if typeid != 2 else "",
                     "vat": draws.digits(8) if typeid != 2 else "",
                     "ourreference": reference,
-                    "ourreferencetext": self.user_names[reference],
+                    "ourreferencetext": self.title("user", reference),
                     "theirreference": 0,
                     "theirreferencetext": "",
                     "sellerid": draws.pick((0, *office)),
                     "typeid": typeid,
-                    "typetext": _TITLES["customertype"][typeid],
+                    "typetext": self.title("customertype", typeid),
                     "parentcust": draws.pick(customers)["id"] if is_sub else 0,
                     "isblocked": int(draws.chance(0.02)),
                     "description": draws.pick(words.CUSTOMER_NOTES),
                     "team": draws.pick(self.team_ids),
                     "custom201": draws.pick(SERVICE_AGREEMENTS),
+                    "custom202": self._service_address() if typeid != 2 else "",
+                    "isactive": int(not draws.chance(0.04)),
                     "isdeleted": int(draws.chance(0.03)),
                     **stamps,
                 }
@@ -157,8 +186,9 @@ class _Builder:
                     "mobile": draws.phone(),
                     "email": self._email(first, last, employer),
                     "typeid": typeid,
-                    "typetext": _TITLES["persontype"][typeid],
+                    "typetext": self.title("persontype", typeid),
                     "customerid": employer["id"] if employer else 0,
+                    "custom401": int(draws.chance(0.15)),
                     "isdeleted": int(draws.chance(0.02)),
                     **stamps,
                 }
@@ -169,6 +199,7 @@ class _Builder:
         return persons
 
     def todos(self, count: int, customers: list[Record]) -> list[Record]:
+        """About 15% closed; about 8% of the open ones wait unassigned in a team's pool."""
         draws = self.draws
         todos = []
         for todo_id in range(1, count + 1):
@@ -176,7 +207,10 @@ class _Builder:
             state = draws.pick(_STATE_BAG)
             closed = state in _CLOSED_STATES
             stamps, age = draws.stamps(730, skew=1.2 if closed else 2.2)
-            user = draws.pick(self.assignees)
+            pooled = not closed and draws.chance(0.08)
+            user = 0 if pooled else draws.pick(self.assignees)
+            teams = self.team_ids[1:] if pooled else self.user_teams[user] or [0]
+            team = draws.pick(teams)
             workarea = draws.pick(WORKAREAS)["id"]
             estimate = 15 * draws.between(2, 32)
             start = -age - draws.between(0, 14) if closed else draws.between(-30, 45)
@@ -192,44 +226,47 @@ class _Builder:
                     "customerid": customer["id"],
                     "customertext": customer["name"],
                     "workareaid": workarea,
-                    "workareatext": _TITLES["workarea"][workarea],
+                    "workareatext": self.title("workarea", workarea),
                     "stateid": state,
-                    "statetext": _TITLES["todostate"][state],
+                    "statetext": self.title("todostate", state),
                     "isclosed": int(closed),
                     "isaccepted": int(state != 1),
                     "priority": str(draws.between(1, 5)),
                     "estimate": str(estimate),
                     "timeusage": estimate + draws.between(-30, 60) if closed else 0,
                     "userid": user,
-                    "usertext": self.user_names[user],
+                    "usertext": self.title("user", user),
                     "additionaluserids": [
                         other
                         for other in draws.some(self.technicians, draws.pick((0, 0, 0, 1, 2)))
                         if other != user
                     ],
-                    "team": draws.pick(self.user_teams[user] or [0]),
+                    "team": team,
+                    "ispool": int(pooled),
                     "checkpoints": draws.some(_CHECKPOINT_IDS, draws.pick((0, 0, 2, 3, 5))),
                     **place,
                     "addresses": [
                         self._extra_address() for _ in range(draws.pick((0, 0, 0, 1, 2)))
                     ],
-                    "icons": [],
+                    "icons": draws.some(ICON_IDS[:-1], draws.pick((0, 0, 0, 0, 0, 1, 2))),
                     "parenttodo": 0,
                     "startdate": draws.day(start),
                     "enddate": draws.day(start + draws.between(0, 3)),
-                    "nextaction": "" if closed else draws.day(draws.between(-45, 75)),
+                    "nextaction": "" if closed else self._next_action(),
                     "custom101": draws.pick(words.ACCESS_NOTES),
-                    "custom102": draws.pick((0, 0, *self.setup.office_ids)),
+                    "custom102": draws.pick(self.contacts),
                     "isdeleted": customer["isdeleted"] or int(draws.chance(0.01)),
                     **stamps,
                 }
             )
         return todos
 
-    def tools(self, count: int, customers: list[Record]) -> list[Record]:
+    def tools(self, count: int, customers: list[Record], todos: list[Record]) -> list[Record]:
         """About 60% are installations at a customer (their place of home), the rest travel;
-        the demo technician carries two of them, a few colleagues carry others."""
+        the demo technician carries two of them, a few colleagues carry others, and a few
+        travelling tools are attached to an open task."""
         draws = self.draws
+        open_tasks = [t for t in todos if not t["isclosed"] and not t["isdeleted"]] or todos
         carried_by_demo = 2
         tools = []
         for tool_id in range(1, count + 1):
@@ -251,19 +288,21 @@ class _Builder:
             serviced = draws.chance(0.9)
             stamps, _ = draws.stamps(730, skew=1.5)
             responsible = draws.pick(self.user_ids)
+            attached = not installed and draws.chance(0.06)
             tools.append(
                 {
                     "id": tool_id,
                     "number": str(5000 + tool_id),
-                    "title": f"{_TITLES['tooltype'][group]} {draws.pick(TOOL_MODELS[group])}",
+                    "title": f"{self.title('tooltype', group)} {draws.pick(TOOL_MODELS[group])}",
                     "description": draws.pick(words.TOOL_DESCRIPTIONS),
                     "groupid": group,
-                    "grouptext": _TITLES["tooltype"][group],
+                    "grouptext": self.title("tooltype", group),
                     "stateid": state,
-                    "statetext": _TITLES["toolstate"][state],
+                    "statetext": self.title("toolstate", state),
                     "customerid": location["id"] if location else 0,
                     "placeofhome": home["id"] if home else 0,
                     "carrier_userid": carrier,
+                    "todoid": draws.pick(open_tasks)["id"] if attached else 0,
                     "userid": responsible,
                     "serialnumber": f"{draws.digits(8)}-{draws.pick('ABCDEFGH')}",
                     "barcode": "57" + draws.digits(11),
@@ -271,6 +310,8 @@ class _Builder:
                     "nextservice": draws.day(last_service + period) if serviced else "",
                     "latitude": location["latitude"] if location else 0.0,
                     "longitude": location["longitude"] if location else 0.0,
+                    "custom301": draws.day(draws.between(-700, 700)) if installed else "",
+                    "isactive": int(not draws.chance(0.04)),
                     "isdeleted": int(scrapped),
                     **stamps,
                 }
@@ -284,6 +325,30 @@ class _Builder:
             return f"{domain_label(first)}.{domain_label(last)}@{domain}"
         number, domain = self.draws.between(1, 99), self.draws.pick(words.EMAIL_DOMAINS)
         return f"{domain_label(first)}{number}@{domain}"
+
+    def _next_action(self) -> str:
+        """Most open tasks have a next action within the month, some none, some later."""
+        roll = self.draws.chance
+        if roll(0.25):
+            return ""
+        if roll(0.75):
+            return self.draws.day(self.draws.between(-28, 28))
+        return self.draws.day(self.draws.pick((-1, 1)) * self.draws.between(32, 120))
+
+    def _service_address(self) -> Record | str:
+        """A type-11 custom field value, with the guide's spelling `adress`; "" when unset."""
+        if not self.draws.chance(0.25):
+            return ""
+        place = self.draws.place()
+        return {
+            "adress": place["address"],
+            "adress2": place["address2"],
+            "zip": place["zip"],
+            "city": place["city"],
+            "country": place["country"],
+            "lat": place["latitude"],
+            "lon": place["longitude"],
+        }
 
     def _extra_address(self) -> Record:
         place = self.draws.place()

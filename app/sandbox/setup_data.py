@@ -1,7 +1,7 @@
 """The demo contract's setup: users, teams, states, types, checkpoints, custom fields.
 
 Microbizz calls this the setup of a contract; the app only reads it. It lives beside the
-objects so stage-2 commands (GetTodoStates, GetToolTypes, GetCheckpoints, GetTeams, ...)
+objects so the setup commands (GetTodoStates, GetToolTypes, GetCheckpoints, GetTeams, ...)
 answer from the same data the objects refer to.
 """
 
@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.sandbox import setup_lists as lists
+from app.sandbox.catalogue import BUDGET_AREAS, PRODUCT_GROUPS, PRODUCT_STATES, PRODUCT_UNITS
 from app.sandbox.layouts import COLUMN_GROUPS, MAIN_PAGES
 from app.sandbox.pools import Pools
 
@@ -23,16 +25,6 @@ TEAMS: tuple[Record, ...] = (
     {"id": 4, "title": "Ventilation & Køl"},
 )
 
-TODO_STATES: tuple[Record, ...] = (
-    {"id": 1, "title": "Oprettet", "color": "#9e9e9e", "isclosed": 0},
-    {"id": 2, "title": "Planlagt", "color": "#2196f3", "isclosed": 0},
-    {"id": 3, "title": "I gang", "color": "#ff9800", "isclosed": 0},
-    {"id": 4, "title": "Afventer dele", "color": "#9c27b0", "isclosed": 0},
-    {"id": 5, "title": "Afventer kunde", "color": "#795548", "isclosed": 0},
-    {"id": 6, "title": "Afsluttet", "color": "#4caf50", "isclosed": 1},
-    {"id": 7, "title": "Annulleret", "color": "#f44336", "isclosed": 1},
-)
-
 WORKAREAS: tuple[Record, ...] = (
     {"id": 1, "title": "Service"},
     {"id": 2, "title": "Reparation"},
@@ -40,6 +32,24 @@ WORKAREAS: tuple[Record, ...] = (
     {"id": 4, "title": "Akut"},
     {"id": 5, "title": "Eftersyn"},
     {"id": 6, "title": "Projekt"},
+)
+_ALL_WORKAREAS = [w["id"] for w in WORKAREAS]
+
+# `workareaids`: the work areas whose tasks may take the state.
+TODO_STATES: tuple[Record, ...] = tuple(
+    {"id": number, "title": title, "color": color, "isclosed": closed, "workareaids": areas}
+    for number, (title, color, closed, areas) in enumerate(
+        (
+            ("Oprettet", "#9e9e9e", 0, _ALL_WORKAREAS),
+            ("Planlagt", "#2196f3", 0, _ALL_WORKAREAS),
+            ("I gang", "#ff9800", 0, _ALL_WORKAREAS),
+            ("Afventer dele", "#9c27b0", 0, [1, 2, 3, 4]),
+            ("Afventer kunde", "#795548", 0, [1, 2, 5, 6]),
+            ("Afsluttet", "#4caf50", 1, _ALL_WORKAREAS),
+            ("Annulleret", "#f44336", 1, _ALL_WORKAREAS),
+        ),
+        start=1,
+    )
 )
 
 TOOL_CLASSES: dict[str, str] = {"1": "Anlæg", "2": "Værktøj", "3": "Måleudstyr"}
@@ -77,21 +87,21 @@ TOOL_STATES: tuple[Record, ...] = (
 SCRAPPED_TOOL_STATE = 5
 
 CHECKPOINTS: tuple[Record, ...] = tuple(
-    {"id": number, "title": title, "description": "", "frequency": frequency}
-    for number, (title, frequency) in enumerate(
+    {"id": number, "title": title, "description": description, "frequency": frequency}
+    for number, (title, description, frequency) in enumerate(
         (
-            ("Kontroller og skift filtre", "halfyearly"),
-            ("Aflæs og noter tryk", "monthly"),
-            ("Rens kondensator", "yearly"),
-            ("Test sikkerhedsafbryder", "yearly"),
-            ("Mål fremløbstemperatur", "monthly"),
-            ("Kontroller for lækage", "quarterly"),
-            ("Tag fotodokumentation", "daily"),
-            ("Gennemgå anlægget med kunden", "daily"),
-            ("Rengør arbejdsområdet", "daily"),
-            ("Kontroller kondensafløb", "yearly"),
-            ("Opdater servicemærkat", "yearly"),
-            ("Få kundens underskrift", "daily"),
+            ("Kontroller og skift filtre", "Skift filtre der er halvt fyldte.", "halfyearly"),
+            ("Aflæs og noter tryk", "Noter trykket på anlæggets manometer.", "monthly"),
+            ("Rens kondensator", "Rens lameller med børste og trykluft.", "yearly"),
+            ("Test sikkerhedsafbryder", "Udløs afbryderen og kontroller genstart.", "yearly"),
+            ("Mål fremløbstemperatur", "Mål ved fremløbet efter 10 minutters drift.", "monthly"),
+            ("Kontroller for lækage", "Brug lækagespray på samlinger.", "quarterly"),
+            ("Tag fotodokumentation", "Foto af typeskilt og anlæg før og efter.", "daily"),
+            ("Gennemgå anlægget med kunden", "Forklar hvad der er udført.", "daily"),
+            ("Rengør arbejdsområdet", "Efterlad stedet som du fandt det.", "daily"),
+            ("Kontroller kondensafløb", "Afløbet skal være frit og tæt.", "yearly"),
+            ("Opdater servicemærkat", "Dato og initialer på mærkatet.", "yearly"),
+            ("Få kundens underskrift", "Underskrift på tablet ved afslutning.", "daily"),
         ),
         start=1,
     )
@@ -113,19 +123,57 @@ PERSON_TYPES: tuple[Record, ...] = (
 
 SERVICE_AGREEMENTS = ("Ingen", "Bronze", "Sølv", "Guld")
 
-# Values live on the objects as `custom<id>`; type 1 text, 3 dropdown, 9 user (CF).
-CUSTOM_FIELDS: tuple[Record, ...] = (
-    {"id": 101, "objecttype": "todo", "title": "Adgang", "type": 1, "visibility": []},
-    {"id": 102, "objecttype": "todo", "title": "Kontakt internt", "type": 9, "visibility": []},
-    {
-        "id": 201,
-        "objecttype": "customer",
-        "title": "Serviceaftale",
-        "type": 3,
-        "visibility": [],
-        "options": list(SERVICE_AGREEMENTS),
-    },
+EVENT_TYPES: tuple[Record, ...] = (
+    {"id": 1, "title": "Møde", "color": "#3f51b5"},
+    {"id": 2, "title": "Kursus", "color": "#009688"},
+    {"id": 3, "title": "Intern", "color": "#607d8b"},
+    {"id": 4, "title": "Privat", "color": "#9e9e9e"},
+    {"id": 5, "title": "Ferie", "color": "#8bc34a"},
 )
+
+# regtypeid of a registration entry; the internal ones are time not spent on a task.
+REGISTRATION_TYPES: tuple[Record, ...] = (
+    {"id": 1, "title": "Normal tid", "internal": 0},
+    {"id": 2, "title": "Overtid", "internal": 0},
+    {"id": 3, "title": "Kørsel", "internal": 1},
+    {"id": 4, "title": "Værksted", "internal": 1},
+    {"id": 5, "title": "Møde", "internal": 1},
+    {"id": 6, "title": "Kursus", "internal": 1},
+)
+
+# GetProductionByUserAndDate `activitycolors`, indexed by activity state: 0 closed,
+# 1 in progress, 2 visited, 3 not visited, 4 later today, 5 later.
+ACTIVITY_COLORS = ("#4caf50", "#ff9800", "#03a9f4", "#f44336", "#ffeb3b", "#9e9e9e")
+
+
+def _field(
+    field_id: int, objecttype: str, title: str, type_: int, visibility: list[int], **extra: Any
+) -> Record:
+    return {
+        "id": field_id,
+        "objecttype": objecttype,
+        "title": title,
+        "type": type_,
+        "visibility": visibility,
+        **extra,
+    }
+
+
+# Values live on the objects as `custom<id>`. Types (CF): 1 text, 2 checkbox, 3 dropdown,
+# 4 number, 6 date, 8 longtext, 9 user, 11 address (value {adress, adress2, zip, city,
+# country, lat, lon}, the guide's spelling). `objecttype` is the GetCustomFields group;
+# `visibility` lists the type ids the field applies to (todo: workareaid, customers: typeid,
+# tools: groupid, person: typeid, users: usertypeid).
+CUSTOM_FIELDS: tuple[Record, ...] = (
+    _field(101, "todo", "Adgang", 1, _ALL_WORKAREAS),
+    _field(102, "todo", "Kontakt internt", 9, _ALL_WORKAREAS),
+    _field(201, "customers", "Serviceaftale", 3, [1, 2, 3, 4], options=list(SERVICE_AGREEMENTS)),
+    _field(202, "customers", "Serviceadresse", 11, [1, 3, 4]),
+    _field(301, "tools", "Garanti udløber", 6, [1, 2, 3, 4, 5]),
+    _field(401, "person", "Nøgleansvarlig", 2, [1, 2, 3, 4]),
+    _field(501, "users", "Kørekort til trailer", 2, [1, 2]),
+)
+CUSTOM_FIELD_GROUPS = ("todo", "customers", "tools", "person", "users")
 
 # What GetMobileAppSettings switches on; LimitNumObjects stays off until a test enables it.
 DEFAULT_FUNCTIONS = frozenset(
@@ -192,6 +240,23 @@ class Setup:
     custom_fields: tuple[Record, ...] = CUSTOM_FIELDS
     main_pages: tuple[Record, ...] = MAIN_PAGES
     column_groups: tuple[Record, ...] = COLUMN_GROUPS
+    event_types: tuple[Record, ...] = EVENT_TYPES
+    registration_types: tuple[Record, ...] = REGISTRATION_TYPES
+    activity_colors: tuple[str, ...] = ACTIVITY_COLORS
+    product_groups: tuple[Record, ...] = PRODUCT_GROUPS
+    product_units: tuple[Record, ...] = PRODUCT_UNITS
+    product_states: tuple[Record, ...] = PRODUCT_STATES
+    budget_areas: tuple[Record, ...] = BUDGET_AREAS
+    stocks: tuple[Record, ...] = lists.STOCKS
+    app_links: tuple[Record, ...] = lists.APP_LINKS
+    todo_templates: tuple[Record, ...] = lists.TODO_TEMPLATES
+    personal_documents: tuple[Record, ...] = lists.PERSONAL_DOCUMENTS
+    baselayers: tuple[Record, ...] = lists.BASELAYERS
+    question_forms: tuple[Record, ...] = lists.QUESTION_FORMS
+    plan_destinations: tuple[Record, ...] = lists.PLAN_DESTINATIONS
+    tool_service_protocols: tuple[Record, ...] = lists.TOOL_SERVICE_PROTOCOLS
+    icons: tuple[Record, ...] = lists.ICONS
+    gps_config: Record = field(default_factory=lambda: dict(lists.GPS_CONFIG))
 
     @property
     def technician_ids(self) -> list[int]:
@@ -200,6 +265,21 @@ class Setup:
     @property
     def office_ids(self) -> list[int]:
         return [user["id"] for user in self.users if user["usertypeid"] == 2]
+
+    def user(self, user_id: int) -> Record | None:
+        return next((user for user in self.users if user["id"] == user_id), None)
+
+    def user_fields(self, objecttype: str) -> tuple[str, ...]:
+        """The `custom<id>` keys of the user-type (9) custom fields of one object type."""
+        return tuple(
+            f"custom{f['id']}"
+            for f in self.custom_fields
+            if f["objecttype"] == objecttype and f["type"] == 9
+        )
+
+    @property
+    def internal_registrations(self) -> tuple[Record, ...]:
+        return tuple(t for t in self.registration_types if t["internal"])
 
 
 def build_setup(rng: random.Random, pools: Pools, username: str) -> Setup:
@@ -220,10 +300,25 @@ def build_setup(rng: random.Random, pools: Pools, username: str) -> Setup:
                 "title": title,
                 "usertypeid": usertypeid,
                 "teams": list(teams),
+                "custom501": int(rng.random() < 0.4),
                 "isdeleted": 0,
             }
         )
-    return Setup(users=tuple(users), current_user_id=DEMO_USER_ID)
+    return Setup(users=tuple(users), current_user_id=DEMO_USER_ID, teams=_staffed(users))
+
+
+def _staffed(users: list[Record]) -> tuple[Record, ...]:
+    """The teams with their members (GetTeams); office staff in a team lead it."""
+    return tuple(
+        {
+            **team,
+            "members": [u["id"] for u in users if team["id"] in u["teams"]],
+            "leaders": [
+                u["id"] for u in users if team["id"] in u["teams"] and u["usertypeid"] == 2
+            ],
+        }
+        for team in TEAMS
+    )
 
 
 def _unique_initials(first: str, last: str, taken: set[str]) -> str:

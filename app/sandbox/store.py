@@ -4,17 +4,20 @@ Every save gives the object the next sequence number. The change log is three pa
 lists sorted by sequence (and so by change stamp, the clock never runs backwards); a page
 starts by bisecting them, never by scanning from the start. A changed object leaves a
 stale entry at its old position, skipped while paging and dropped by an occasional compaction.
+
+A page is filtered through a `Select`: it returns the object, another version of it to send
+instead (a tombstone, a copy for the requesting user), or None to leave it out.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 Record = dict[str, Any]
-Keep = Callable[[Record], bool]
+Select = Callable[[Record], Record | None]
 
 _COMPACT_AFTER = 1024
 
@@ -50,6 +53,13 @@ class KindStore:
     def max_id(self) -> int:
         return max(self._current, default=0)
 
+    def __len__(self) -> int:
+        return len(self._current)
+
+    def objects(self) -> Iterator[Record]:
+        """The current version of every object, in no particular order."""
+        return (obj for _, obj in self._current.values())
+
     def get(self, object_id: int) -> Record | None:
         entry = self._current.get(object_id)
         return entry[1] if entry else None
@@ -68,19 +78,23 @@ class KindStore:
             self._compact()
         return self._last_seq
 
-    def changes(self, since: str, after_seq: int, limit: int, keep: Keep | None) -> Page:
-        """Up to `limit` objects changed at or after `since` with a sequence above `after_seq`."""
+    def changes(self, since: str, after_seq: int, limit: int, select: Select | None) -> Page:
+        """Up to `limit` objects changed at or after `since` with a sequence above `after_seq`,
+        as `select` sends them."""
         start = max(bisect_left(self._stamps, since), bisect_right(self._seqs, after_seq))
         seqs, ids, current = self._seqs, self._ids, self._current
         found: list[Record] = []
         last = after_seq
         for index in range(start, len(seqs)):
             seq, obj = current[ids[index]]
-            if seq != seqs[index] or (keep is not None and not keep(obj)):
+            if seq != seqs[index]:
+                continue
+            sent = obj if select is None else select(obj)
+            if sent is None:
                 continue
             if len(found) == limit:
                 return Page(found, last)
-            found.append(obj)
+            found.append(sent)
             last = seq
         return Page(found, None)
 

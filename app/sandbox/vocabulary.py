@@ -131,3 +131,100 @@ TOOL_DESCRIPTIONS = (
 )
 
 EMAIL_DOMAINS = ("gmail.com", "hotmail.com", "outlook.dk", "mail.dk", "live.dk")
+
+# Notes in the threads on tasks, companies and equipment (message objects).
+THREAD_MESSAGES = (
+    "Har været ude og kigge på det, der mangler en reservedel.",
+    "Reservedelen er bestilt hjem, forventet levering torsdag.",
+    "Kunden er ikke hjemme, har lagt en seddel i postkassen.",
+    "Anlægget kører igen, men hold øje med trykket.",
+    "Kan du tage den i morgen formiddag? Jeg er i Odense.",
+    "Ja, det klarer jeg.",
+    "Husk at kunden gerne vil have tilbud på en ny pumpe.",
+    "Der er sendt billeder af typeskiltet.",
+    "Viceværten har nøglen, han er der fra kl. 7.",
+    "Fejlen kommer igen efter et par timer, vi må skifte printet.",
+    "Kunden har ringet og spurgt til status.",
+    "Jeg har lagt filtrene i bilen.",
+    "OK, tak for info.",
+    "Aftalt med kunden at vi kommer mandag kl. 8.",
+    "Der skal bruges lift, bestil den i god tid.",
+    "Målt 2,1 bar på anlægget efter påfyldning.",
+)
+
+THREAD_TAGS = ("Noter", "Intern", "Kunde", "Service")
+
+PROCEDURE_TITLES = (
+    "Adgang til teknikrum",
+    "Ved alarm på køleanlæg",
+    "Nøgleudlevering",
+    "Ved vandskade",
+    "Ved strømsvigt",
+    "Parkering og aflæsning",
+    "Arbejde i produktionsområdet",
+    "Kontakt ved akutte fejl",
+)
+
+PROCEDURE_SENTENCES = (
+    "Meld altid ankomst i receptionen og bær synligt ID-kort.",
+    "Nøglen til teknikrummet udleveres af viceværten mod kvittering.",
+    "Ved alarm skal driftslederen kontaktes inden anlægget genstartes.",
+    "Luk hovedhanen i kælderen og ring til kundens driftsvagt.",
+    "Kølerummet må højst være åbent i fem minutter ad gangen.",
+    "Der må kun parkeres i gården mellem kl. 7 og 9.",
+    "Sikkerhedssko og høreværn er påbudt i hele produktionsområdet.",
+    "Efter arbejdet skal alle låger låses og nøglen afleveres igen.",
+    "Uden for åbningstid kontaktes vagtcentralen på det oplyste nummer.",
+    "Dokumentér alle målinger på opgaven inden du forlader stedet.",
+)
+
+# Roles of a person at a company (cprelationship.title); the first is for the employer.
+RELATION_ROLES = (
+    "Driftsleder",
+    "Vicevært",
+    "Kontaktperson",
+    "Bogholder",
+    "Teknisk ansvarlig",
+    "Ejer",
+)
+SECOND_RELATION_ROLES = ("Bestyrelsesmedlem", "Lejer", "Beboer", "Konsulent")
+
+# (title, event type id): single appointments in the calendar besides the weekly meeting.
+EVENT_TITLES = (
+    ("Kursus: F-gas certificering", 2),
+    ("Lægebesøg", 4),
+    ("Værkstedsdag", 3),
+    ("Medarbejdersamtale", 1),
+    ("Tandlæge", 4),
+    ("Sikkerhedskursus", 2),
+    ("Bilen til service", 3),
+    ("Ferie", 5),
+)
+
+STODO_DESCRIPTIONS = (
+    "Ring til kunden og aftal tidspunkt",
+    "Følg op på bestilte reservedele",
+    "Send tilbud på udskiftning",
+    "Tjek at anlægget kører efter reparationen",
+    "Husk lovpligtigt eftersyn",
+    "Bestil lift til opgaven",
+    "Afstem timer med projektlederen",
+)
+
+CALL_NOTES = (
+    "Vil gerne have en opringning om næste serviceeftersyn.",
+    "Spørger til fakturaen fra sidste besøg.",
+    "Ønsker tilbud på ny varmepumpe.",
+    "Melder om støj fra ventilationen.",
+    "Vil flytte aftalen til næste uge.",
+)
+
+REGISTRATION_NOTES = (
+    "",
+    "",
+    "Fejlsøgning og udskiftning af del",
+    "Service udført",
+    "Kørsel til kunden",
+    "Afventer reservedele",
+    "Opstart og indregulering",
+)

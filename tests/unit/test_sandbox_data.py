@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
+from app.sandbox.clock import shift_months
 from app.sandbox.commands.base import CommandFailed
-from app.sandbox.commands.params import date_param, time_param, truthy
+from app.sandbox.commands.params import date_param, time_param
 from app.sandbox.seed import BASE_COUNTS, generate
 from app.sandbox.store import KindStore
+from app.sandbox.values import truthy
+from app.sandbox.visibility import Audience
 
 NOW = datetime(2025, 3, 14, 12, 0, 0)
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -31,7 +34,8 @@ def test_same_seed_gives_the_same_objects_and_another_seed_others(dataset):
 
 
 def test_scale_multiplies_the_base_counts(dataset):
-    assert {kind: len(objs) for kind, objs in dataset.objects.items()} == {
+    counts = {kind: len(objs) for kind, objs in dataset.objects.items()}
+    assert {kind: counts[kind] for kind in BASE_COUNTS} == {
         kind: round(base * 0.2) for kind, base in BASE_COUNTS.items()
     }
 
@@ -60,7 +64,8 @@ def test_tasks_look_like_a_php_back_end_sent_them(dataset):
     todos = dataset.objects["todo"]
     customer_ids = {c["id"] for c in dataset.objects["customer"]}
     user_ids = {u["id"] for u in dataset.setup.users}
-    assert all(t["customerid"] in customer_ids and t["userid"] in user_ids for t in todos)
+    assert all(t["customerid"] in customer_ids for t in todos)
+    assert all(t["userid"] in user_ids or (t["ispool"] and t["userid"] == 0) for t in todos)
     assert all(isinstance(t["priority"], str) and isinstance(t["estimate"], str) for t in todos)
     assert all(t["isclosed"] == int(t["stateid"] in (6, 7)) for t in todos)
     assert 0.08 < sum(t["isclosed"] for t in todos) / len(todos) < 0.25
@@ -165,3 +170,37 @@ def test_a_bad_date_refuses_the_command(text):
 def test_a_bad_time_refuses_the_command(text):
     with pytest.raises(CommandFailed, match="Invalid changetime"):
         time_param({"changetime": text}, "changetime", "00:00:00")
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2025, 3, 31), -1, date(2025, 2, 28)),
+        (date(2024, 3, 31), -1, date(2024, 2, 29)),
+        (date(2025, 1, 15), -1, date(2024, 12, 15)),
+        (date(2024, 2, 29), -12, date(2023, 2, 28)),
+        (date(2025, 12, 31), 1, date(2026, 1, 31)),
+    ],
+)
+def test_months_are_calendar_months(day, months, expected):
+    assert shift_months(day, months) == expected
+
+
+def test_the_demo_technician_sees_a_realistic_share_and_every_rule_bites():
+    dataset = generate(seed=1, scale=1, now=NOW, username="tekniker@demo.dk")
+    setup, todos = dataset.setup, dataset.objects["todo"]
+    demo = setup.user(setup.current_user_id)
+    audience = Audience.of(demo, setup.user_fields("todo"), dataset.objects["prodplanentry"], NOW)
+    assert 0.3 <= sum(map(audience.sees, todos)) / len(todos) <= 0.5
+    concerned = [t for t in todos if audience.concerns(t)]
+    window = audience.window
+    too_old = [
+        t for t in concerned if f"{t['changedate']} {t['changetime']}" < window.oldest_change
+    ]
+    far_action = [t for t in concerned if t["nextaction"] and not window.holds(t["nextaction"])]
+    assert too_old and far_action
+    assert any(t["nextaction"] < window.first_day for t in far_action)
+    assert any(t["nextaction"] > window.last_day for t in far_action)
+    pools = [t for t in todos if t["ispool"]]
+    assert pools and any(audience.sees(t) for t in pools) and not all(map(audience.concerns, pools))
+    assert len(dataset.favourites[demo["id"]]) == 40

@@ -9,11 +9,31 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.sandbox.commands import bylastchange, misc
+from app.sandbox.commands import (
+    bylastchange,
+    misc,
+    personal,
+    planning,
+    registrations,
+    related,
+    setup,
+    threads,
+    tools,
+)
 from app.sandbox.commands.base import CommandFailed, Context, Handler
 from app.sandbox.state import SandboxState
 
-COMMANDS: dict[str, Handler] = {**misc.HANDLERS, **bylastchange.HANDLERS}
+COMMANDS: dict[str, Handler] = {
+    **misc.HANDLERS,
+    **setup.HANDLERS,
+    **bylastchange.HANDLERS,
+    **tools.HANDLERS,
+    **threads.HANDLERS,
+    **related.HANDLERS,
+    **planning.HANDLERS,
+    **registrations.HANDLERS,
+    **personal.HANDLERS,
+}
 
 
 def run_command(state: SandboxState, params: Any, ctx: Context) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Setup and session commands: Echo, the current user, app settings, main page layouts."""
+"""Session commands: Echo, the current user, the app's functions and settings."""
 
 from __future__ import annotations
 
@@ -18,18 +18,8 @@ def mobile_app_settings(state: SandboxState, params: Params, ctx: Context) -> Ou
     return {"functions": sorted(state.functions), "settings": dict(state.settings)}
 
 
-def main_pages(state: SandboxState, params: Params, ctx: Context) -> Outputs:
-    return {"mainpages": list(state.setup.main_pages)}
-
-
-def column_groups(state: SandboxState, params: Params, ctx: Context) -> Outputs:
-    return {"columngroups": list(state.setup.column_groups)}
-
-
 HANDLERS: dict[str, Handler] = {
     "Echo": echo,
     "GetCurrentUserID": current_user_id,
     "GetMobileAppSettings": mobile_app_settings,
-    "GetMainPages": main_pages,
-    "GetColumnGroups": column_groups,
 }

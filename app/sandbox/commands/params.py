@@ -7,29 +7,47 @@ from datetime import date, time
 from typing import Any
 
 from app.sandbox.commands.base import CommandFailed, Params
+from app.sandbox.values import truthy, whole
 
-_TRUE_WORDS = frozenset({"1", "true", "yes"})
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DANISH_DATE = re.compile(r"(\d{1,2})[-/](\d{1,2})[-/](\d{4})")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?")
-
-
-def truthy(value: Any) -> bool:
-    """A Microbizz boolean: true/1/yes (any case, also as strings) is true, the rest false."""
-    if isinstance(value, str):
-        return value.strip().lower() in _TRUE_WORDS
-    return bool(value)
 
 
 def flag(params: Params, key: str) -> bool:
     return truthy(params.get(key))
 
 
-def date_param(params: Params, key: str, default: str) -> str:
-    """YYYY-MM-DD from "2011-08-05", "05-08-2011", "5-8-2011" or "05/08/2011"."""
-    value = params.get(key)
-    if value is None or value == "":
+def _given(params: Params, key: str) -> bool:
+    return params.get(key) not in (None, "")
+
+
+def required(params: Params, key: str) -> Any:
+    """The parameter's value; a command cannot run without it (unknown ones are ignored)."""
+    if not _given(params, key):
+        raise CommandFailed(f"Missing parameter: {key}")
+    return params[key]
+
+
+def id_param(params: Params, key: str, default: int | None = None) -> int:
+    """An object id; required unless a default is given (e.g. the current user)."""
+    if default is not None and not _given(params, key):
         return default
+    value = required(params, key)
+    number = whole(value)
+    if number <= 0:
+        raise CommandFailed(f"Invalid {key}: {value}")
+    return number
+
+
+def date_param(params: Params, key: str, default: str | None = None) -> str:
+    """YYYY-MM-DD from "2011-08-05", "05-08-2011", "5-8-2011" or "05/08/2011".
+
+    Without a default the date is required.
+    """
+    if default is not None and not _given(params, key):
+        return default
+    value = required(params, key)
     text = str(value).strip()
     if match := _ISO_DATE.fullmatch(text):
         year, month, day = match.groups()
