@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import platformdirs
 
 from app.api import Client, Credentials
@@ -23,6 +24,7 @@ from app.db import Store
 from app.sandbox import SandboxServer
 from app.sync.account import Account, AccountStore, MemoryKeyring
 from app.sync.engine import SyncEngine
+from app.sync.loader import Loader
 from app.sync.progress import SyncProgress
 
 log = logging.getLogger(__name__)
@@ -92,10 +94,11 @@ def data_folder(requested: Path | None, *, sandbox: bool) -> Iterator[Path]:
 
 @dataclass
 class Core:
-    """The Qt-free services: store, wire client and sync engine."""
+    """The Qt-free services: store, wire client, lazy loader and sync engine."""
 
     store: Store
     client: Client
+    loader: Loader
     engine: SyncEngine
 
     async def aclose(self) -> None:
@@ -111,22 +114,23 @@ def build_core(
     on_changes: Callable[[ChangeSet], None] | None = None,
     on_progress: Callable[[SyncProgress], None] | None = None,
     timeout: float = 30.0,
+    http: httpx.AsyncClient | None = None,
 ) -> Core:
+    """`http`: an instrumented client for benchmarks; by default the wire client makes one."""
     store = Store.in_dir(data_dir)
     client = Client(
         connection.account.endpoint,
         connection.credentials(),
+        http=http,
         timeout=timeout,
         parse_executor=store.writer,
     )
+    clock = clock or SystemClock()
+    loader = Loader(client, store, clock, on_changes)
     engine = SyncEngine(
-        client,
-        store,
-        clock or SystemClock(),
-        on_changes=on_changes,
-        on_progress=on_progress,
+        client, store, clock, loader=loader, on_changes=on_changes, on_progress=on_progress
     )
-    return Core(store, client, engine)
+    return Core(store, client, loader, engine)
 
 
 async def cancel_and_wait(tasks: set[asyncio.Task[object]]) -> None:

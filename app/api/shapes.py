@@ -1,19 +1,20 @@
 """Commands and result shapes, including those the public docs leave open.
 
 Each assumption that is not in the public API docs is marked [INF] and agrees with the sandbox
-(`app.sandbox`). If a live server shows otherwise, this is the one module to correct.
+(`app.sandbox`, documented in its README). If a live server shows otherwise, this is the one
+module to correct.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.api.envelope import Command, CommandResult
 from app.core.kinds import Kind
-from app.core.values import as_str
+from app.core.values import as_int, as_int_list, as_str
 
 log = logging.getLogger(__name__)
 
@@ -22,21 +23,31 @@ EPOCH_TIME = "00:00:00"
 
 
 @dataclass(frozen=True, slots=True)
-class ByLastChange:
-    """A …ByLastChange command and the result key that holds its objects.
-
-    Documented: changedate, changetime, resumekey in; the objects and resumekey out.
-    """
+class ListRead:
+    """A command whose result holds a list of objects under `result_key`."""
 
     command: str
     result_key: str
 
+    def __call__(self, **params: Any) -> Command:
+        return Command(self.command, params)
+
+    def objects(self, result: CommandResult) -> list[Any]:
+        """The objects; a missing or non-list key reads as none (logged), never as a crash."""
+        objects = result.data.get(self.result_key, [])
+        if not isinstance(objects, list):
+            log.warning("%s: %r is not a list; reading it as empty", self.command,
+                        self.result_key)
+            return []
+        return objects
+
+
+@dataclass(frozen=True, slots=True)
+class ByLastChange(ListRead):
+    """A …ByLastChange command: changedate, changetime, resumekey in; objects, resumekey out."""
+
     def page(
-        self,
-        changedate: str,
-        changetime: str,
-        resumekey: str | None,
-        params: Mapping[str, Any],
+        self, changedate: str, changetime: str, resumekey: str | None, params: Mapping[str, Any]
     ) -> Command:
         wire: dict[str, Any] = {"changedate": changedate, "changetime": changetime, **params}
         if resumekey:
@@ -49,6 +60,10 @@ BY_LAST_CHANGE: Mapping[Kind, ByLastChange] = {
     Kind.CUSTOMER: ByLastChange("GetCustomersByLastChange", "customers"),
     Kind.PERSON: ByLastChange("GetPersonsByLastChange", "persons"),  # [INF] result key
     Kind.TOOL: ByLastChange("GetToolsByLastChange", "tools"),
+    Kind.PRODUCT: ByLastChange("GetProductsByLastChange", "products"),
+    Kind.THREAD: ByLastChange("GetThreadsByLastChange", "threads"),
+    Kind.PROCEDURE: ByLastChange("GetProceduresByLastChange", "procedures"),  # [INF]
+    Kind.RELATION: ByLastChange("GetRelationsByLastChange", "relations"),
 }
 
 
@@ -56,20 +71,52 @@ BY_LAST_CHANGE: Mapping[Kind, ByLastChange] = {
 class Page:
     objects: list[Any]
     resumekey: str | None
+    customerids: list[int] = field(default_factory=list)
 
 
 def read_page(step: ByLastChange, result: CommandResult) -> Page:
-    """The objects and the resumekey of one …ByLastChange result.
+    """One page of a loop; an empty or "0" resumekey means the loop is done.
 
-    A missing or non-list object key is read as an empty page (logged), so one odd answer
-    cannot wedge a loop; an empty or "0" resumekey means the loop is done.
+    GetToolsByLastChange with placeofhome=2 also lists `customerids`: companies whose
+    equipment the app should read with GetToolsByField.
     """
-    objects = result.data.get(step.result_key, [])
-    if not isinstance(objects, list):
-        log.warning("%s: %r is not a list; reading it as empty", step.command, step.result_key)
-        objects = []
     resumekey = as_str(result.data.get("resumekey")).strip()
-    return Page(objects, resumekey if resumekey and resumekey != "0" else None)
+    return Page(
+        step.objects(result),
+        resumekey if resumekey and resumekey != "0" else None,
+        as_int_list(result.data.get("customerids")),
+    )
+
+
+# -- "other times" reads (seeds/004) ---------------------------------------------------------
+
+# field=custref, value=company id, knowntools=[{id, changedate, changetime}] → only new/changed.
+TOOLS_BY_FIELD = ListRead("GetToolsByField", "tools")
+TOOLS_BY_TODO = ListRead("GetToolsByTodoID", "tools")  # [INF] todoid, knowntools
+PRODUCT_USE_BY_TODO = ListRead("GetProductUseByTodoID", "todoitems")  # [INF] todoid
+PRODUCT_USE_BY_TOOL = ListRead("GetProductUseByToolID", "todoitems")  # [INF] toolid
+REGISTRATIONS_BY_TODO = ListRead("GetRegistrations", "registrations")  # [INF] todoid
+REGISTRATIONS_BY_DATE = ListRead("GetRegistrationByDate", "registrationentries")  # date
+THREADS_OF_OBJECT = ListRead("GetThreads", "threads")  # objecttype, objectid, exclmessages
+EVENTS_BY_DATE = ListRead("GetEventsByUserAndDate", "calendarentries")  # fromdate, todate
+PRODUCTION_BY_DATE = ListRead("GetProductionByUserAndDate", "prodplanentries")
+
+
+def thread_by_id(thread_id: int) -> Command:
+    """GetThreadByID with its messages (exclmessages=0), as the guide says for opening one."""
+    return Command("GetThreadByID", {"threadid": thread_id, "exclmessages": 0})
+
+
+def known_tools(tools: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """[INF] `tooldate` = {id, changedate, changetime}: what we hold, so only changes come."""
+    return [
+        {"id": as_int(tool.get("id")), "changedate": as_str(tool.get("changedate")),
+         "changetime": as_str(tool.get("changetime"))}
+        for tool in tools
+    ]
+
+
+# -- settings ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,5 +144,6 @@ def read_mobile_app_settings(data: Mapping[str, Any]) -> MobileAppSettings:
     )
 
 
-GET_MOBILE_APP_SETTINGS = Command("GetMobileAppSettings")
-GET_CURRENT_USER_ID = Command("GetCurrentUserID")  # [INF] → {"userid": n}
+def current_user_id(data: Mapping[str, Any] | None) -> int:
+    """[INF] GetCurrentUserID → {"userid": n}; 0 when not read yet."""
+    return as_int((data or {}).get("userid"))

@@ -26,7 +26,8 @@ class KindChanges:
 
 @dataclass(frozen=True, slots=True)
 class ChangeSet:
-    """Per kind, the ids a write added, changed or removed; `initiator` says who wrote.
+    """Per kind, the ids a write added, changed or removed; `settings`, the setup keys it
+    rewrote (main pages, states, calendar days, …); `initiator` says who wrote.
 
     Initiators are short strings such as "sync" or "user" so a view can, for example,
     avoid flashing a row the technician just edited.
@@ -34,9 +35,10 @@ class ChangeSet:
 
     kinds: dict[Kind, KindChanges] = field(default_factory=dict)
     initiator: str = "sync"
+    settings: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return any(self.kinds.values())
+        return bool(self.settings) or any(self.kinds.values())
 
     def of(self, kind: Kind) -> KindChanges:
         return self.kinds.get(kind, KindChanges())
@@ -66,4 +68,4 @@ class ChangeSet:
         kinds = dict(self.kinds)
         for kind, changes in other.kinds.items():
             kinds[kind] = kinds[kind].merged(changes) if kind in kinds else changes
-        return ChangeSet(kinds, other.initiator)
+        return ChangeSet(kinds, other.initiator, self.settings | other.settings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,6 +79,24 @@ class ObjectRepo:
         )
         return Ingested(changes, received=len(objects), skipped=len(skipped))
 
+    def replace(self, kind: Kind, scope: Mapping[str, Any], objects: Sequence[Any]) -> Ingested:
+        """The server's whole list for `scope` (e.g. {"todoid": 7}): rows in the scope that the
+        list no longer holds are removed, the rest ingested. An empty scope is the whole table.
+        """
+        ingested = self.ingest(kind, objects)
+        keep = {as_int(obj.get("id")) for obj in objects if isinstance(obj, dict)}
+        model = self._tables.objects[kind]
+        query = model.select(model.id)
+        for column, value in scope.items():
+            query = query.where(getattr(model, column) == value)
+        stale = [row[0] for row in query.tuples() if row[0] not in keep]
+        for chunk in _chunks(stale):
+            model.delete().where(model.id.in_(chunk)).execute()
+        if not stale:
+            return ingested
+        changes = ingested.changes.merged(KindChanges(removed=frozenset(stale)))
+        return Ingested(changes, ingested.received, ingested.skipped)
+
     def _existing(self, kind: Kind, ids: Sequence[int]) -> set[int]:
         found: set[int] = set()
         connection = self._db.connection()
@@ -102,6 +120,14 @@ class ObjectRepo:
         model = self._tables.objects[kind]
         row = model.select(model.data).where(model.id == object_id).tuples().first()
         return orjson.loads(row[0]) if row else None
+
+    def find(self, kind: Kind, **equals: Any) -> list[dict[str, Any]]:
+        """Objects whose indexed columns equal the given values, e.g. find(TOOL, customerid=4)."""
+        model = self._tables.objects[kind]
+        query = model.select(model.data)
+        for column, value in equals.items():
+            query = query.where(getattr(model, column) == value)
+        return [orjson.loads(row[0]) for row in query.tuples()]
 
     def ids(self, kind: Kind) -> set[int]:
         model = self._tables.objects[kind]

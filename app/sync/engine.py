@@ -1,4 +1,4 @@
-"""The sync engine: one pass = settings first, then the …ByLastChange loops, then setup data.
+"""The sync engine: one pass runs the plan of app/sync/plan.py.
 
 Rules from the app sync guide, kept here:
 - GetMobileAppSettings is the first call of every pass; its functions decide the plan.
@@ -16,28 +16,35 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
 
 from app.api import Client, Command, Response
-from app.api.shapes import (
-    GET_MOBILE_APP_SETTINGS,
-    MobileAppSettings,
-    Page,
-    read_mobile_app_settings,
-    read_page,
-)
+from app.api.shapes import MobileAppSettings, Page, read_mobile_app_settings, read_page
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
 from app.core.errors import CommandRefused, FieldClientError, MalformedData
-from app.core.values import as_date, as_time
+from app.core.values import as_date, as_str, as_time
 from app.db import Store
-from app.sync.plan import LOOPS, MAX_CONCURRENT_LOOPS, LoopStep
+from app.sync.loader import Loader
+from app.sync.plan import (
+    DATED_STEPS,
+    FIRST_CALLS,
+    LOOPS,
+    MAX_CONCURRENT_LOOPS,
+    SETUP_CALLS,
+    SETUP_EVERY_SECONDS,
+    DatedStep,
+    LoopStep,
+)
 from app.sync.progress import PassResult, StepProgress, SyncProgress
-from app.sync.setup import SETUP_CALLS, store_setup
+from app.sync.setup import SETUP_READ_KEY, store_setup
 
 log = logging.getLogger(__name__)
 
 LAST_SUCCESS_KEY = "sync.last_success"
-SETTINGS_KEY = "setup.GetMobileAppSettings"
+DATED_KEY = "sync.dated.{}"
+COMPANY_TOOLS_STEP = "GetToolsByField"
 
 
 def _ignore(_value: object) -> None:
@@ -51,6 +58,7 @@ class SyncEngine:
         store: Store,
         clock: Clock,
         *,
+        loader: Loader | None = None,
         on_changes: Callable[[ChangeSet], None] | None = None,
         on_progress: Callable[[SyncProgress], None] | None = None,
         loops: Sequence[LoopStep] = LOOPS,
@@ -60,11 +68,12 @@ class SyncEngine:
         self._clock = clock
         self._on_changes = on_changes or _ignore
         self._on_progress = on_progress or _ignore
+        self._loader = loader or Loader(client, store, clock, self._on_changes)
         self._loops = loops
         self._lock = asyncio.Lock()
-        self._progress = SyncProgress(
-            last_success=store.settings.get(LAST_SUCCESS_KEY),
-        )
+        self._pass_started = 0.0
+        self._first_stamp: dict[str, datetime] = {}
+        self._progress = SyncProgress(last_success=store.settings.get(LAST_SUCCESS_KEY))
 
     @property
     def progress(self) -> SyncProgress:
@@ -81,48 +90,74 @@ class SyncEngine:
 
     async def _pass(self) -> PassResult:
         started = self._now()
-        self._report(running=True, activity="Reading settings", steps=(), last_error=None)
+        self._pass_started = self._clock.monotonic()
+        self._report(running=True, activity="Reading settings", steps=(), last_error=None,
+                     seconds_left=None)
         try:
-            settings = await self._read_settings()
+            settings = await self._first_request()
         except FieldClientError as error:
             return await self._finish(started, {}, {"GetMobileAppSettings": str(error)})
 
         loops = [step for step in self._loops if step.applies(settings)]
+        dated = self._due_dated_steps()
         self._report(
             activity="Synchronising",
-            steps=tuple(StepProgress(step.key, step.label) for step in loops),
+            steps=(*(StepProgress(step.key, step.label) for step in loops),
+                   *(StepProgress(step.key, step.label) for step in dated)),
         )
         gate = asyncio.Semaphore(MAX_CONCURRENT_LOOPS)
         outcomes = await asyncio.gather(*(self._run_loop(step, gate) for step in loops))
-        received = {step.key: count for step, (count, _) in zip(loops, outcomes, strict=True)}
-        errors = {step.key: err for step, (_, err) in zip(loops, outcomes, strict=True) if err}
+        received = {step.key: count for step, (count, _, _) in zip(loops, outcomes, strict=True)}
+        errors = {step.key: err for step, (_, err, _) in zip(loops, outcomes, strict=True) if err}
 
-        if not errors:
-            self._report(activity="Reading setup data")
+        companies = [company for _, _, ids in outcomes for company in ids]
+        if companies:
             try:
-                await self._read_setup()
+                await self._loader.tools_of_customers(companies)
             except FieldClientError as error:
-                errors["setup"] = str(error)
+                errors[COMPANY_TOOLS_STEP] = str(error)
+        covered: set[tuple[str, int]] = set()
+        for step in dated:
+            message = await self._run_dated(step, covered)
+            if message:
+                errors[step.key] = message
         return await self._finish(started, received, errors)
 
-    # -- settings and setup ------------------------------------------------------------------
+    # -- the first request: settings, custom fields, check-in, setup when due -------------------
 
-    async def _read_settings(self) -> MobileAppSettings:
-        result = await self._client.call(GET_MOBILE_APP_SETTINGS)
-        await self._store.write(self._store.settings.put, SETTINGS_KEY, dict(result.data))
-        return read_mobile_app_settings(result.data)
+    async def _first_request(self) -> MobileAppSettings:
+        calls = (*FIRST_CALLS, *(SETUP_CALLS if self._setup_due() else ()))
+        response = await self._client.send([Command(call.command) for call in calls])
+        if not response.results:
+            raise MalformedData("The server answered the settings request with no results")
+        settings = response.results[0].raise_for_status()
+        now = self._now()
+        changes = await self._store.write(self._store_first, calls, response, now)
+        if changes:
+            self._on_changes(changes)
+        return read_mobile_app_settings(settings.data)
 
-    async def _read_setup(self) -> None:
-        """The setup calls, combined into one request (the guide allows it; it saves time)."""
-        commands = [Command(call.command) for call in SETUP_CALLS]
-        response = await self._client.send(commands)
-        await self._store.write(store_setup, self._store.settings, response.results)
+    def _store_first(self, calls: Sequence[Any], response: Response, now: str) -> ChangeSet:
+        changes = store_setup(self._store, calls, response.results, now)
+        if len(calls) > len(FIRST_CALLS):
+            self._store.settings.put(SETUP_READ_KEY, now)
+        return changes
+
+    def _setup_due(self) -> bool:
+        last = self._store.settings.get(SETUP_READ_KEY)
+        if not last:
+            return True
+        age = self._clock.now() - datetime.fromisoformat(last)
+        return not timedelta(0) <= age < timedelta(seconds=SETUP_EVERY_SECONDS)
 
     # -- …ByLastChange loops -------------------------------------------------------------------
 
-    async def _run_loop(self, step: LoopStep, gate: asyncio.Semaphore) -> tuple[int, str | None]:
-        """Page through one loop; returns (objects received, error message or None)."""
+    async def _run_loop(
+        self, step: LoopStep, gate: asyncio.Semaphore
+    ) -> tuple[int, str | None, list[int]]:
+        """Page through one loop; returns (objects received, error or None, companies)."""
         received = 0
+        companies: list[int] = []
         async with gate:
             try:
                 while True:
@@ -148,9 +183,12 @@ class SyncEngine:
                         self._commit_page, step, phase, page, response
                     )
                     received += len(page.objects)
+                    if step.reads_companies:
+                        companies.extend(page.customerids)
                     if changes:
                         self._on_changes(changes)
-                    self._step_progress(step.key, pages=1, objects=len(page.objects))
+                    self._step_progress(step.key, pages=1, objects=len(page.objects),
+                                        fraction=self._fraction(step, page, response))
                     if loop_done:
                         break
             except FieldClientError as error:
@@ -158,9 +196,9 @@ class SyncEngine:
                 log.warning("%s failed: %s", step.key, message)
                 await self._store.write(self._store.cursors.failed, step.key, message)
                 self._step_progress(step.key, error=message)
-                return received, message
+                return received, message, companies
         self._step_progress(step.key, done=True)
-        return received, None
+        return received, None, companies
 
     def _commit_page(
         self, step: LoopStep, phase: str, page: Page, response: Response
@@ -193,6 +231,64 @@ class SyncEngine:
         changes = ChangeSet({step.kind: ingested.changes}) if ingested.changes else ChangeSet()
         return changes, loop_done
 
+    def _fraction(self, step: LoopStep, page: Page, response: Response) -> float | None:
+        """How far a loop has read, from change stamps: (last - first) / (server now - first).
+
+        Servers send changes oldest first; where the stamps do not grow (the importance-ordered
+        limitnumobjects read), there is no honest estimate and this says None.
+        """
+        if page.resumekey is None:
+            self._first_stamp.pop(step.key, None)
+            return 1.0
+        if not page.objects:
+            return None
+        seen_first = _object_stamp(page.objects[0])
+        last = _object_stamp(page.objects[-1])
+        server_now = _parse_stamp(response.date, response.time)
+        if seen_first is None or last is None or server_now is None:
+            return None
+        first = self._first_stamp.setdefault(step.key, seen_first)
+        span = (server_now - first).total_seconds()
+        if span <= 0 or last < first:
+            return None
+        return max(0.0, min(1.0, (last - first).total_seconds() / span))
+
+    # -- dated steps: registrations and calendar -------------------------------------------------
+
+    def _due_dated_steps(self) -> list[DatedStep]:
+        today = self._clock.now().date().isoformat()
+        due = []
+        for step in DATED_STEPS:
+            last = self._store.settings.get(DATED_KEY.format(step.key))
+            if (step.when == "initial" and not last) or (step.when == "daily" and last != today):
+                due.append(step)
+        return due
+
+    async def _run_dated(self, step: DatedStep, covered: set[tuple[str, int]]) -> str | None:
+        """Run a dated step, unless this pass already read its days (the initial calendar
+        month covers the daily "day 30 ahead")."""
+        today = self._clock.now().date()
+        first, last = today + timedelta(days=step.first), today + timedelta(days=step.last)
+        days = {(step.reads, offset) for offset in range(step.first, step.last + 1)}
+        try:
+            if days <= covered:
+                pass
+            elif step.reads == "registrations":
+                await self._loader.registrations_on(
+                    [first + timedelta(days=n) for n in range((last - first).days + 1)]
+                )
+            else:
+                await self._loader.calendar(first, last)
+        except FieldClientError as error:
+            self._step_progress(step.key, error=str(error))
+            return str(error)
+        covered |= days
+        await self._store.write(
+            self._store.settings.put, DATED_KEY.format(step.key), today.isoformat()
+        )
+        self._step_progress(step.key, done=True)
+        return None
+
     # -- progress --------------------------------------------------------------------------------
 
     async def _finish(
@@ -201,15 +297,17 @@ class SyncEngine:
         result = PassResult(not errors, started, self._now(), received, errors)
         if result.ok:
             await self._store.write(self._store.settings.put, LAST_SUCCESS_KEY, result.finished)
-            self._report(running=False, activity="", last_success=result.finished)
+            self._report(running=False, activity="", last_success=result.finished,
+                         seconds_left=None)
         else:
-            self._report(running=False, activity="", last_error=result.message)
+            self._report(running=False, activity="", last_error=result.message,
+                         seconds_left=None)
         log.info("%s", result.message)
         return result
 
     def _step_progress(
         self, key: str, *, pages: int = 0, objects: int = 0, done: bool = False,
-        error: str | None = None,
+        error: str | None = None, fraction: float | None = None,
     ) -> None:
         steps = tuple(
             replace(
@@ -218,15 +316,26 @@ class SyncEngine:
                 objects=step.objects + objects,
                 done=step.done or done,
                 error=error or step.error,
+                fraction=fraction if fraction is not None else step.fraction,
             )
             if step.key == key
             else step
             for step in self._progress.steps
         )
-        self._report(steps=steps)
+        self._report(steps=steps, seconds_left=self._seconds_left(steps))
 
-    def _report(self, **changes: object) -> None:
-        self._progress = replace(self._progress, **changes)  # type: ignore[arg-type]
+    def _seconds_left(self, steps: tuple[StepProgress, ...]) -> float | None:
+        """Elapsed * (1 - f) / f for the slowest loop that can tell; None until one can."""
+        elapsed = self._clock.monotonic() - self._pass_started
+        estimates = [
+            elapsed * (1 - step.fraction) / step.fraction
+            for step in steps
+            if not step.done and step.fraction and step.fraction >= 0.02
+        ]
+        return max(estimates) if estimates else None
+
+    def _report(self, **changes: Any) -> None:
+        self._progress = replace(self._progress, **changes)
         self._on_progress(self._progress)
 
     def _now(self) -> str:
@@ -234,7 +343,20 @@ class SyncEngine:
 
 
 def _check_stamp(response: Response) -> None:
-    if as_date(response.date) is None or as_time(response.time) is None:
+    if _parse_stamp(response.date, response.time) is None:
         raise MalformedData(
             f"The server's answer has no valid date/time ({response.date!r} {response.time!r})"
         )
+
+
+def _parse_stamp(day: Any, moment: Any) -> datetime | None:
+    parsed_day, parsed_time = as_date(day), as_time(moment)
+    if parsed_day is None or parsed_time is None:
+        return None
+    return datetime.combine(parsed_day, parsed_time)
+
+
+def _object_stamp(obj: Any) -> datetime | None:
+    if not isinstance(obj, dict):
+        return None
+    return _parse_stamp(as_str(obj.get("changedate")), as_str(obj.get("changetime")))

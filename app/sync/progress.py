@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class StepProgress:
+    """One step of the plan. `fraction` is how far through the server's changes a loop has
+    read, judged from the change stamps of what it received (None when it cannot tell)."""
+
     key: str
     label: str
     pages: int = 0
     objects: int = 0
     done: bool = False
     error: str | None = None
+    fraction: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +29,19 @@ class SyncProgress:
     steps: tuple[StepProgress, ...] = ()
     last_success: str | None = None
     last_error: str | None = None
+    seconds_left: float | None = None
 
     @property
     def objects(self) -> int:
         return sum(step.objects for step in self.steps)
+
+    @property
+    def fraction(self) -> float | None:
+        """The whole pass, as the least advanced step that can tell (None: cannot tell)."""
+        known = [1.0 if s.done else s.fraction for s in self.steps]
+        if not known or any(f is None for f in known):
+            return None
+        return min(f for f in known if f is not None)
 
 
 @dataclass(frozen=True, slots=True)

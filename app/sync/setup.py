@@ -1,38 +1,43 @@
-"""Setup data: read in one combined request and kept as raw JSON by command name."""
+"""The first request of a pass: settings, custom fields, check-in, and setup data when due.
+
+Setup data is kept as raw JSON by command name; calls whose list is a table of ours
+(reminders, pending calls) replace that table.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from app.api import CommandResult
-from app.db.settings import SettingRepo
+from app.core.changes import ChangeSet
+from app.db import Store
+from app.sync.plan import SetupCall
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True, slots=True)
-class SetupCall:
-    command: str
-
-    @property
-    def key(self) -> str:
-        return f"setup.{self.command}"
+CHECKIN_READ_KEY = "sync.checkin_read_at"
+SETUP_READ_KEY = "sync.setup_read_at"
 
 
-SETUP_CALLS: tuple[SetupCall, ...] = (
-    SetupCall("GetCurrentUserID"),
-    SetupCall("GetMainPages"),
-    SetupCall("GetColumnGroups"),
-)
-
-
-def store_setup(settings: SettingRepo, results: Sequence[CommandResult]) -> None:
+def store_setup(
+    store: Store, calls: Sequence[SetupCall], results: Sequence[CommandResult], now: str
+) -> ChangeSet:
     """Writer thread: keep each answered call; a refused one keeps its previous value."""
-    for result in results:
+    changes = ChangeSet()
+    for call, result in zip(calls, results, strict=False):
         if not result.ok:
-            log.warning("%s was refused: %s", result.command.name, result.message)
+            log.warning("%s was refused: %s", call.command, result.message)
             continue
-        data = {k: v for k, v in result.data.items() if k not in ("status", "msg")}
-        settings.put(f"setup.{result.command.name}", data)
+        if call.kind is not None:
+            objects = result.data.get(call.result_key, [])
+            ingested = store.objects.replace(call.kind, {}, objects if isinstance(objects, list)
+                                             else [])
+            changes = changes.merged(ChangeSet({call.kind: ingested.changes}))
+        else:
+            data = {k: v for k, v in result.data.items() if k not in ("status", "msg")}
+            store.settings.put(call.key, data)
+            changes = changes.merged(ChangeSet(settings=frozenset({call.key})))
+        if call.command == "GetCheckIn":
+            store.settings.put(CHECKIN_READ_KEY, now)
+    return changes

@@ -77,9 +77,10 @@ def test_refuses_a_store_from_a_newer_app(tmp_path: Path) -> None:
 
 
 def test_a_version_1_store_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    from peewee import SqliteDatabase
+
     from app.db.migrations import MIGRATIONS
     from app.db.tables import make_tables
-    from peewee import SqliteDatabase
 
     database = SqliteDatabase(str(tmp_path / "fieldclient.sqlite3"))
     tables = make_tables(database)
@@ -96,3 +97,16 @@ def test_a_version_1_store_is_migrated_and_keeps_its_data(tmp_path: Path) -> Non
         assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 2
     finally:
         store.close()
+
+
+def test_replace_removes_what_the_servers_list_for_that_scope_no_longer_holds(
+    store: Store,
+) -> None:
+    store.write_blocking(store.objects.ingest, Kind.PRODUCTUSE, [
+        {"id": 1, "todoid": 7}, {"id": 2, "todoid": 7}, {"id": 3, "todoid": 8},
+    ])
+    result = store.write_blocking(store.objects.replace, Kind.PRODUCTUSE, {"todoid": 7},
+                                  [{"id": 2, "todoid": 7, "amount": 3}])
+    assert result.changes.removed == {1} and result.changes.changed == {2}
+    assert store.objects.ids(Kind.PRODUCTUSE) == {2, 3}  # task 8's line is untouched
+    assert [obj["id"] for obj in store.objects.find(Kind.PRODUCTUSE, todoid=7)] == [2]
