@@ -6,7 +6,6 @@ import asyncio
 import gc
 import logging
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,15 +64,23 @@ def strict_logs(request: pytest.FixtureRequest) -> Iterator[_Collector]:
         pytest.fail(f"Unexpected warning logs:\n{lines}")
 
 
+_qt_garbage_pending = False
+
+
 @pytest.fixture(autouse=True)
-def collect_qt_garbage_on_the_main_thread() -> None:
-    """Free the Qt objects earlier tests left behind, here on the GUI thread.
+def collect_qt_garbage_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Free the Qt objects a Qt test left behind, at the start of the next test, here on the
+    GUI thread.
 
     Left to a later collection they may be freed on a worker thread (the store writer, a
     sandbox), where Qt refuses to stop their timers and warns in an unrelated test.
     """
-    if "PySide6.QtCore" in sys.modules:
+    global _qt_garbage_pending
+    if _qt_garbage_pending:
         gc.collect()
+        _qt_garbage_pending = False
+    yield
+    _qt_garbage_pending = "qapp" in request.fixturenames
 
 
 @pytest.fixture

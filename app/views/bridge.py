@@ -1,19 +1,48 @@
-"""Re-emits the sync layer's plain callbacks as Qt signals for models and widgets."""
+"""Re-emits the sync layer's plain callbacks as Qt signals for models and widgets.
+
+A sync commits a page every few milliseconds; refreshing the lists for each would keep the GUI
+thread busy. Sync changes are therefore folded together and emitted at most every
+COALESCE_MS; a technician's own change (initiator "user") goes out at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.changes import ChangeSet
 from app.sync.progress import SyncProgress
+
+COALESCE_MS = 100
 
 
 class Bridge(QObject):
     changes = Signal(object)  # ChangeSet
     progress = Signal(object)  # SyncProgress
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending: ChangeSet | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self.flush)
+
     def publish_changes(self, changes: ChangeSet) -> None:
-        self.changes.emit(changes)
+        if changes.initiator == "user":
+            self.flush()
+            self.changes.emit(changes)
+            return
+        self._pending = changes if self._pending is None else self._pending.merged(changes)
+        if not self._timer.isActive():
+            self._timer.start()
 
     def publish_progress(self, progress: SyncProgress) -> None:
+        if not progress.running:
+            self.flush()  # the final counts arrive with "Up to date", never after it
         self.progress.emit(progress)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        pending, self._pending = self._pending, None
+        if pending:
+            self.changes.emit(pending)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QProgressBar,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -48,8 +49,13 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.activity_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(180)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
         self.last_sync_label = QLabel()
         self.statusBar().addWidget(self.activity_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_bar)
         self.statusBar().addPermanentWidget(self.last_sync_label)
 
         bridge.changes.connect(self.on_changes)
@@ -77,10 +83,13 @@ class MainWindow(QMainWindow):
         self._update_tab_titles()
 
     def on_progress(self, progress: SyncProgress) -> None:
+        self._show_progress_bar(progress)
         if progress.running:
             text = progress.activity or "Synchronising"
             if progress.objects:
                 text += f"… {progress.objects:,} objects received"
+            if progress.seconds_left is not None:
+                text += f" · {_time_left(progress.seconds_left)}"
             self.activity_label.setText(text)
         elif progress.last_error:
             self.activity_label.setText(progress.last_error)
@@ -91,9 +100,30 @@ class MainWindow(QMainWindow):
         last = _friendly_time(progress.last_success)
         self.last_sync_label.setText(f"Last synced: {last}" if last else "Never synced")
 
+    def _show_progress_bar(self, progress: SyncProgress) -> None:
+        """Busy until the engine can estimate; then how far the pass is."""
+        self.progress_bar.setVisible(progress.running)
+        fraction = progress.fraction
+        if fraction is None:
+            self.progress_bar.setRange(0, 0)
+        else:
+            self.progress_bar.setRange(0, 100)
+            self.progress_bar.setValue(round(fraction * 100))
+        self.progress_bar.setToolTip("\n".join(
+            f"{step.label}: {step.objects:,} objects, {step.pages} pages"
+            + (" ✓" if step.done else "") + (f" — {step.error}" if step.error else "")
+            for step in progress.steps
+        ))
+
     def _update_tab_titles(self) -> None:
         for index, kind in enumerate(LISTED_KINDS):
             self.tabs.setTabText(index, f"{kind.label} ({self.models[kind].total:,})")
+
+
+def _time_left(seconds: float) -> str:
+    if seconds < 60:
+        return "less than a minute left"
+    return f"about {round(seconds / 60)} min left"
 
 
 def _friendly_time(stamp: str | None) -> str:
