@@ -26,11 +26,9 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.api import Client, Credentials
+from app.api import Credentials
 from app.api.shapes import BY_LAST_CHANGE
-from app.core.clock import SystemClock
-from app.db import Store
-from app.sync.engine import SyncEngine
+from app.composition import build_core, memory_connection
 from bench._sandbox_process import sandbox_process
 
 OBJECTS_AT_SCALE_1 = 5300  # 2,000 tasks, 1,000 customers, 1,500 persons, 800 tools
@@ -46,17 +44,15 @@ def engine_pass(
         bodies.append(await response.aread())
 
     async def run() -> tuple[float, int]:
-        store = Store.in_dir(folder)
         http = httpx.AsyncClient(timeout=60, event_hooks={"response": [keep_body]})
-        client = Client(endpoint, credentials, http=http, parse_executor=store.writer)
-        engine = SyncEngine(client, store, SystemClock())
+        core = build_core(folder, memory_connection(folder, endpoint, credentials), http=http)
         started = time.perf_counter()
-        result = await engine.run_pass()
+        result = await core.engine.run_pass()
         elapsed = time.perf_counter() - started
         assert result.ok, result.errors
-        total = sum(store.objects.counts().values())
+        total = sum(core.store.objects.counts().values())
+        await core.aclose()
         await http.aclose()
-        store.close()
         return elapsed, total
 
     seconds, total = asyncio.run(run())

@@ -1,0 +1,103 @@
+"""How long the GUI event loop stalls during an initial sync of the real window.
+
+    QT_QPA_PLATFORM=offscreen python bench/gui_stall.py --objects 100000
+
+Runs the desktop composition (qasync loop, main window, bridge, engine) against the sandbox in
+its own process. A 10 ms QTimer heartbeat records how late each tick fires while the sync
+runs; a late tick is time the window could not paint or react. Prints one JSON object with
+the max and p99 lateness in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import orjson
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.api import Credentials
+from app.composition import build_core, memory_connection
+from app.views.bridge import Bridge
+from app.views.main_window import MainWindow
+from bench._sandbox_process import sandbox_process
+
+OBJECTS_AT_SCALE_1 = 5300
+HEARTBEAT_MS = 10
+
+
+class Heartbeat:
+    def __init__(self) -> None:
+        self.lateness_ms: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.lateness_ms.append(max(0.0, (now - self._last) * 1000 - HEARTBEAT_MS))
+        self._last = now
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.timer.start()
+
+
+async def run(url: str, credentials: Credentials, folder: Path) -> dict[str, float]:
+    bridge = Bridge()
+    core = build_core(folder, memory_connection(folder, url, credentials),
+                      on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
+                      timeout=60)
+    window = MainWindow(core.store, bridge, lambda: None)
+    window.show()
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.perf_counter()
+    result = await core.engine.run_pass()
+    seconds = time.perf_counter() - started
+    heartbeat.timer.stop()
+    assert result.ok, result.errors
+    window.close()
+    await core.aclose()
+    late = sorted(heartbeat.lateness_ms)
+    return {
+        "sync_seconds": round(seconds, 2),
+        "ticks": len(late),
+        "max_stall_ms": round(late[-1], 1),
+        "p99_stall_ms": round(late[int(len(late) * 0.99) - 1], 1),
+        "median_stall_ms": round(statistics.median(late), 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--objects", type=int, default=100_000)
+    options = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    with sandbox_process(scale=options.objects / OBJECTS_AT_SCALE_1, page_size=500) as line, \
+            tempfile.TemporaryDirectory() as temp:
+        credentials = Credentials(line["contract"], line["apikey"], line["username"],
+                                  line["password"])
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        figures = loop.run_until_complete(run(line["url"], credentials, Path(temp)))
+        loop.close()
+    print(orjson.dumps({"benchmark": "gui_stall", "objects": options.objects,
+                        "heartbeat_ms": HEARTBEAT_MS, **figures}).decode())
+
+
+if __name__ == "__main__":
+    main()
