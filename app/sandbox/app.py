@@ -8,7 +8,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from app.sandbox.admin import admin_routes
-from app.sandbox.faults import BROKEN_ANSWERS, FaultPlan, failure_response
+from app.sandbox.faults import BROKEN_ANSWERS, FaultPlan, failure_response, spoil_objects
 from app.sandbox.forms import form_field
 from app.sandbox.protocol import Envelope, answer
 from app.sandbox.requestlog import RequestLog
@@ -41,6 +41,8 @@ def create_app(state: SandboxState, log: RequestLog, faults: FaultPlan) -> Starl
             await faults.hold(fault)
         refused = fault.refuses if fault.mode == "refuse_resumekey" else None
         body = answer(state, envelope, received, refused)
+        if fault.mode == "bad_objects":
+            body = spoil_objects(body)
         if fault.mode == "bandwidth":
             return faults.throttled(body, fault)
         return Response(body, media_type="application/json")

@@ -6,7 +6,9 @@ Modes: "http_500" (an HTML error page), "malformed" (HTTP 200, a body that is no
 normally after `delay` seconds), "bandwidth" (answered normally, the body streamed at
 `bytes_per_second`), "refuse_resumekey" (a request counts only if one of its commands — the
 named one, or any — carries a resumekey; each such command fails with status 0 "Invalid
-resumekey", as when the server has forgotten the pass, while the others run). With
+resumekey", as when the server has forgotten the pass, while the others run), "bad_objects"
+(answered normally, but every list of objects in the answer also holds malformed ones: no id,
+an id that is not a number, something that is not an object). With
 "http_500", "malformed" and "drop" the request is logged but its commands do not run.
 """
 
@@ -19,10 +21,12 @@ from collections.abc import AsyncIterator, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import orjson
 from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
-MODES = ("http_500", "malformed", "drop", "delay", "bandwidth", "refuse_resumekey")
+MODES = ("http_500", "malformed", "drop", "delay", "bandwidth", "refuse_resumekey",
+         "bad_objects")
 BROKEN_ANSWERS = frozenset({"http_500", "malformed", "drop"})
 _OPTIONS = frozenset({"mode", "times", "delay", "command", "after", "bytes_per_second"})
 _TICK = 0.05  # seconds between the chunks of a throttled body
@@ -38,6 +42,25 @@ _BROKEN_JSON = (
     b"<b>/var/www/api/endpoint.php</b> on line <b>212</b><br />\n"
     b'{"status":1,"msg":"OK","date":"2024-01-01","results":[{"status":1,"todos":[{"id":1'
 )
+
+
+# What "bad_objects" mixes into every list of objects.
+BAD_OBJECTS: tuple[Any, ...] = (
+    {"title": "Opgave uden id"},
+    {"id": "ikke-et-tal", "title": "Forkert id"},
+    "ikke et objekt",
+    {"id": [7], "title": "Id som liste"},
+)
+
+
+def spoil_objects(body: bytes) -> bytes:
+    """The answer with BAD_OBJECTS put in front of each list of objects (lists of sets)."""
+    envelope = orjson.loads(body)
+    for result in envelope.get("results", []):
+        for key, value in result.items():
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                result[key] = [*BAD_OBJECTS, *value]
+    return orjson.dumps(envelope)
 
 
 @dataclass(slots=True)

@@ -143,3 +143,16 @@ def httpx_clear_faults(server: SandboxServer) -> None:
     import httpx
 
     httpx.delete(f"{server.base_url}/_sandbox/faults").raise_for_status()
+
+
+@pytest.mark.expected_warnings("app.db.objects")
+def test_malformed_objects_are_skipped_and_logged_and_the_sync_carries_on(
+    harness: Harness, strict_logs
+) -> None:
+    fault(harness.server, "bad_objects", times=1000, command="GetCustomersByLastChange")
+    result = harness.sync()
+    assert result.ok, result.errors
+    assert harness.local_ids(Kind.CUSTOMER) == live_ids(harness.server, Kind.CUSTOMER)
+    skipped = [r.getMessage() for r in strict_logs.records if "malformed customer" in
+               r.getMessage()]
+    assert skipped and all(message.startswith("Skipped 4 malformed") for message in skipped)
