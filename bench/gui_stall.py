@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import statistics
 import sys
@@ -63,6 +64,7 @@ async def run(url: str, credentials: Credentials, folder: Path) -> dict[str, flo
                       timeout=60)
     window = MainWindow(core.store, bridge, lambda: None)
     window.show()
+    gc.freeze()  # as app/desktop.py does once the window is up
     heartbeat = Heartbeat()
     heartbeat.start()
     started = time.perf_counter()
@@ -87,6 +89,7 @@ def main() -> None:
     parser.add_argument("--objects", type=int, default=100_000)
     options = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
     with sandbox_process(scale=options.objects / OBJECTS_AT_SCALE_1, page_size=500) as line, \
             tempfile.TemporaryDirectory() as temp:
         credentials = Credentials(line["contract"], line["apikey"], line["username"],

@@ -39,6 +39,8 @@ class MainWindow(QMainWindow):
             self.models[kind] = model
             self.tabs.addTab(self._make_view(model), "")
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._on_tab_shown)
+        self._on_tab_shown(self.tabs.currentIndex())
 
         toolbar = QToolBar("Sync")
         toolbar.setMovable(False)
@@ -76,6 +78,10 @@ class MainWindow(QMainWindow):
         view.setColumnWidth(1, 300)
         view.setColumnWidth(2, 220)
         return view
+
+    def _on_tab_shown(self, index: int) -> None:
+        for position, kind in enumerate(LISTED_KINDS):
+            self.models[kind].set_shown(position == index)
 
     def on_changes(self, changes: ChangeSet) -> None:
         for model in self.models.values():

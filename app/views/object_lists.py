@@ -37,7 +37,12 @@ BATCH = 256
 
 
 class ObjectListModel(QAbstractTableModel):
-    """One kind's rows, read on demand; refreshes only for ChangeSets that touch its kind."""
+    """One kind's rows, read on demand; refreshes only for ChangeSets that touch its kind.
+
+    The count follows the ChangeSets (added minus removed) without querying. Rows are reloaded
+    only while the list is shown: a hidden list is marked stale and reloads when shown, so a
+    large sync does not keep the GUI thread busy with lists nobody looks at.
+    """
 
     def __init__(self, store: Store, kind: Kind, parent: Any = None) -> None:
         super().__init__(parent)
@@ -46,6 +51,8 @@ class ObjectListModel(QAbstractTableModel):
         self._columns = LIST_COLUMNS[kind]
         self._rows: list[tuple[Any, ...]] = []
         self._total = store.objects.count(kind)
+        self._shown = True
+        self._stale = False
 
     # -- Qt model interface ------------------------------------------------------------------
 
@@ -96,10 +103,22 @@ class ObjectListModel(QAbstractTableModel):
     def refresh(self, changes: ChangeSet) -> None:
         if not changes.touches(self.kind):
             return
+        entry = changes.of(self.kind)
+        self._total += len(entry.added) - len(entry.removed)
+        self._stale = True
+        if self._shown:
+            self._reload()
+
+    def set_shown(self, shown: bool) -> None:
+        self._shown = shown
+        if shown and self._stale:
+            self._reload()
+
+    def _reload(self) -> None:
         loaded = max(len(self._rows), BATCH)
         self.beginResetModel()
-        self._total = self._store.objects.count(self.kind)
         self._rows = self._query(offset=0, limit=loaded)
+        self._stale = False
         self.endResetModel()
 
     def _query(self, *, offset: int, limit: int) -> list[tuple[Any, ...]]:
