@@ -11,6 +11,7 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,15 +95,22 @@ def data_folder(requested: Path | None, *, sandbox: bool) -> Iterator[Path]:
 
 @dataclass
 class Core:
-    """The Qt-free services: store, wire client, lazy loader and sync engine."""
+    """The Qt-free services: store, wire client, lazy loader and sync engine.
+
+    `parser` is the thread that decodes responses. It is not the store's writer thread: orjson
+    holds the GIL while SQLite releases it during its writes, so decoding the next page while
+    the writer stores this one overlaps the two (see bench/README.md for what it bought).
+    """
 
     store: Store
     client: Client
     loader: Loader
     engine: SyncEngine
+    parser: ThreadPoolExecutor
 
     async def aclose(self) -> None:
         await self.client.aclose()
+        self.parser.shutdown(wait=True)
         self.store.close()
 
 
@@ -118,19 +126,20 @@ def build_core(
 ) -> Core:
     """`http`: an instrumented client for benchmarks; by default the wire client makes one."""
     store = Store.in_dir(data_dir)
+    parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="response-parser")
     client = Client(
         connection.account.endpoint,
         connection.credentials(),
         http=http,
         timeout=timeout,
-        parse_executor=store.writer,
+        parse_executor=parser,
     )
     clock = clock or SystemClock()
     loader = Loader(client, store, clock, on_changes)
     engine = SyncEngine(
         client, store, clock, loader=loader, on_changes=on_changes, on_progress=on_progress
     )
-    return Core(store, client, loader, engine)
+    return Core(store, client, loader, engine, parser)
 
 
 async def cancel_and_wait(tasks: set[asyncio.Task[object]]) -> None:

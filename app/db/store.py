@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -34,8 +34,8 @@ _PRAGMAS = {
     "synchronous": "normal",  # durable across app crashes; WAL keeps it consistent
     "foreign_keys": 1,
     "busy_timeout": 5000,
-    "cache_size": -32_000,
-    "wal_autocheckpoint": 8000,
+    "cache_size": -64_000,
+    "wal_autocheckpoint": 20_000,
 }
 
 
@@ -59,10 +59,6 @@ class Store:
         self.database.connect(reuse_if_open=True)
         migrate(self.database, self.tables)
 
-    @property
-    def writer(self) -> Executor:
-        """The writer thread's executor, also used to parse large responses off the GUI thread."""
-        return self._writer
 
     async def write(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run `fn` on the writer thread in one transaction; its result comes back."""
