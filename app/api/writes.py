@@ -1,0 +1,56 @@
+"""The write commands the technician's actions send, and how to tell whether one was applied.
+
+Most are named in the sync guide but not documented in the public API; [INF] marks the
+plainest shape consistent with their documented neighbours, and the sandbox agrees.
+
+Every write carries `clientrequestid`, a uuid from the outbox entry. A PHP back end ignores a
+parameter it does not know, so nothing relies on the server honouring it; a call whose answer
+was lost is settled by reading back (see `READ_BACK`), never by sending it again blindly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from app.api.envelope import Command
+
+CLIENT_REQUEST_ID = "clientrequestid"
+
+
+def write(command: str, request_id: str, **params: Any) -> Command:
+    return Command(command, {**params, CLIENT_REQUEST_ID: request_id})
+
+
+# [DOC] DoCheckIn: objecttype "Todo"|"Customer", objectid, checkindate, checkintime, latitude,
+#   longitude → checkinid, daycheckindate.
+# [INF] DoCheckOut: checkinid, checkoutdate, checkouttime, latitude, longitude,
+#   checkpoints: [ids ticked] → {} (refused: "You are not checked in").
+# [INF] StodoAccept: stodoid, postpone (minutes; without it the reminder is completed)
+#   → stodo (the postponed reminder) or nothing.
+# [INF] PickupTool / SetDownTool: toolid, latitude, longitude → tool.
+# [DOC] PostMessage: message {"message": text}, objecttype "todo"|"customer"|"tools",
+#   objectid, title → message, thread.
+# [DOC] CreateUpdateTodo: todo {id, stateid} → todo (a state change; refused when the
+#   transition is not allowed or a mandatory field is missing).
+# [DOC] AddPhotoToTool: toolid, title, imagedata (base64 JPEG), createdate, createtime
+#   → document. [INF] AddPhotoToTodo (todoid) and AddPhotoToCustomer (customerid): the same.
+WRITE_COMMANDS = (
+    "DoCheckIn", "DoCheckOut", "StodoAccept", "PickupTool", "SetDownTool", "PostMessage",
+    "CreateUpdateTodo", "AddPhotoToTool", "AddPhotoToTodo", "AddPhotoToCustomer",
+)
+
+# The read that tells whether a write whose answer was lost was applied. None: no documented
+# read can tell (photos), so the technician decides: send again (it may be kept twice) or not.
+READ_BACK: Mapping[str, str | None] = {
+    "DoCheckIn": "GetCheckIn",  # checked in on that object since the action's time
+    "DoCheckOut": "GetCheckIn",  # no longer checked in with that checkinid
+    "StodoAccept": "GetMyStodos",  # gone (completed) or moved (postponed)
+    "PickupTool": "GetMyTools",  # carried by us
+    "SetDownTool": "GetMyTools",  # no longer carried by us
+    "PostMessage": "GetThreads",  # a message of ours with the same text after the action
+    "CreateUpdateTodo": "GetTodoByID",  # [INF] todoid → todos; the task has the new state
+    "AddPhotoToTool": None,
+    "AddPhotoToTodo": None,
+    "AddPhotoToCustomer": None,
+}
