@@ -26,7 +26,10 @@ from app.sandbox import SandboxServer
 from app.sync.account import Account, AccountStore, MemoryKeyring
 from app.sync.engine import SyncEngine
 from app.sync.loader import Loader
+from app.sync.monitor import StatusMonitor
+from app.sync.preferences import Preferences
 from app.sync.progress import SyncProgress
+from app.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +110,8 @@ class Core:
     loader: Loader
     engine: SyncEngine
     parser: ThreadPoolExecutor
+    monitor: StatusMonitor
+    preferences: Preferences
 
     async def aclose(self) -> None:
         await self.client.aclose()
@@ -121,11 +126,15 @@ def build_core(
     clock: Clock | None = None,
     on_changes: Callable[[ChangeSet], None] | None = None,
     on_progress: Callable[[SyncProgress], None] | None = None,
+    on_status: Callable[[SyncStatus], None] | None = None,
     timeout: float = 30.0,
     http: httpx.AsyncClient | None = None,
 ) -> Core:
     """`http`: an instrumented client for benchmarks; by default the wire client makes one."""
+    clock = clock or SystemClock()
     store = Store.in_dir(data_dir)
+    preferences = Preferences(store)
+    monitor = StatusMonitor(store, clock, preferences, on_status=on_status)
     parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="response-parser")
     client = Client(
         connection.account.endpoint,
@@ -133,13 +142,13 @@ def build_core(
         http=http,
         timeout=timeout,
         parse_executor=parser,
+        on_calls=monitor.calls_changed,
     )
-    clock = clock or SystemClock()
     loader = Loader(client, store, clock, on_changes)
     engine = SyncEngine(
         client, store, clock, loader=loader, on_changes=on_changes, on_progress=on_progress
     )
-    return Core(store, client, loader, engine, parser)
+    return Core(store, client, loader, engine, parser, monitor, preferences)
 
 
 async def cancel_and_wait(tasks: set[asyncio.Task[object]]) -> None:

@@ -17,15 +17,21 @@ from pathlib import Path
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported
 
 import qasync
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from app import APP_NAME
 from app.api import Credentials
 from app.composition import NoAccount, build_core, data_folder, open_connection
 from app.sync.account import SecretsUnavailable
+from app.sync.controls import SyncControls
 from app.sync.scheduler import SyncScheduler
+from app.sync.status import Indicator
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
+from app.views.sync_pages import permission_prompt
+from app.views.tasks import TaskKeeper
+from app.views.tray import SyncTray
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +87,25 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
             connection,
             on_changes=bridge.publish_changes,
             on_progress=bridge.publish_progress,
+            on_status=bridge.publish_status,
         )
         scheduler = SyncScheduler(core.engine)
-        window = MainWindow(core.store, bridge, scheduler.request)
+        controls = SyncControls(core.engine, core.monitor, core.preferences, scheduler.request)
+        tasks = TaskKeeper(asyncio.get_running_loop())
+        window = MainWindow(core.store, bridge, controls, tasks)
+        tray = _tray(window, bridge, controls)
+        # Time alone makes the app out of date: look again every half minute.
+        clock_tick = QTimer(window)
+        clock_tick.timeout.connect(core.monitor.refresh)
+        clock_tick.start(30_000)
         closed = asyncio.Event()
-        app.lastWindowClosed.connect(closed.set)
+
+        def window_closed() -> None:
+            # With background sync allowed the app stays in the tray; otherwise it ends.
+            if tray is None or controls.background_sync is not True:
+                closed.set()
+
+        app.lastWindowClosed.connect(window_closed)
         window.show()
         # What exists now lives as long as the app: keep it out of the collector's full passes,
         # which otherwise pause the GUI for tens of milliseconds during a large sync.
@@ -98,11 +118,39 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
                     window.grab().save(str(options.screenshot))
                 return 0 if result.ok else 1
             scheduler.start()
+            if controls.background_sync is None:
+                permission_prompt(window, controls, tasks)  # first run: ask once
             await closed.wait()
             return 0
         finally:
+            await tasks.cancel_all()
             await scheduler.stop()
             window.close()
             window.deleteLater()
             await core.aclose()
     return 0
+
+
+def _tray(window: MainWindow, bridge: Bridge, controls: SyncControls) -> SyncTray | None:
+    """The tray icon where the desktop has one (else the status bar carries the indicators)."""
+    if not SyncTray.available():
+        return None
+    tray = SyncTray(window)
+    menu = QMenu(window)
+    menu.addAction("Open Field Client", window.showNormal)
+    menu.addAction("Sync now", controls.request_sync)
+    menu.addSeparator()
+    menu.addAction("Quit", QApplication.quit)
+    tray.icon.setContextMenu(menu)
+
+    def opened(indicator: Indicator | None) -> None:
+        window.showNormal()
+        window.raise_()
+        if indicator is not None:
+            window.open_indicator(indicator)
+
+    tray.opened.connect(opened)
+    bridge.status.connect(tray.show_status)
+    tray.show_status(controls.status)
+    tray.show()
+    return tray

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
+from dataclasses import dataclass
 
 import httpx
 
@@ -42,12 +43,17 @@ class Client:
         http: httpx.AsyncClient | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         parse_executor: Executor | None = None,
+        on_calls: Callable[[CallActivity], None] | None = None,
     ) -> None:
         self.endpoint = endpoint
         self._credentials = credentials
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=timeout)
         self._parse_executor = parse_executor
+        self._on_calls = on_calls or (lambda _activity: None)
+        self._in_flight: dict[int, str] = {}
+        self._next_call = 0
+        self._reached: bool | None = None
 
     @property
     def username(self) -> str:
@@ -64,13 +70,20 @@ class Client:
             self._credentials, commands, haltonerror=haltonerror, remoteagent=REMOTE_AGENT
         )
         names = ", ".join(command.name for command in commands)
+        call = self._begin(names)
         try:
             reply = await self._http.post(self.endpoint, data={"json": body.decode()})
         except httpx.TimeoutException:
+            self._end(call, reached=False)
             raise TransportError(f"The server did not answer in time ({names})") from None
         except httpx.HTTPError as error:
+            self._end(call, reached=False)
             reason = _reason(error)
             raise TransportError(f"Could not reach the server ({names}): {reason}") from None
+        except BaseException:
+            self._end(call, reached=self._reached)
+            raise
+        self._end(call, reached=True)
         if reply.status_code != 200:
             raise TransportError(
                 f"The server answered HTTP {reply.status_code} ({names})",
@@ -82,6 +95,21 @@ class Client:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._parse_executor, parse_response, content, commands)
 
+    @property
+    def activity(self) -> CallActivity:
+        return CallActivity(tuple(self._in_flight.values()), self._reached)
+
+    def _begin(self, names: str) -> int:
+        self._next_call += 1
+        self._in_flight[self._next_call] = names
+        self._on_calls(self.activity)
+        return self._next_call
+
+    def _end(self, call: int, *, reached: bool | None) -> None:
+        self._in_flight.pop(call, None)
+        self._reached = reached
+        self._on_calls(self.activity)
+
     async def call(self, command: Command) -> CommandResult:
         """Send one command; raise CommandRefused when the server says no."""
         response = await self.send([command], haltonerror=True)
@@ -92,6 +120,15 @@ class Client:
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+
+
+@dataclass(frozen=True, slots=True)
+class CallActivity:
+    """The requests under way (their command names) and whether the last one reached the
+    server (None before the first): what the sync indicator and the offline banner show."""
+
+    in_flight: tuple[str, ...] = ()
+    reached: bool | None = None
 
 
 def _reason(error: httpx.HTTPError) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.changes import ChangeSet
 from app.sync.progress import SyncProgress
+from app.sync.status import SyncStatus
 
 COALESCE_MS = 100
 
@@ -18,6 +19,7 @@ COALESCE_MS = 100
 class Bridge(QObject):
     changes = Signal(object)  # ChangeSet
     progress = Signal(object)  # SyncProgress
+    status = Signal(object)  # SyncStatus
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,9 @@ class Bridge(QObject):
         if not progress.running:
             self.flush()  # the final counts arrive with "Up to date", never after it
         self.progress.emit(progress)
+
+    def publish_status(self, status: SyncStatus) -> None:
+        self.status.emit(status)
 
     def flush(self) -> None:
         self._timer.stop()

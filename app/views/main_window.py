@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,14 +18,32 @@ from app import APP_NAME
 from app.core.changes import ChangeSet
 from app.core.kinds import LISTED_KINDS, Kind
 from app.db import Store
+from app.sync.controls import SyncControls
 from app.sync.progress import SyncProgress
+from app.sync.status import Indicator
 from app.views.bridge import Bridge
+from app.views.formatting import friendly_time
+from app.views.indicators import IndicatorBar
 from app.views.object_lists import ObjectListModel
+from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
+from app.views.tasks import TaskKeeper
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, bridge: Bridge, request_sync: Callable[[], None]) -> None:
+    """The lists, the sync state in the status bar, and the sync indicators.
+
+    Every active indicator shows in the status bar; clicking one opens what the indicator
+    guide says: the calls in flight, the out-of-date message, the permission prompt, the sync
+    status page.
+    """
+
+    def __init__(
+        self, store: Store, bridge: Bridge, controls: SyncControls, tasks: TaskKeeper
+    ) -> None:
         super().__init__()
+        self._controls = controls
+        self._tasks = tasks
+        self.pages = SyncPages(store, controls, tasks, self)
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 680)
         self.models: dict[Kind, ObjectListModel] = {}
@@ -46,8 +61,11 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.sync_action = QAction("Sync now", self)
         self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.sync_action.triggered.connect(request_sync)
+        self.sync_action.triggered.connect(controls.request_sync)
         toolbar.addAction(self.sync_action)
+        self.status_action = QAction("Sync status", self)
+        self.status_action.triggered.connect(lambda: self.open_indicator(None))
+        toolbar.addAction(self.status_action)
         self.addToolBar(toolbar)
 
         self.activity_label = QLabel()
@@ -56,14 +74,27 @@ class MainWindow(QMainWindow):
         self.progress_bar.setTextVisible(False)
         self.progress_bar.hide()
         self.last_sync_label = QLabel()
+        self.indicators = IndicatorBar()
+        self.indicators.opened.connect(self.open_indicator)
         self.statusBar().addWidget(self.activity_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.statusBar().addPermanentWidget(self.last_sync_label)
+        self.statusBar().addPermanentWidget(self.indicators)
 
         bridge.changes.connect(self.on_changes)
         bridge.progress.connect(self.on_progress)
+        bridge.status.connect(self.indicators.show_status)
         self._update_tab_titles()
-        self.on_progress(SyncProgress(last_success=None))
+        self.on_progress(controls.progress)
+        self.indicators.show_status(controls.status)
+
+    def open_indicator(self, indicator: Indicator | None) -> None:
+        if indicator is Indicator.OUT_OF_DATE:
+            out_of_date_message(self, self._controls.monitor.last_synced())
+        elif indicator is Indicator.PERMISSION_DECLINED:
+            permission_prompt(self, self._controls, self._tasks)
+        else:
+            self.pages.show_indicator(indicator)
 
     def _make_view(self, model: ObjectListModel) -> QTableView:
         view = QTableView()
@@ -103,7 +134,7 @@ class MainWindow(QMainWindow):
             self.activity_label.setText("Up to date" if progress.last_success else "Not synced yet")
         failed = bool(progress.last_error and not progress.running)
         self.activity_label.setProperty("failed", failed)
-        last = _friendly_time(progress.last_success)
+        last = friendly_time(progress.last_success)
         self.last_sync_label.setText(f"Last synced: {last}" if last else "Never synced")
 
     def _show_progress_bar(self, progress: SyncProgress) -> None:
@@ -130,16 +161,3 @@ def _time_left(seconds: float) -> str:
     if seconds < 60:
         return "less than a minute left"
     return f"about {round(seconds / 60)} min left"
-
-
-def _friendly_time(stamp: str | None) -> str:
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.date() == datetime.now().date():
-        return moment.strftime("today %H:%M")
-    return moment.strftime("%d-%m-%Y %H:%M")
-

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.composition import build_core, sandbox_connection
+from app.sandbox import SandboxServer
+from app.sync.controls import SyncControls
+from app.views.bridge import Bridge
+from app.views.main_window import MainWindow
+from app.views.tasks import TaskKeeper
 
 
 @pytest.fixture
@@ -15,3 +24,26 @@ def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     event_loop = qasync.QEventLoop(qapp, already_running=False)
     yield event_loop
     event_loop.close()
+
+
+@pytest.fixture
+def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
+    """The main window on a real store, syncing with a sandbox over loopback."""
+    bridge = Bridge()
+    core = build_core(
+        data_dir,
+        sandbox_connection(sandbox, data_dir),
+        on_changes=bridge.publish_changes,
+        on_progress=bridge.publish_progress,
+        on_status=bridge.publish_status,
+    )
+    requests: list[bool] = []
+    controls = SyncControls(core.engine, core.monitor, core.preferences,
+                            lambda: requests.append(True))
+    tasks = TaskKeeper(loop)
+    window = MainWindow(core.store, bridge, controls, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    yield window, core, requests
+    loop.run_until_complete(tasks.cancel_all())
+    loop.run_until_complete(core.aclose())

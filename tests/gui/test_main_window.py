@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.composition import build_core, sandbox_connection
 from app.core.kinds import LISTED_KINDS, Kind
-from app.sandbox import SandboxServer
-from app.views.bridge import Bridge
-from app.views.main_window import MainWindow
 from tests.admin import fault
 from tests.server_data import live_ids
-
-
-@pytest.fixture
-def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
-    bridge = Bridge()
-    core = build_core(
-        data_dir,
-        sandbox_connection(sandbox, data_dir),
-        on_changes=bridge.publish_changes,
-        on_progress=bridge.publish_progress,
-    )
-    requests: list[bool] = []
-    window = MainWindow(core.store, bridge, lambda: requests.append(True))
-    qtbot.addWidget(window)
-    window.show()
-    yield window, core, requests
-    loop.run_until_complete(core.aclose())
 
 
 def test_lists_fill_with_counts_after_a_sync(window_and_core, sandbox, loop) -> None:

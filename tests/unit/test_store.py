@@ -94,7 +94,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_data(tmp_path: Path) -> Non
         assert store.objects.get(Kind.TODO, 9) == {"id": 9}
         store.write_blocking(store.objects.ingest, Kind.STODO, [{"id": 1, "objectid": 9}])
         assert store.objects.count(Kind.STODO) == 1
-        assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == 2
+        assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         store.close()
 

@@ -1,0 +1,40 @@
+"""What the window may do about sync, in one place: the views' only way to act on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.sync.engine import SyncEngine
+from app.sync.monitor import StatusMonitor
+from app.sync.preferences import Preferences
+from app.sync.progress import SyncProgress
+from app.sync.status import SyncStatus
+
+
+@dataclass(frozen=True, slots=True)
+class SyncControls:
+    engine: SyncEngine
+    monitor: StatusMonitor
+    preferences: Preferences
+    request_sync: Callable[[], None]
+
+    @property
+    def progress(self) -> SyncProgress:
+        return self.engine.progress
+
+    @property
+    def status(self) -> SyncStatus:
+        return self.monitor.status()
+
+    @property
+    def calls_in_flight(self) -> tuple[str, ...]:
+        return self.monitor.calls_in_flight
+
+    @property
+    def background_sync(self) -> bool | None:
+        return self.preferences.background_sync
+
+    async def allow_background_sync(self, allowed: bool) -> None:
+        await self.preferences.set_background_sync(allowed)
+        self.monitor.refresh()

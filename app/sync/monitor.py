@@ -1,0 +1,84 @@
+"""Gathers the facts of the sync indicator and reports the status whenever it changes.
+
+Facts come from the wire client (calls in flight, whether the last one reached the server),
+the network (told by the views from Qt's network information), the store (the last
+successful GetCheckIn or full sync, the background permission) and the outbox (failed calls).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from app.api.client import CallActivity
+from app.core.clock import Clock
+from app.db import Store
+from app.sync.engine import LAST_SUCCESS_KEY
+from app.sync.preferences import Preferences
+from app.sync.setup import CHECKIN_READ_KEY
+from app.sync.status import SyncFacts, SyncStatus, sync_status
+
+
+def _no_failures() -> int:
+    return 0
+
+
+class StatusMonitor:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        preferences: Preferences,
+        *,
+        failed_calls: Callable[[], int] = _no_failures,
+        on_status: Callable[[SyncStatus], None] | None = None,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._preferences = preferences
+        self._failed_calls = failed_calls
+        self._on_status = on_status or (lambda _status: None)
+        self._activity = CallActivity()
+        self._network_up = True
+        self._last: SyncStatus | None = None
+
+    @property
+    def calls_in_flight(self) -> tuple[str, ...]:
+        return self._activity.in_flight
+
+    @property
+    def online(self) -> bool:
+        """Online unless the network is down or the last call did not reach the server."""
+        return self._network_up and self._activity.reached is not False
+
+    def last_synced(self) -> datetime | None:
+        stamps = [self._store.settings.get(key) for key in (CHECKIN_READ_KEY, LAST_SUCCESS_KEY)]
+        moments = [datetime.fromisoformat(stamp) for stamp in stamps if stamp]
+        return max(moments, default=None)
+
+    def calls_changed(self, activity: CallActivity) -> None:
+        self._activity = activity
+        self.refresh()
+
+    def network_changed(self, up: bool) -> None:
+        self._network_up = up
+        self.refresh()
+
+    def status(self) -> SyncStatus:
+        return sync_status(
+            SyncFacts(
+                calls_in_flight=len(self._activity.in_flight),
+                failed_calls=self._failed_calls(),
+                last_synced=self.last_synced(),
+                background_allowed=self._preferences.background_sync is not False,
+                online=self.online,
+                now=self._clock.now(),
+            )
+        )
+
+    def refresh(self) -> None:
+        """Recompute; report only a change (also called by a timer: time makes out of date)."""
+        status = self.status()
+        if status != self._last:
+            self._last = status
+            self._on_status(status)

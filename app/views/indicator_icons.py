@@ -1,0 +1,58 @@
+"""The sync indicator's pictures: a cloud from the SVGs in ./icons with its badge painted on."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from app.sync.status import Indicator
+
+# Where the badge circle sits in the SVGs' 80 x 66 view box.
+_VIEW = (80.0, 66.0)
+_CIRCLE = (58.0, 50.0, 13.0)
+
+DESCRIPTIONS = {
+    Indicator.IN_FLIGHT: "Calls to the server are under way",
+    Indicator.FAILED: "The server refused some changes: open to see why",
+    Indicator.OUT_OF_DATE: "Not synchronised for more than 20 minutes",
+    Indicator.PERMISSION_DECLINED: "Background synchronisation was declined",
+}
+
+
+@cache
+def _svg(name: str) -> QByteArray:
+    return QByteArray(files("app.views").joinpath(f"icons/cloud-{name}.svg").read_bytes())
+
+
+def indicator_pixmap(indicator: Indicator | None, badge: str = "", size: int = 32) -> QPixmap:
+    """The cloud for `indicator` (None: all is well) with `badge` in its circle."""
+    width, height = _VIEW
+    pixmap = QPixmap(size, round(size * height / width))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    QSvgRenderer(_svg(indicator.value if indicator else "ok")).render(painter)
+    if indicator is not None and badge:
+        scale = size / width
+        x, y, r = (value * scale for value in _CIRCLE)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(max(6, round(r * (1.3 if len(badge) == 1 else 1.0))))
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff") if indicator is not Indicator.IN_FLIGHT
+                       else QColor("#222222"))
+        painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
+                         badge if len(badge) <= 2 else "99+")
+    painter.end()
+    return pixmap
+
+
+def indicator_icon(indicator: Indicator | None, badge: str = "") -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64):
+        icon.addPixmap(indicator_pixmap(indicator, badge, size))
+    return icon

@@ -1,0 +1,137 @@
+"""What each sync indicator opens (the indicator guide): the sync status page, the calls in
+flight, the out-of-date message and the background-permission prompt."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.db import Store
+from app.sync.controls import SyncControls
+from app.sync.status import Indicator
+from app.views.formatting import friendly_time
+from app.views.tasks import TaskKeeper
+
+PERMISSION_QUESTION = (
+    "May Field Client keep synchronising in the background?\n\n"
+    "It then stays in the tray when you close the window and starts with Windows, so your "
+    "tasks are up to date when you need them and your changes are sent as soon as there is "
+    "a network."
+)
+OUT_OF_DATE_TEXT = (
+    "The app has not synchronised for more than 20 minutes (last: {last}), so what you see "
+    "may be out of date.\n\nThis is usually a missing network connection. Your changes are "
+    "kept and sent when you are back online."
+)
+
+
+class SyncPages(QDialog):
+    """The sync status page and the calls in flight, as tabs of one window."""
+
+    def __init__(self, store: Store, controls: SyncControls, tasks: TaskKeeper,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{APP_NAME}: synchronisation")
+        self.resize(720, 420)
+        self._store = store
+        self._controls = controls
+        self._tasks = tasks
+        self.tabs = QTabWidget(self)
+        self.status_page = self._build_status_page()
+        self.in_flight_list = QListWidget()
+        self.in_flight_list.setObjectName("calls-in-flight")
+        self.tabs.addTab(self.status_page, "Status")
+        self.tabs.addTab(self.in_flight_list, "Calls in flight")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def _build_status_page(self) -> QWidget:
+        page = QWidget()
+        self.summary = QLabel()
+        self.summary.setObjectName("sync-summary")
+        self.steps = QTableWidget(0, 4)
+        self.steps.setHorizontalHeaderLabels(["Step", "Last success", "Last pass", "Problem"])
+        self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.steps.verticalHeader().hide()
+        self.sync_now = QPushButton("Sync now")
+        self.sync_now.clicked.connect(self._controls.request_sync)
+        self.start_button = QPushButton("Start")
+        self.start_button.setToolTip("Allow synchronising in the background")
+        self.start_button.clicked.connect(lambda: self._tasks.start(self._grant()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_now)
+        buttons.addWidget(self.start_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.steps, 1)
+        layout.addLayout(buttons)
+        return page
+
+    async def _grant(self) -> None:
+        await self._controls.allow_background_sync(True)
+        self.refresh()
+
+    def show_indicator(self, indicator: Indicator | None) -> None:
+        self.refresh()
+        self.tabs.setCurrentWidget(
+            self.in_flight_list if indicator is Indicator.IN_FLIGHT else self.status_page
+        )
+        self.open()
+        self.raise_()
+
+    def refresh(self) -> None:
+        last = friendly_time(self._controls.monitor.last_synced()) or "never"
+        offline = "" if self._controls.status.online else " · offline"
+        self.summary.setText(f"Last successful sync: {last}{offline}")
+        self.start_button.setVisible(self._controls.background_sync is False)
+        self.in_flight_list.clear()
+        self.in_flight_list.addItems(list(self._controls.calls_in_flight) or ["No calls under way"])
+        last_pass = {step.key: step for step in self._controls.progress.steps}
+        cursors = self._store.cursors.all()
+        self.steps.setRowCount(len(cursors))
+        for row, cursor in enumerate(cursors):
+            step = last_pass.get(cursor.key)
+            brought = f"{step.objects:,} objects" if step else ""
+            for column, text in enumerate(
+                (cursor.key, cursor.last_success or "never", brought, cursor.last_error or "")
+            ):
+                self.steps.setItem(row, column, QTableWidgetItem(text))
+
+
+def out_of_date_message(parent: QWidget, last: datetime | None) -> QMessageBox:
+    text = OUT_OF_DATE_TEXT.format(last=friendly_time(last) or "never")
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("out-of-date-message")
+    box.open()
+    return box
+
+
+def permission_prompt(parent: QWidget, controls: SyncControls, tasks: TaskKeeper) -> QMessageBox:
+    """Ask once (first run) or again from the indicator; the answer is remembered."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, PERMISSION_QUESTION,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("permission-prompt")
+
+    def answered(button: int) -> None:
+        tasks.start(controls.allow_background_sync(button == QMessageBox.StandardButton.Yes))
+
+    box.finished.connect(answered)
+    box.open()
+    return box

@@ -1,0 +1,43 @@
+"""The tray icon: the one indicator that most needs the user, with its count as a badge.
+
+Where the desktop has no system tray, the window's status bar shows the same indicators.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from app import APP_NAME
+from app.sync.status import SyncStatus
+from app.views.indicator_icons import DESCRIPTIONS, indicator_icon
+
+
+class SyncTray(QObject):
+    opened = Signal(object)  # Indicator | None: the one shown when the icon was clicked
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon = QSystemTrayIcon(indicator_icon(None), self)
+        self.icon.setToolTip(f"{APP_NAME}: up to date")
+        self.icon.activated.connect(self._activated)
+        self._shown: SyncStatus | None = None
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def show_status(self, status: SyncStatus) -> None:
+        self._shown = status
+        indicator = status.tray
+        self.icon.setIcon(indicator_icon(indicator, status.badge(indicator) if indicator else ""))
+        lines = [DESCRIPTIONS[active] for active in status.active] or ["Up to date"]
+        self.icon.setToolTip(f"{APP_NAME}\n" + "\n".join(lines))
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
+                      QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.opened.emit(self._shown.tray if self._shown else None)

@@ -1,0 +1,94 @@
+"""The sync indicators as a technician meets them: each shows when its facts hold, and a click
+lands on what the indicator guide says it opens."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.api.client import CallActivity
+from app.sync.status import Indicator
+from app.views.tray import SyncTray
+
+
+async def until(condition, timeout: float = 3.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
+
+
+def _message_box(name: str) -> QMessageBox | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.objectName() == name and widget.isVisible():
+            return widget
+    return None
+
+
+def test_never_synced_is_out_of_date_and_opens_the_message(window_and_core, qtbot: QtBot):
+    window, _, _ = window_and_core
+    button = window.indicators.buttons[Indicator.OUT_OF_DATE]
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    box = _message_box("out-of-date-message")
+    assert box is not None and "more than 20 minutes" in box.text()
+    box.close()
+
+
+def test_a_sync_clears_out_of_date(window_and_core, loop) -> None:
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    core.monitor.refresh()
+    assert not window.indicators.buttons[Indicator.OUT_OF_DATE].isVisible()
+
+
+def test_calls_in_flight_show_their_count_and_open_their_page(window_and_core, qtbot) -> None:
+    window, core, _ = window_and_core
+    core.monitor.calls_changed(CallActivity(("GetTodosByLastChange", "PostMessage"), True))
+    button = window.indicators.buttons[Indicator.IN_FLIGHT]
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.pages.isVisible()
+    assert window.pages.tabs.currentWidget() is window.pages.in_flight_list
+    listed = [window.pages.in_flight_list.item(i).text()
+              for i in range(window.pages.in_flight_list.count())]
+    assert listed == ["GetTodosByLastChange", "PostMessage"]
+    window.pages.close()
+
+
+def test_declined_permission_overrules_out_of_date_and_start_grants_it(
+    window_and_core, qtbot: QtBot, loop
+) -> None:
+    window, core, _ = window_and_core
+    loop.run_until_complete(core.preferences.set_background_sync(False))
+    core.monitor.refresh()
+    buttons = window.indicators.buttons
+    assert buttons[Indicator.PERMISSION_DECLINED].isVisible()
+    assert not buttons[Indicator.OUT_OF_DATE].isVisible()  # overruled
+
+    qtbot.mouseClick(buttons[Indicator.PERMISSION_DECLINED], Qt.MouseButton.LeftButton)
+    prompt = _message_box("permission-prompt")
+    assert prompt is not None
+    prompt.button(QMessageBox.StandardButton.No).click()
+
+    window.open_indicator(None)  # the sync status page
+    assert window.pages.start_button.isVisible()
+    qtbot.mouseClick(window.pages.start_button, Qt.MouseButton.LeftButton)
+    loop.run_until_complete(until(lambda: core.preferences.background_sync is True))
+    assert not buttons[Indicator.PERMISSION_DECLINED].isVisible()
+    assert buttons[Indicator.OUT_OF_DATE].isVisible()  # no longer overruled
+    window.pages.close()
+
+
+def test_the_tray_shows_the_indicator_that_most_needs_the_user(window_and_core) -> None:
+    window, core, _ = window_and_core
+    tray = SyncTray(window)
+    core.monitor.calls_changed(CallActivity(("GetCheckIn",), True))
+    status = core.monitor.status()
+    tray.show_status(status)
+    assert status.tray is Indicator.OUT_OF_DATE  # out of date outranks a call in flight
+    assert "Not synchronised for more than 20 minutes" in tray.icon.toolTip()
+    assert "Calls to the server are under way" in tray.icon.toolTip()
+    assert not tray.icon.icon().isNull()
