@@ -41,6 +41,8 @@ def create_app(state: SandboxState, log: RequestLog, faults: FaultPlan) -> Starl
             await faults.hold(fault)
         refused = fault.refuses if fault.mode == "refuse_resumekey" else None
         body = answer(state, envelope, received, refused)
+        if fault.mode == "lose_answer":
+            return failure_response(fault)
         if fault.mode == "bad_objects":
             body = spoil_objects(body)
         if fault.mode == "bandwidth":

@@ -38,6 +38,7 @@ _BLANKS: dict[str, Record] = {
         "team": 0,
         "ispool": 0,
         "checkpoints": [],
+        "checkpointsdone": [],
         **_NO_ADDRESS,
         "addresses": [],
         "icons": [],

@@ -8,8 +8,9 @@ normally after `delay` seconds), "bandwidth" (answered normally, the body stream
 named one, or any — carries a resumekey; each such command fails with status 0 "Invalid
 resumekey", as when the server has forgotten the pass, while the others run), "bad_objects"
 (answered normally, but every list of objects in the answer also holds malformed ones: no id,
-an id that is not a number, something that is not an object). With
-"http_500", "malformed" and "drop" the request is logged but its commands do not run.
+an id that is not a number, something that is not an object), "lose_answer" (the commands
+run, then the connection closes as with "drop": a write applied whose answer never arrives).
+With "http_500", "malformed" and "drop" the request is logged but its commands do not run.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 MODES = ("http_500", "malformed", "drop", "delay", "bandwidth", "refuse_resumekey",
-         "bad_objects")
+         "bad_objects", "lose_answer")
 BROKEN_ANSWERS = frozenset({"http_500", "malformed", "drop"})
 _OPTIONS = frozenset({"mode", "times", "delay", "command", "after", "bytes_per_second"})
 _TICK = 0.05  # seconds between the chunks of a throttled body
@@ -208,7 +209,7 @@ class _DroppedResponse(Response):
 
 
 def failure_response(fault: Fault) -> Response:
-    """The broken answer for a fault in BROKEN_ANSWERS."""
+    """The broken answer for a fault in BROKEN_ANSWERS, or for "lose_answer" (a drop)."""
     if fault.mode == "http_500":
         return HTMLResponse(_ERROR_PAGE, status_code=500)
     if fault.mode == "malformed":

@@ -96,6 +96,7 @@ def generate(seed: int, scale: float, now: datetime, username: str) -> Dataset:
         "call": seed_agenda.calls(draws, setup, customers),
         "checkin": seed_agenda.checkins(draws, setup, plans, todos),
         "todoitem": seed_catalogue.product_use(draws, todos, products, tools),
+        "document": [],  # photos the app adds (AddPhotoTo…)
     }
     return Dataset(setup, objects, favourites)
 
@@ -244,6 +245,7 @@ class _Builder:
                     "team": team,
                     "ispool": int(pooled),
                     "checkpoints": draws.some(_CHECKPOINT_IDS, draws.pick((0, 0, 2, 3, 5))),
+                    "checkpointsdone": [],
                     **place,
                     "addresses": [
                         self._extra_address() for _ in range(draws.pick((0, 0, 0, 1, 2)))

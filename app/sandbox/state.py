@@ -54,6 +54,9 @@ class SandboxState:
         self.settings: Record = dict(DEFAULT_SETTINGS)
         self.favourites = dataset.favourites
         self.stores = {kind: KindStore(objects) for kind, objects in dataset.objects.items()}
+        # The outputs of the writes applied so far, by the client's request id: a write sent
+        # again (a client retrying after a lost answer) is answered without applying it twice.
+        self.applied_writes: dict[str, Record] = {}
         self.texts = Texts(self.setup, lambda kind, object_id: self.stores[kind].get(object_id))
         self._version = 0
         self._memo_version = 0

@@ -11,12 +11,18 @@ from typing import Any
 
 from app.sandbox.commands import (
     bylastchange,
+    carrying,
+    checkins,
     misc,
+    notes,
     personal,
+    photos,
     planning,
     registrations,
     related,
+    reminders,
     setup,
+    tasks,
     threads,
     tools,
 )
@@ -33,6 +39,12 @@ COMMANDS: dict[str, Handler] = {
     **planning.HANDLERS,
     **registrations.HANDLERS,
     **personal.HANDLERS,
+    **tasks.HANDLERS,
+    **checkins.HANDLERS,
+    **reminders.HANDLERS,
+    **carrying.HANDLERS,
+    **notes.HANDLERS,
+    **photos.HANDLERS,
 }
 
 

@@ -74,3 +74,14 @@ def time_param(params: Params, key: str, default: str) -> str:
         return time(int(hour), int(minute), int(second)).isoformat()
     except ValueError:
         raise CommandFailed(f"Invalid {key}: {value}") from None
+
+
+def number_param(params: Params, key: str) -> float:
+    """A decimal such as a GPS coordinate ("55.67" or 55.67); 0.0 when not given."""
+    value = params.get(key)
+    if value is None or value == "":
+        return 0.0
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        raise CommandFailed(f"Invalid {key}: {value}") from None

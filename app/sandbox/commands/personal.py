@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.sandbox.commands.base import Context, Handler, Outputs, Params
-from app.sandbox.state import SandboxState
+from app.sandbox.state import Record, SandboxState
 from app.sandbox.values import truthy
 
 
@@ -18,10 +18,15 @@ def reminders(state: SandboxState, params: Params, ctx: Context) -> Outputs:
     return {"stodos": sorted(stodos, key=lambda s: (s["date"], s["time"]))}
 
 
+def open_checkin(state: SandboxState, user_id: int) -> Record | None:
+    """The user's check-in that is not checked out (the newest, should there be more)."""
+    current = [c for c in state.where("checkin", userid=user_id) if truthy(c["ischeckedin"])]
+    return current[-1] if current else None
+
+
 def check_in(state: SandboxState, params: Params, ctx: Context) -> Outputs:
     """`ischeckedin`, `checkinid` and `checkin` (the open check-in, or null)."""
-    current = [c for c in state.where("checkin", userid=ctx.user_id) if truthy(c["ischeckedin"])]
-    checkin = current[-1] if current else None
+    checkin = open_checkin(state, ctx.user_id)
     return {
         "ischeckedin": int(checkin is not None),
         "checkinid": checkin["id"] if checkin else 0,

@@ -18,7 +18,7 @@ from app.sandbox.values import truthy, whole
 Record = dict[str, Any]
 
 # GetThreads' objecttype -> the thread's: equipment threads are "tools".
-_OBJECT_TYPES = {"todo": "todo", "customer": "customer", "tool": "tools", "tools": "tools"}
+THREAD_TYPES = {"todo": "todo", "customer": "customer", "tool": "tools", "tools": "tools"}
 
 
 def _subscribed(thread: Record, user_id: int) -> bool:
@@ -54,10 +54,10 @@ def unread_counts(state: SandboxState, params: Params, ctx: Context) -> Outputs:
 def of_object(state: SandboxState, params: Params, ctx: Context) -> Outputs:
     """GetThreads: the live threads on one task, company or piece of equipment."""
     asked = str(required(params, "objecttype")).lower()
-    if asked not in _OBJECT_TYPES:
+    if asked not in THREAD_TYPES:
         raise CommandFailed(f"Invalid objecttype: {asked}")
     found = state.where("thread", objectid=id_param(params, "objectid"))
-    threads = [t for t in found if t["objecttype"] == _OBJECT_TYPES[asked]]
+    threads = [t for t in found if t["objecttype"] == THREAD_TYPES[asked]]
     if flag(params, "exclmessages"):
         threads = [without_messages(t) for t in threads]
     return {"threads": threads}
