@@ -32,7 +32,16 @@ def _v2_everything_the_main_pages_need(database: Database, tables: Tables) -> No
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_everything_the_main_pages_need)
+def _v3_outbox(database: Database, tables: Tables) -> None:
+    """The queue of the technician's actions (app/db/outbox.py)."""
+    database.create_tables([tables.outbox])
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_initial,
+    _v2_everything_the_main_pages_need,
+    _v3_outbox,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peewee import (
+    AutoField,
     CharField,
     Database,
     FloatField,
@@ -29,9 +30,10 @@ class Tables:
     objects: dict[Kind, type[Model]]
     cursor: type[Model]
     setting: type[Model]
+    outbox: type[Model]
 
     def all(self) -> list[type[Model]]:
-        return [*self.objects.values(), self.cursor, self.setting]
+        return [*self.objects.values(), self.cursor, self.setting, self.outbox]
 
 
 def make_tables(database: Database) -> Tables:
@@ -86,4 +88,40 @@ def make_tables(database: Database) -> Tables:
         class Meta:
             table_name = "setting"
 
-    return Tables(objects=objects, cursor=SyncCursor, setting=Setting)
+    class Outbox(Base):
+        """The technician's actions waiting to reach the server, in the order they were made.
+
+        `params` is the command as it will be sent, minus `clientrequestid` (added from
+        `request_id` at send time, so a resend carries the same id). `depends_on` is the entry
+        whose answer this one needs (a check-out needs its check-in's id); `undo` is what
+        restores the local effect if the entry is discarded; `result` keeps a done entry's
+        answer for the entries that depend on it.
+        """
+
+        id = AutoField()
+        request_id = CharField(unique=True)
+        created = CharField()
+        summary = TextField(default="")
+        command = CharField()
+        params = TextField()
+        object_kind = CharField()
+        object_id = IntegerField()
+        depends_on = IntegerField(null=True)
+        lane = CharField(default="small")
+        state = CharField(default="pending")
+        attempts = IntegerField(default=0)
+        next_attempt = CharField(null=True)
+        last_error = TextField(null=True)
+        server_message = TextField(null=True)
+        undo = TextField(default="[]")
+        result = TextField(null=True)
+        sent_at = CharField(null=True)
+
+        class Meta:
+            table_name = "outbox"
+            indexes = (
+                (("state", "lane"), False),
+                (("object_kind", "object_id"), False),
+            )
+
+    return Tables(objects=objects, cursor=SyncCursor, setting=Setting, outbox=Outbox)

@@ -1,0 +1,374 @@
+"""Actions: the only way the views change anything.
+
+Each action is ONE store transaction that applies its local effect (so the app shows it at
+once) and queues its outbox entry with what undoes that effect; a crash keeps both or neither.
+The outbox sender (app/sync/outbox.py) delivers the entry later.
+
+Undo operations (JSON in the entry's `undo`, applied newest entry first on discard):
+- {"kind", "id", "before": {field: previous value}, "absent": [fields that did not exist]}:
+  put those fields back on the current object (changes the sync made to other fields stay);
+  an object the action removed comes back whole (`before` is the whole object);
+- {"setting", "before"}: the setting's previous value (null: it did not exist).
+
+Check-in state lives where the sync keeps it (the GetCheckIn setting); ticked checkpoints are a
+local setting until the check-out sends them. A note or photo has no local object until the
+server answers: the view shows the queued entries of its object (`OutboxRepo.of_object`).
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from app.core.changes import ChangeSet
+from app.core.clock import Clock
+from app.core.errors import FieldClientError
+from app.core.kinds import Kind
+from app.core.values import as_date, as_int, as_str, as_time
+from app.db import Store
+from app.db.outbox import Lane, NewEntry, OutboxRepo, State
+from app.sync.loader import USER_KEY
+
+CHECKIN_KEY = "setup.GetCheckIn"
+TICKED_KEY = "checkin.ticked"
+STATES_KEY = "setup.GetTodoStates"
+
+CHECKIN_OBJECT_TYPES = {Kind.TODO: "Todo", Kind.CUSTOMER: "Customer"}
+NOTE_OBJECT_TYPES = {Kind.TODO: "todo", Kind.CUSTOMER: "customer", Kind.TOOL: "tools"}
+PHOTO_COMMANDS = {
+    Kind.TOOL: ("AddPhotoToTool", "toolid"),
+    Kind.TODO: ("AddPhotoToTodo", "todoid"),
+    Kind.CUSTOMER: ("AddPhotoToCustomer", "customerid"),
+}
+_ID_FIELD = {Kind.TODO: "todoid", Kind.CUSTOMER: "customerid"}
+
+
+class ActionRefused(FieldClientError):
+    """The action makes no sense in the local state (checking out while not checked in)."""
+
+
+class Effect:
+    """One transaction's local changes and the operations that undo them (writer thread)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.undo: list[dict[str, Any]] = []
+        self.changes = ChangeSet(initiator="user")
+
+    def patch(self, kind: Kind, object_id: int, fields: Mapping[str, Any]) -> None:
+        current = self.store.objects.get(kind, object_id)
+        if current is None:
+            raise ActionRefused(f"{kind.label}: {object_id} is not on this device.")
+        self.undo.append({
+            "kind": kind.value, "id": object_id,
+            "before": {name: current[name] for name in fields if name in current},
+            "absent": [name for name in fields if name not in current],
+        })
+        self._ingest(kind, [{**current, **fields}])
+
+    def remove(self, kind: Kind, object_id: int) -> None:
+        current = self.store.objects.get(kind, object_id)
+        if current is None:
+            raise ActionRefused(f"{kind.label}: {object_id} is not on this device.")
+        self.undo.append({"kind": kind.value, "id": object_id, "before": current, "absent": []})
+        self._ingest(kind, [{"id": object_id, "isdeleted": 1}])
+
+    def put_setting(self, key: str, value: Any) -> None:
+        self.undo.append({"setting": key, "before": self.store.settings.get(key)})
+        self.store.settings.put(key, value)
+        self.changes = self.changes.merged(ChangeSet(settings=frozenset({key}),
+                                                     initiator="user"))
+
+    def restore(self, operation: Mapping[str, Any]) -> None:
+        """Apply one undo operation (a discarded entry's local effect goes away)."""
+        if "setting" in operation:
+            self.store.settings.put(operation["setting"], operation["before"])
+            self.changes = self.changes.merged(
+                ChangeSet(settings=frozenset({operation["setting"]}), initiator="user"))
+            return
+        kind, object_id = Kind(operation["kind"]), int(operation["id"])
+        current = self.store.objects.get(kind, object_id)
+        if current is None:
+            if "id" in operation["before"]:
+                self._ingest(kind, [operation["before"]])
+            return
+        restored = {k: v for k, v in current.items() if k not in operation["absent"]}
+        self._ingest(kind, [{**restored, **operation["before"]}])
+
+    def _ingest(self, kind: Kind, objects: list[dict[str, Any]]) -> None:
+        changes = self.store.objects.ingest(kind, objects).changes
+        self.changes = self.changes.merged(ChangeSet({kind: changes}, initiator="user"))
+
+
+Apply = Callable[[Effect], NewEntry | None]
+
+
+class Actions:
+    """`on_queued` wakes whoever sends (the outbox sender's `wake`)."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        on_queued: Callable[[], None] = lambda: None,
+        new_request_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+    ) -> None:
+        self._store = store
+        self._outbox = OutboxRepo.of(store)
+        self._clock = clock
+        self._on_queued = on_queued
+        self._new_request_id = new_request_id
+
+    # -- check-in and check-out ---------------------------------------------------------------
+
+    async def check_in(self, kind: Kind, object_id: int, lat: float, lon: float) -> ChangeSet:
+        if kind not in CHECKIN_OBJECT_TYPES:
+            raise ActionRefused(f"One cannot check in at {kind.label.lower()}.")
+
+        def apply(effect: Effect) -> NewEntry:
+            if _checked_in(self._store):
+                raise ActionRefused("You are already checked in; check out first.")
+            day, moment = self._stamp()
+            effect.put_setting(CHECKIN_KEY, {
+                "ischeckedin": 1, "checkinid": 0,
+                "checkin": {"id": 0, "ischeckedin": 1, "objecttype": kind.value,
+                            _ID_FIELD[kind]: object_id, "checkindate": day,
+                            "checkintime": moment, "checkinlatitude": lat,
+                            "checkinlongitude": lon},
+            })
+            effect.put_setting(TICKED_KEY, [])
+            return self._entry(
+                f"Check in at {_name(self._store, kind, object_id)}", "DoCheckIn",
+                {"objecttype": CHECKIN_OBJECT_TYPES[kind], "objectid": object_id,
+                 "checkindate": day, "checkintime": moment, "latitude": lat, "longitude": lon},
+                kind, object_id,
+            )
+
+        return await self._act(apply)
+
+    async def tick_checkpoint(self, checkpoint_id: int, ticked: bool = True) -> ChangeSet:
+        """Local only: the ticks travel with the check-out (DoCheckOut's `checkpoints`)."""
+
+        def apply(effect: Effect) -> None:
+            if not _checked_in(self._store):
+                raise ActionRefused("Checkpoints are ticked while checked in.")
+            ticks = set(self._store.settings.get(TICKED_KEY) or [])
+            effect.put_setting(TICKED_KEY, sorted(
+                ticks | {checkpoint_id} if ticked else ticks - {checkpoint_id}))
+
+        return await self._act(apply)
+
+    async def check_out(self, lat: float, lon: float) -> ChangeSet:
+        """Check out of the current check-in, sending the checkpoints ticked meanwhile."""
+
+        def apply(effect: Effect) -> NewEntry:
+            state = self._store.settings.get(CHECKIN_KEY) or {}
+            if not _checked_in(self._store):
+                raise ActionRefused("You are not checked in.")
+            checkin = state.get("checkin") or {}
+            kind = Kind.TODO if as_int(checkin.get("todoid")) else Kind.CUSTOMER
+            object_id = as_int(checkin.get(_ID_FIELD[kind]))
+            checkin_id = as_int(state.get("checkinid"))
+            depends_on = None
+            if not checkin_id:
+                # The check-in is still queued: its answer will carry the id (see the sender).
+                earlier = self._outbox.last_of(kind.value, object_id, "DoCheckIn")
+                if earlier is None:
+                    raise ActionRefused("The check-in this would end is unknown; sync first.")
+                depends_on = earlier.id
+            day, moment = self._stamp()
+            ticks = [as_int(tick) for tick in self._store.settings.get(TICKED_KEY) or []]
+            effect.put_setting(CHECKIN_KEY, {"ischeckedin": 0, "checkinid": 0, "checkin": None})
+            effect.put_setting(TICKED_KEY, [])
+            return self._entry(
+                f"Check out of {_name(self._store, kind, object_id)}", "DoCheckOut",
+                {"checkinid": checkin_id or None, "checkoutdate": day, "checkouttime": moment,
+                 "latitude": lat, "longitude": lon, "checkpoints": ticks},
+                kind, object_id, depends_on=depends_on,
+            )
+
+        return await self._act(apply)
+
+    # -- reminders ------------------------------------------------------------------------------
+
+    async def accept_reminder(self, stodo_id: int) -> ChangeSet:
+        def apply(effect: Effect) -> NewEntry:
+            summary = f"Complete reminder {_name(self._store, Kind.STODO, stodo_id)}"
+            effect.remove(Kind.STODO, stodo_id)
+            return self._entry(summary, "StodoAccept", {"stodoid": stodo_id},
+                               Kind.STODO, stodo_id)
+
+        return await self._act(apply)
+
+    async def postpone_reminder(self, stodo_id: int, minutes: int) -> ChangeSet:
+        def apply(effect: Effect) -> NewEntry:
+            reminder = self._store.objects.get(Kind.STODO, stodo_id) or {}
+            day, moment = as_date(reminder.get("date")), as_time(reminder.get("time"))
+            if day is not None:
+                moved = datetime.combine(day, moment or datetime.min.time()) + timedelta(
+                    minutes=minutes)
+                effect.patch(Kind.STODO, stodo_id, {
+                    "date": moved.date().isoformat(),
+                    "time": moved.time().isoformat(timespec="seconds")})
+            return self._entry(
+                f"Postpone reminder {_name(self._store, Kind.STODO, stodo_id)} by {minutes} min",
+                "StodoAccept", {"stodoid": stodo_id, "postpone": minutes},
+                Kind.STODO, stodo_id,
+            )
+
+        return await self._act(apply)
+
+    # -- equipment ------------------------------------------------------------------------------
+
+    async def pick_up_tool(self, tool_id: int, lat: float, lon: float) -> ChangeSet:
+        user = as_int((self._store.settings.get(USER_KEY) or {}).get("userid"))
+        return await self._tool_carrier("PickupTool", "Pick up", tool_id, user, lat, lon)
+
+    async def set_down_tool(self, tool_id: int, lat: float, lon: float) -> ChangeSet:
+        return await self._tool_carrier("SetDownTool", "Set down", tool_id, 0, lat, lon)
+
+    async def _tool_carrier(
+        self, command: str, verb: str, tool_id: int, carrier: int, lat: float, lon: float
+    ) -> ChangeSet:
+        def apply(effect: Effect) -> NewEntry:
+            effect.patch(Kind.TOOL, tool_id, {"carrier_userid": carrier})
+            return self._entry(
+                f"{verb} {_name(self._store, Kind.TOOL, tool_id)}", command,
+                {"toolid": tool_id, "latitude": lat, "longitude": lon}, Kind.TOOL, tool_id,
+            )
+
+        return await self._act(apply)
+
+    # -- notes, task state, photos --------------------------------------------------------------
+
+    async def post_note(self, kind: Kind, object_id: int, text: str, title: str = "") -> ChangeSet:
+        if kind not in NOTE_OBJECT_TYPES:
+            raise ActionRefused(f"Notes cannot be posted on {kind.label.lower()}.")
+
+        def apply(_effect: Effect) -> NewEntry:
+            return self._entry(
+                f"Note on {_name(self._store, kind, object_id)}", "PostMessage",
+                {"message": {"message": text}, "objecttype": NOTE_OBJECT_TYPES[kind],
+                 "objectid": object_id, "title": title},
+                kind, object_id,
+            )
+
+        return await self._act(apply)
+
+    async def change_task_state(self, todo_id: int, state_id: int) -> ChangeSet:
+        def apply(effect: Effect) -> NewEntry:
+            states = (self._store.settings.get(STATES_KEY) or {}).get("states") or []
+            state = next((s for s in states if as_int(s.get("id")) == state_id), {})
+            fields: dict[str, Any] = {"stateid": state_id}
+            if state:
+                fields |= {"statetext": as_str(state.get("title")),
+                           "isclosed": as_int(state.get("isclosed"))}
+            effect.patch(Kind.TODO, todo_id, fields)
+            label = as_str(state.get("title"), str(state_id))
+            return self._entry(
+                f"Set {_name(self._store, Kind.TODO, todo_id)} to {label}", "CreateUpdateTodo",
+                {"todo": {"id": todo_id, "stateid": state_id}}, Kind.TODO, todo_id,
+            )
+
+        return await self._act(apply)
+
+    async def attach_photo(self, kind: Kind, object_id: int, title: str, jpeg: bytes) -> ChangeSet:
+        if kind not in PHOTO_COMMANDS:
+            raise ActionRefused(f"Photos cannot be attached to {kind.label.lower()}.")
+        command, id_field = PHOTO_COMMANDS[kind]
+
+        def apply(_effect: Effect) -> NewEntry:
+            day, moment = self._stamp()
+            return self._entry(
+                f"Photo {title!r} of {_name(self._store, kind, object_id)}", command,
+                {id_field: object_id, "title": title,
+                 "imagedata": base64.b64encode(jpeg).decode(), "createdate": day,
+                 "createtime": moment},
+                kind, object_id, lane=Lane.ATTACHMENT,
+            )
+
+        return await self._act(apply)
+
+    # -- the outbox itself: retry and discard -----------------------------------------------------
+
+    async def retry(self, entry_id: int) -> None:
+        await self._store.write(self._outbox.retry, entry_id)
+        self._on_queued()
+
+    async def retry_all(self) -> int:
+        def retry_failed() -> int:
+            failed = self._outbox.entries(State.FAILED)
+            for entry in failed:
+                self._outbox.retry(entry.id)
+            return len(failed)
+
+        count = await self._store.write(retry_failed)
+        self._on_queued()
+        return count
+
+    async def discard(self, entry_id: int) -> ChangeSet:
+        """Drop the entry and what cannot succeed without it; roll back their local effects."""
+        return await self._store.write(self._discard, [entry_id])
+
+    async def discard_all(self) -> ChangeSet:
+        """Discard every failed entry (and what waits behind each)."""
+        return await self._store.write(
+            lambda: self._discard([e.id for e in self._outbox.entries(State.FAILED)]))
+
+    def _discard(self, entry_ids: list[int]) -> ChangeSet:
+        effect = Effect(self._store)
+        for entry_id in entry_ids:
+            if self._outbox.get(entry_id) is None:
+                continue  # already gone behind an earlier one of the list
+            for entry in self._outbox.discard(entry_id):
+                for operation in reversed(entry.undo):
+                    effect.restore(operation)
+        return effect.changes
+
+    # -- machinery --------------------------------------------------------------------------------
+
+    async def _act(self, apply: Apply) -> ChangeSet:
+        changes, queued = await self._store.write(self._transaction, apply)
+        if queued:
+            self._on_queued()
+        return changes
+
+    def _transaction(self, apply: Apply) -> tuple[ChangeSet, bool]:
+        effect = Effect(self._store)
+        entry = apply(effect)
+        if entry is not None:
+            self._outbox.add(replace(entry, undo=effect.undo))
+        return effect.changes, entry is not None
+
+    def _entry(
+        self, summary: str, command: str, params: dict[str, Any], kind: Kind, object_id: int,
+        *, lane: Lane = Lane.SMALL, depends_on: int | None = None,
+    ) -> NewEntry:
+        return NewEntry(
+            request_id=self._new_request_id(),
+            created=self._clock.now().isoformat(sep=" ", timespec="seconds"),
+            summary=summary, command=command, params=params, object_kind=kind.value,
+            object_id=object_id, lane=lane, depends_on=depends_on,
+        )
+
+    def _stamp(self) -> tuple[str, str]:
+        now = self._clock.now()
+        return now.date().isoformat(), now.time().isoformat(timespec="seconds")
+
+
+def _checked_in(store: Store) -> bool:
+    return as_int((store.settings.get(CHECKIN_KEY) or {}).get("ischeckedin")) == 1
+
+
+def _name(store: Store, kind: Kind, object_id: int) -> str:
+    """How a person recognises the object in the list of unsent changes."""
+    obj = store.objects.get(kind, object_id) or {}
+    label = as_str(obj.get("title") or obj.get("name") or obj.get("description"))
+    noun = kind.label.lower().rstrip("s")
+    return f"{noun} {object_id}" + (f" ({label})" if label else "")
+

@@ -1,0 +1,74 @@
+"""Actions: local effect and outbox entry in one transaction; discard rolls the effect back."""
+
+from pathlib import Path
+
+import pytest
+
+from app.core.kinds import Kind
+from app.db import Store
+from app.db.outbox import OutboxRepo
+from app.sync.actions import ActionRefused, Actions
+from tests.clock import ManualClock
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    store = Store.in_dir(tmp_path)
+    store.write_blocking(store.objects.ingest, Kind.TODO, [{"id": 7, "title": "Ny varmepumpe",
+                                                            "stateid": 1, "statetext": "Oprettet"}])
+    store.write_blocking(store.settings.put, "setup.GetTodoStates",
+                         {"states": [{"id": 3, "title": "I gang", "isclosed": 0}]})
+    yield store
+    store.close()
+
+
+def test_an_action_shows_at_once_and_queues_its_call(store: Store, loop) -> None:
+    woken: list[bool] = []
+    actions = Actions(store, ManualClock(), on_queued=lambda: woken.append(True))
+    changes = loop.run_until_complete(actions.change_task_state(7, 3))
+    assert changes.touches(Kind.TODO, 7) and changes.initiator == "user"
+    assert store.objects.get(Kind.TODO, 7)["statetext"] == "I gang"
+    [entry] = OutboxRepo.of(store).unsent()
+    assert (entry.command, entry.params) == ("CreateUpdateTodo", {"todo": {"id": 7, "stateid": 3}})
+    assert entry.summary == "Set task 7 (Ny varmepumpe) to I gang" and woken == [True]
+
+
+def test_a_failure_in_the_middle_keeps_neither(store: Store, loop, monkeypatch) -> None:
+    def broken_add(self, entry):  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(OutboxRepo, "add", broken_add)
+    with pytest.raises(RuntimeError):
+        loop.run_until_complete(Actions(store, ManualClock()).change_task_state(7, 3))
+    assert store.objects.get(Kind.TODO, 7)["stateid"] == 1
+    assert OutboxRepo.of(store).unsent_count() == 0
+
+
+def test_discard_rolls_back_the_local_effect_of_it_and_what_follows(store: Store, loop) -> None:
+    actions = Actions(store, ManualClock())
+    loop.run_until_complete(actions.change_task_state(7, 3))
+    loop.run_until_complete(actions.change_task_state(7, 5))
+    first = OutboxRepo.of(store).unsent()[0]
+    loop.run_until_complete(actions.discard(first.id))
+    task = store.objects.get(Kind.TODO, 7)
+    assert (task["stateid"], task["statetext"]) == (1, "Oprettet")
+    assert "isclosed" not in task
+    assert OutboxRepo.of(store).unsent_count() == 0
+
+
+def test_checkpoints_are_local_until_the_check_out_sends_them(store: Store, loop) -> None:
+    actions = Actions(store, ManualClock())
+    with pytest.raises(ActionRefused):
+        loop.run_until_complete(actions.tick_checkpoint(4))
+    loop.run_until_complete(actions.check_in(Kind.TODO, 7, 55.6, 12.5))
+    loop.run_until_complete(actions.tick_checkpoint(4))
+    loop.run_until_complete(actions.tick_checkpoint(2))
+    assert OutboxRepo.of(store).unsent_count() == 1
+    loop.run_until_complete(actions.check_out(55.6, 12.5))
+    checkin, checkout = OutboxRepo.of(store).unsent()
+    assert checkout.depends_on == checkin.id
+    assert checkout.params["checkpoints"] == [2, 4] and checkout.params["checkinid"] is None
+    # Discarding the check-in takes the check-out with it and restores "not checked in".
+    loop.run_until_complete(actions.discard(checkin.id))
+    assert store.settings.get("setup.GetCheckIn") is None
+    assert OutboxRepo.of(store).unsent_count() == 0
