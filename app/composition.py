@@ -22,13 +22,17 @@ from app.api import Client, Credentials
 from app.core.changes import ChangeSet
 from app.core.clock import Clock, SystemClock
 from app.db import Store
+from app.db.outbox import OutboxRepo, State
 from app.sandbox import SandboxServer
 from app.sync.account import Account, AccountStore, MemoryKeyring
+from app.sync.actions import Actions
 from app.sync.engine import SyncEngine
 from app.sync.loader import Loader
 from app.sync.monitor import StatusMonitor
+from app.sync.outbox import OutboxSender
 from app.sync.preferences import Preferences
 from app.sync.progress import SyncProgress
+from app.sync.scheduler import SyncScheduler
 from app.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
@@ -112,8 +116,14 @@ class Core:
     parser: ThreadPoolExecutor
     monitor: StatusMonitor
     preferences: Preferences
+    outbox: OutboxRepo
+    sender: OutboxSender
+    actions: Actions
+    scheduler: SyncScheduler
 
     async def aclose(self) -> None:
+        await self.scheduler.stop()
+        await self.sender.stop()
         await self.client.aclose()
         self.parser.shutdown(wait=True)
         self.store.close()
@@ -134,7 +144,13 @@ def build_core(
     clock = clock or SystemClock()
     store = Store.in_dir(data_dir)
     preferences = Preferences(store)
-    monitor = StatusMonitor(store, clock, preferences, on_status=on_status)
+    outbox = OutboxRepo.of(store)
+    monitor = StatusMonitor(
+        store, clock, preferences,
+        failed_calls=lambda: outbox.counts()[State.FAILED],
+        unsent=outbox.unsent_count,
+        on_status=on_status,
+    )
     parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="response-parser")
     client = Client(
         connection.account.endpoint,
@@ -148,7 +164,24 @@ def build_core(
     engine = SyncEngine(
         client, store, clock, loader=loader, on_changes=on_changes, on_progress=on_progress
     )
-    return Core(store, client, loader, engine, parser, monitor, preferences)
+    sender = OutboxSender(
+        client, store, clock,
+        attachments_allowed=lambda: not monitor.metered,
+        on_status=lambda _status: monitor.refresh(),
+        on_changes=on_changes or (lambda _changes: None),
+    )
+    scheduler = SyncScheduler(engine)
+
+    def queued() -> None:
+        """An action was saved: send it now, and sync shortly after (Planado's rule)."""
+        sender.wake()
+        scheduler.request_soon()
+        monitor.refresh()
+
+    actions = Actions(store, clock, on_queued=queued,
+                      on_changes=on_changes or (lambda _changes: None))
+    return Core(store, client, loader, engine, parser, monitor, preferences, outbox, sender,
+                actions, scheduler)
 
 
 async def cancel_and_wait(tasks: set[asyncio.Task[object]]) -> None:

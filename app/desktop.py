@@ -18,6 +18,7 @@ os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported
 
 import qasync
 from PySide6.QtCore import QTimer
+from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from app import APP_NAME
@@ -25,7 +26,7 @@ from app.api import Credentials
 from app.composition import NoAccount, build_core, data_folder, open_connection
 from app.sync.account import SecretsUnavailable
 from app.sync.controls import SyncControls
-from app.sync.scheduler import SyncScheduler
+from app.sync.monitor import StatusMonitor
 from app.sync.status import Indicator
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
@@ -89,11 +90,14 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
             on_progress=bridge.publish_progress,
             on_status=bridge.publish_status,
         )
-        scheduler = SyncScheduler(core.engine)
-        controls = SyncControls(core.engine, core.monitor, core.preferences, scheduler.request)
+        controls = SyncControls(
+            core.engine, core.monitor, core.preferences, core.scheduler.request, core.outbox,
+            core.actions, core.sender,
+        )
         tasks = TaskKeeper(asyncio.get_running_loop())
         window = MainWindow(core.store, bridge, controls, tasks)
         tray = _tray(window, bridge, controls)
+        _follow_network(window, core.monitor)
         # Time alone makes the app out of date: look again every half minute.
         clock_tick = QTimer(window)
         clock_tick.timeout.connect(core.monitor.refresh)
@@ -117,14 +121,14 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
                 if options.screenshot is not None:
                     window.grab().save(str(options.screenshot))
                 return 0 if result.ok else 1
-            scheduler.start()
+            core.scheduler.start()
+            core.sender.start()
             if controls.background_sync is None:
                 permission_prompt(window, controls, tasks)  # first run: ask once
             await closed.wait()
             return 0
         finally:
             await tasks.cancel_all()
-            await scheduler.stop()
             window.close()
             window.deleteLater()
             await core.aclose()
@@ -154,3 +158,20 @@ def _tray(window: MainWindow, bridge: Bridge, controls: SyncControls) -> SyncTra
     tray.show_status(controls.status)
     tray.show()
     return tray
+
+
+def _follow_network(window: MainWindow, monitor: StatusMonitor) -> None:
+    """Online/offline and metered from Qt's network information, where the platform has it;
+    the calls themselves tell the monitor too (a call that does not reach the server)."""
+    if not QNetworkInformation.loadDefaultBackend():
+        return
+    network = QNetworkInformation.instance()
+
+    def changed(*_args: object) -> None:
+        up = network.reachability() in (QNetworkInformation.Reachability.Online,
+                                        QNetworkInformation.Reachability.Unknown)
+        monitor.network_changed(up, metered=network.isMetered())
+
+    network.reachabilityChanged.connect(changed)
+    network.isMeteredChanged.connect(changed)
+    changed()

@@ -116,12 +116,14 @@ class Actions:
         clock: Clock,
         *,
         on_queued: Callable[[], None] = lambda: None,
+        on_changes: Callable[[ChangeSet], None] = lambda _changes: None,
         new_request_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
         self._store = store
         self._outbox = OutboxRepo.of(store)
         self._clock = clock
         self._on_queued = on_queued
+        self._on_changes = on_changes
         self._new_request_id = new_request_id
 
     # -- check-in and check-out ---------------------------------------------------------------
@@ -313,12 +315,12 @@ class Actions:
 
     async def discard(self, entry_id: int) -> ChangeSet:
         """Drop the entry and what cannot succeed without it; roll back their local effects."""
-        return await self._store.write(self._discard, [entry_id])
+        return self._shown(await self._store.write(self._discard, [entry_id]))
 
     async def discard_all(self) -> ChangeSet:
         """Discard every failed entry (and what waits behind each)."""
-        return await self._store.write(
-            lambda: self._discard([e.id for e in self._outbox.entries(State.FAILED)]))
+        return self._shown(await self._store.write(
+            lambda: self._discard([e.id for e in self._outbox.entries(State.FAILED)])))
 
     def _discard(self, entry_ids: list[int]) -> ChangeSet:
         effect = Effect(self._store)
@@ -334,8 +336,15 @@ class Actions:
 
     async def _act(self, apply: Apply) -> ChangeSet:
         changes, queued = await self._store.write(self._transaction, apply)
+        self._shown(changes)
         if queued:
             self._on_queued()
+        return changes
+
+    def _shown(self, changes: ChangeSet) -> ChangeSet:
+        """Tell the views at once: the technician sees their change before it is sent."""
+        if changes:
+            self._on_changes(changes)
         return changes
 
     def _transaction(self, apply: Apply) -> tuple[ChangeSet, bool]:

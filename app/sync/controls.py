@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.db.outbox import Entry, OutboxRepo, State
+from app.sync.actions import Actions
 from app.sync.engine import SyncEngine
 from app.sync.monitor import StatusMonitor
+from app.sync.outbox import OutboxSender
 from app.sync.preferences import Preferences
 from app.sync.progress import SyncProgress
 from app.sync.status import SyncStatus
@@ -18,6 +21,20 @@ class SyncControls:
     monitor: StatusMonitor
     preferences: Preferences
     request_sync: Callable[[], None]
+    outbox: OutboxRepo
+    actions: Actions
+    sender: OutboxSender
+
+    @property
+    def unsent_count(self) -> int:
+        return self.outbox.unsent_count()
+
+    def problems(self) -> list[Entry]:
+        """The calls the technician must decide on: refused, or in doubt; oldest first."""
+        return self.outbox.entries(State.FAILED, State.IN_DOUBT)
+
+    def send_attachments_anyway(self) -> None:
+        self.sender.send_attachments_anyway()
 
     @property
     def progress(self) -> SyncProgress:

@@ -20,6 +20,7 @@ from app.sync.status import SyncFacts, SyncStatus, sync_status
 
 
 def _no_failures() -> int:
+    """No outbox wired (headless tools): nothing failed, nothing unsent."""
     return 0
 
 
@@ -31,15 +32,18 @@ class StatusMonitor:
         preferences: Preferences,
         *,
         failed_calls: Callable[[], int] = _no_failures,
+        unsent: Callable[[], int] = _no_failures,
         on_status: Callable[[SyncStatus], None] | None = None,
     ) -> None:
         self._store = store
         self._clock = clock
         self._preferences = preferences
         self._failed_calls = failed_calls
+        self._unsent = unsent
         self._on_status = on_status or (lambda _status: None)
         self._activity = CallActivity()
         self._network_up = True
+        self._metered = False
         self._last: SyncStatus | None = None
 
     @property
@@ -60,8 +64,14 @@ class StatusMonitor:
         self._activity = activity
         self.refresh()
 
-    def network_changed(self, up: bool) -> None:
+    @property
+    def metered(self) -> bool:
+        """A metered or slow connection: photos wait (Planado's rule)."""
+        return self._metered
+
+    def network_changed(self, up: bool, *, metered: bool = False) -> None:
         self._network_up = up
+        self._metered = metered
         self.refresh()
 
     def status(self) -> SyncStatus:
@@ -73,6 +83,7 @@ class StatusMonitor:
                 background_allowed=self._preferences.background_sync is not False,
                 online=self.online,
                 now=self._clock.now(),
+                unsent=self._unsent(),
             )
         )
 

@@ -49,6 +49,7 @@ class SyncFacts:
     background_allowed: bool
     online: bool
     now: datetime
+    unsent: int = 0  # changes not sent yet: not an indicator, but shown with them
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class SyncStatus:
     in_flight: int
     failed: int
     online: bool
+    unsent: int = 0
 
     def badge(self, indicator: Indicator) -> str:
         """The text on an indicator: its count, or "!"."""
@@ -86,4 +88,5 @@ def sync_status(facts: SyncFacts) -> SyncStatus:
         in_flight=facts.calls_in_flight,
         failed=facts.failed_calls,
         online=facts.online,
+        unsent=facts.unsent,
     )

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app import APP_NAME
@@ -20,7 +22,7 @@ from app.core.kinds import LISTED_KINDS, Kind
 from app.db import Store
 from app.sync.controls import SyncControls
 from app.sync.progress import SyncProgress
-from app.sync.status import Indicator
+from app.sync.status import Indicator, SyncStatus
 from app.views.bridge import Bridge
 from app.views.formatting import friendly_time
 from app.views.indicators import IndicatorBar
@@ -53,7 +55,20 @@ class MainWindow(QMainWindow):
             model = ObjectListModel(store, kind, self)
             self.models[kind] = model
             self.tabs.addTab(self._make_view(model), "")
-        self.setCentralWidget(self.tabs)
+        self.offline_banner = QLabel()
+        self.offline_banner.setObjectName("offline-banner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setStyleSheet(
+            "QLabel#offline-banner { background: #fff3b0; color: #5c4600; padding: 6px 10px; }"
+        )
+        self.offline_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.offline_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.tabs.currentChanged.connect(self._on_tab_shown)
         self._on_tab_shown(self.tabs.currentIndex())
 
@@ -83,10 +98,20 @@ class MainWindow(QMainWindow):
 
         bridge.changes.connect(self.on_changes)
         bridge.progress.connect(self.on_progress)
-        bridge.status.connect(self.indicators.show_status)
+        bridge.status.connect(self.on_status)
         self._update_tab_titles()
         self.on_progress(controls.progress)
-        self.indicators.show_status(controls.status)
+        self.on_status(controls.status)
+
+    def on_status(self, status: SyncStatus) -> None:
+        self.indicators.show_status(status)
+        self.offline_banner.setVisible(not status.online)
+        if not status.online:
+            last = friendly_time(self._controls.monitor.last_synced()) or "never"
+            self.offline_banner.setText(
+                "You are offline. Changes are kept and sent when you are back online. "
+                f"Not sent yet: {status.unsent} · last synchronised: {last}"
+            )
 
     def open_indicator(self, indicator: Indicator | None) -> None:
         if indicator is Indicator.OUT_OF_DATE:

@@ -3,7 +3,9 @@ flight, the out-of-date message and the background-permission prompt."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.api import Command
 from app.db import Store
+from app.db.outbox import Entry
 from app.sync.controls import SyncControls
 from app.sync.status import Indicator
 from app.views.formatting import friendly_time
@@ -41,7 +46,7 @@ OUT_OF_DATE_TEXT = (
 
 
 class SyncPages(QDialog):
-    """The sync status page and the calls in flight, as tabs of one window."""
+    """The sync status page, the calls in flight and the failed calls, as tabs of one window."""
 
     def __init__(self, store: Store, controls: SyncControls, tasks: TaskKeeper,
                  parent: QWidget | None = None) -> None:
@@ -52,11 +57,14 @@ class SyncPages(QDialog):
         self._controls = controls
         self._tasks = tasks
         self.tabs = QTabWidget(self)
+        self._problems: list[Entry] = []
         self.status_page = self._build_status_page()
         self.in_flight_list = QListWidget()
         self.in_flight_list.setObjectName("calls-in-flight")
+        self.failed_page = self._build_failed_page()
         self.tabs.addTab(self.status_page, "Status")
         self.tabs.addTab(self.in_flight_list, "Calls in flight")
+        self.tabs.addTab(self.failed_page, "Failed calls")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -83,22 +91,87 @@ class SyncPages(QDialog):
         layout.addLayout(buttons)
         return page
 
+    def _build_failed_page(self) -> QWidget:
+        page = QWidget()
+        self.failed_list = QListWidget()
+        self.failed_list.setObjectName("failed-calls")
+        self.failed_list.currentRowChanged.connect(self._show_failed)
+        self.failed_detail = QPlainTextEdit()
+        self.failed_detail.setObjectName("failed-call-detail")
+        self.failed_detail.setReadOnly(True)
+        self.retry_button = QPushButton("Retry")
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setToolTip("Drop this change and undo it on this device")
+        self.retry_all_button = QPushButton("Retry all")
+        self.discard_all_button = QPushButton("Discard all")
+        self.retry_button.clicked.connect(lambda: self._on_selected(self._controls.actions.retry))
+        self.discard_button.clicked.connect(
+            lambda: self._on_selected(self._controls.actions.discard))
+        self.retry_all_button.clicked.connect(
+            lambda: self._tasks.start(self._then_refresh(self._controls.actions.retry_all())))
+        self.discard_all_button.clicked.connect(
+            lambda: self._tasks.start(self._then_refresh(self._controls.actions.discard_all())))
+        buttons = QHBoxLayout()
+        for button in (self.retry_button, self.discard_button, self.retry_all_button,
+                       self.discard_all_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.failed_list, 1)
+        layout.addWidget(self.failed_detail, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _show_failed(self, row: int) -> None:
+        problems = self._problems
+        if not 0 <= row < len(problems):
+            self.failed_detail.clear()
+            return
+        entry = problems[row]
+        call = Command(entry.command, entry.params).describe()
+        why = entry.server_message or entry.last_error or "The answer was lost on the way."
+        self.failed_detail.setPlainText(
+            f"{entry.summary}\n\nCall: {call}\n\nServer's message: {why}\n\n"
+            f"State: {entry.state.value} · tried {entry.attempts} time(s) · made {entry.created}"
+        )
+
+    def _on_selected(self, act: Callable[[int], Coroutine[Any, Any, Any]]) -> None:
+        row = self.failed_list.currentRow()
+        if 0 <= row < len(self._problems):
+            self._tasks.start(self._then_refresh(act(self._problems[row].id)))
+
+    async def _then_refresh(self, done: Awaitable[Any]) -> None:
+        await done
+        self.refresh()
+
     async def _grant(self) -> None:
         await self._controls.allow_background_sync(True)
         self.refresh()
 
     def show_indicator(self, indicator: Indicator | None) -> None:
         self.refresh()
-        self.tabs.setCurrentWidget(
-            self.in_flight_list if indicator is Indicator.IN_FLIGHT else self.status_page
-        )
+        pages = {Indicator.IN_FLIGHT: self.in_flight_list, Indicator.FAILED: self.failed_page}
+        self.tabs.setCurrentWidget(pages.get(indicator, self.status_page))
         self.open()
         self.raise_()
 
     def refresh(self) -> None:
         last = friendly_time(self._controls.monitor.last_synced()) or "never"
         offline = "" if self._controls.status.online else " · offline"
-        self.summary.setText(f"Last successful sync: {last}{offline}")
+        unsent = self._controls.unsent_count
+        self.summary.setText(
+            f"Last successful sync: {last}{offline} · {unsent} change(s) not sent yet"
+        )
+        self._problems = self._controls.problems()
+        self.failed_list.clear()
+        self.failed_list.addItems([
+            f"{entry.summary} — {entry.server_message or 'in doubt: the answer was lost'}"
+            for entry in self._problems
+        ])
+        if self._problems:
+            self.failed_list.setCurrentRow(0)
+        else:
+            self.failed_detail.setPlainText("No failed calls.")
         self.start_button.setVisible(self._controls.background_sync is False)
         self.in_flight_list.clear()
         self.in_flight_list.addItems(list(self._controls.calls_in_flight) or ["No calls under way"])

@@ -39,7 +39,7 @@ def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
     )
     requests: list[bool] = []
     controls = SyncControls(core.engine, core.monitor, core.preferences,
-                            lambda: requests.append(True))
+                            lambda: requests.append(True), core.outbox, core.actions, core.sender)
     tasks = TaskKeeper(loop)
     window = MainWindow(core.store, bridge, controls, tasks)
     qtbot.addWidget(window)

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.api.client import CallActivity
+from app.core.kinds import Kind
+from app.db.outbox import State
 from app.sync.status import Indicator
 from app.views.tray import SyncTray
 
@@ -92,3 +94,45 @@ def test_the_tray_shows_the_indicator_that_most_needs_the_user(window_and_core) 
     assert "Not synchronised for more than 20 minutes" in tray.icon.toolTip()
     assert "Calls to the server are under way" in tray.icon.toolTip()
     assert not tray.icon.icon().isNull()
+
+
+def test_a_refused_call_is_listed_with_the_exact_call_and_can_be_discarded(
+    window_and_core, qtbot: QtBot, loop, sandbox
+) -> None:
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    task = min(core.store.objects.ids(Kind.TODO))
+    before = core.store.objects.get(Kind.TODO, task)["stateid"]
+    cancelled = 7  # a dispatcher's state: the back office refuses it from the app
+    loop.run_until_complete(core.actions.change_task_state(task, cancelled))
+    assert core.store.objects.get(Kind.TODO, task)["stateid"] == cancelled  # shown at once
+    loop.run_until_complete(core.sender.run_once())
+
+    button = window.indicators.buttons[Indicator.FAILED]
+    assert button.isVisible() and button.icon() is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.pages.tabs.currentWidget() is window.pages.failed_page
+    detail = window.pages.failed_detail.toPlainText()
+    assert "CreateUpdateTodo" in detail and "is not allowed" in detail
+    assert sandbox.credentials.password not in detail
+    assert sandbox.credentials.apikey not in detail
+
+    qtbot.mouseClick(window.pages.discard_button, Qt.MouseButton.LeftButton)
+    loop.run_until_complete(until(lambda: not core.outbox.entries(State.FAILED)))
+    assert core.store.objects.get(Kind.TODO, task)["stateid"] == before  # rolled back
+    core.monitor.refresh()
+    assert not window.indicators.buttons[Indicator.FAILED].isVisible()
+    window.pages.close()
+
+
+def test_offline_shows_the_banner_with_what_is_kept(window_and_core, loop) -> None:
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    customer = min(core.store.objects.ids(Kind.CUSTOMER))
+    core.monitor.network_changed(False)
+    loop.run_until_complete(core.actions.post_note(Kind.CUSTOMER, customer, "Nøgle i boksen"))
+    assert window.offline_banner.isVisible()
+    text = window.offline_banner.text()
+    assert "changes are kept" in text.lower() and "Not sent yet: 1" in text
+    core.monitor.network_changed(True)
+    assert not window.offline_banner.isVisible()
