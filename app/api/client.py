@@ -24,6 +24,8 @@ from app.core.errors import TransportError
 log = logging.getLogger(__name__)
 
 REMOTE_AGENT = f"FieldClient/{__version__} (desktop)"
+# httpx errors raised before the request was written: the server cannot have seen it.
+_NEVER_LEFT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
@@ -73,13 +75,19 @@ class Client:
         call = self._begin(names)
         try:
             reply = await self._http.post(self.endpoint, data={"json": body.decode()})
-        except httpx.TimeoutException:
+        except httpx.TimeoutException as error:
             self._end(call, reached=False)
-            raise TransportError(f"The server did not answer in time ({names})") from None
+            raise TransportError(
+                f"The server did not answer in time ({names})",
+                may_have_arrived=not isinstance(error, _NEVER_LEFT),
+            ) from None
         except httpx.HTTPError as error:
             self._end(call, reached=False)
             reason = _reason(error)
-            raise TransportError(f"Could not reach the server ({names}): {reason}") from None
+            raise TransportError(
+                f"Could not reach the server ({names}): {reason}",
+                may_have_arrived=not isinstance(error, _NEVER_LEFT),
+            ) from None
         except BaseException:
             self._end(call, reached=self._reached)
             raise

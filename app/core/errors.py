@@ -38,11 +38,18 @@ class FieldClientError(Exception):
 
 
 class TransportError(FieldClientError):
-    """The request did not complete as HTTP + JSON: connect, timeout, HTTP status, not JSON."""
+    """The request did not complete as HTTP + JSON: connect, timeout, HTTP status, not JSON.
 
-    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+    `may_have_arrived` is False only when the request certainly never left (the connection
+    was not made): then a write can be sent again; otherwise its fate must be read back.
+    """
+
+    def __init__(
+        self, message: str, *, status_code: int | None = None, may_have_arrived: bool = True
+    ) -> None:
         super().__init__(message)
         self.status_code = status_code
+        self.may_have_arrived = may_have_arrived
 
 
 class EnvelopeRefused(FieldClientError):

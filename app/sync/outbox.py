@@ -28,8 +28,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import httpx
-
 from app.api import Client, Command
 from app.api.writes import READ_BACK, write
 from app.core.changes import ChangeSet
@@ -54,8 +52,6 @@ BACKOFF_MAX_SECONDS = 300.0
 # Objects a write's answer carries; kept at once so the app need not wait for the next sync.
 ANSWERED_OBJECTS = {"todo": Kind.TODO, "tool": Kind.TOOL, "thread": Kind.THREAD,
                     "stodo": Kind.STODO}
-# httpx errors raised before the request was written: the server cannot have seen it.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +194,7 @@ class OutboxSender:
         except EnvelopeRefused as error:
             return await self._halt(entry, error)
         except TransportError as error:
-            if isinstance(error.__context__, _NOT_SENT):
-                # Client raises `from None`, which hides but keeps the httpx error.
+            if not error.may_have_arrived:
                 await self._store.write(self._outbox.schedule_retry, entry.id,
                                         self._later(entry.attempts + 1), str(error))
                 return False

@@ -109,3 +109,18 @@ def test_secrets_never_reach_the_request_log(sandbox: SandboxServer) -> None:
     logged = str(request_log(sandbox))
     assert sandbox.credentials.password not in logged
     assert sandbox.credentials.apikey not in logged
+
+
+def test_a_refused_connection_certainly_never_arrived(sandbox: SandboxServer) -> None:
+    client = client_for(sandbox)
+    sandbox.stop()
+    with pytest.raises(TransportError) as caught:
+        run(_send(client, [Command("Echo")]))
+    assert caught.value.may_have_arrived is False
+
+
+def test_a_lost_answer_may_have_arrived(sandbox: SandboxServer) -> None:
+    fault(sandbox, "drop")
+    with pytest.raises(TransportError) as caught:
+        run(_send(client_for(sandbox), [Command("Echo")]))
+    assert caught.value.may_have_arrived is True
