@@ -33,6 +33,14 @@ class SyncControls:
         """The calls the technician must decide on: refused, or in doubt; oldest first."""
         return self.outbox.entries(State.FAILED, State.IN_DOUBT)
 
+    def waiting_behind(self, entry: Entry) -> list[Entry]:
+        """What cannot be sent until this entry is sent or discarded."""
+        return self.outbox.blocked_by(entry.id)
+
+    @property
+    def attachments_waiting(self) -> int:
+        return self.sender.status().attachments_waiting
+
     def send_attachments_anyway(self) -> None:
         self.sender.send_attachments_anyway()
 

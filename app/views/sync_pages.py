@@ -81,9 +81,14 @@ class SyncPages(QDialog):
         self.start_button = QPushButton("Start")
         self.start_button.setToolTip("Allow synchronising in the background")
         self.start_button.clicked.connect(lambda: self._tasks.start(self._grant()))
+        self.photos_button = QPushButton("Send photos anyway")
+        self.photos_button.setToolTip(
+            "Photos wait while the connection is metered or slow; send them now")
+        self.photos_button.clicked.connect(self._send_photos)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_now)
         buttons.addWidget(self.start_button)
+        buttons.addWidget(self.photos_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
@@ -130,9 +135,12 @@ class SyncPages(QDialog):
         entry = problems[row]
         call = Command(entry.command, entry.params).describe()
         why = entry.server_message or entry.last_error or "The answer was lost on the way."
+        behind = self._controls.waiting_behind(entry)
+        waiting = "".join(f"\n  · {other.summary}" for other in behind) or " nothing"
         self.failed_detail.setPlainText(
             f"{entry.summary}\n\nCall: {call}\n\nServer's message: {why}\n\n"
             f"State: {entry.state.value} · tried {entry.attempts} time(s) · made {entry.created}"
+            f"\n\nWaiting behind it:{waiting}"
         )
 
     def _on_selected(self, act: Callable[[int], Coroutine[Any, Any, Any]]) -> None:
@@ -142,6 +150,10 @@ class SyncPages(QDialog):
 
     async def _then_refresh(self, done: Awaitable[Any]) -> None:
         await done
+        self.refresh()
+
+    def _send_photos(self) -> None:
+        self._controls.send_attachments_anyway()
         self.refresh()
 
     async def _grant(self) -> None:
@@ -173,6 +185,7 @@ class SyncPages(QDialog):
         else:
             self.failed_detail.setPlainText("No failed calls.")
         self.start_button.setVisible(self._controls.background_sync is False)
+        self.photos_button.setVisible(self._controls.attachments_waiting > 0)
         self.in_flight_list.clear()
         self.in_flight_list.addItems(list(self._controls.calls_in_flight) or ["No calls under way"])
         last_pass = {step.key: step for step in self._controls.progress.steps}

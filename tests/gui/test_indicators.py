@@ -106,6 +106,7 @@ def test_a_refused_call_is_listed_with_the_exact_call_and_can_be_discarded(
     cancelled = 7  # a dispatcher's state: the back office refuses it from the app
     loop.run_until_complete(core.actions.change_task_state(task, cancelled))
     assert core.store.objects.get(Kind.TODO, task)["stateid"] == cancelled  # shown at once
+    loop.run_until_complete(core.actions.post_note(Kind.TODO, task, "Kunden var ikke hjemme"))
     loop.run_until_complete(core.sender.run_once())
 
     button = window.indicators.buttons[Indicator.FAILED]
@@ -114,12 +115,15 @@ def test_a_refused_call_is_listed_with_the_exact_call_and_can_be_discarded(
     assert window.pages.tabs.currentWidget() is window.pages.failed_page
     detail = window.pages.failed_detail.toPlainText()
     assert "CreateUpdateTodo" in detail and "is not allowed" in detail
+    waiting = detail.split("Waiting behind it:")[1]
+    assert "note" in waiting.lower()  # the note on the same task waits for it
     assert sandbox.credentials.password not in detail
     assert sandbox.credentials.apikey not in detail
 
     qtbot.mouseClick(window.pages.discard_button, Qt.MouseButton.LeftButton)
     loop.run_until_complete(until(lambda: not core.outbox.entries(State.FAILED)))
     assert core.store.objects.get(Kind.TODO, task)["stateid"] == before  # rolled back
+    assert core.outbox.unsent_count() == 0  # the note could not go without it
     core.monitor.refresh()
     assert not window.indicators.buttons[Indicator.FAILED].isVisible()
     window.pages.close()
