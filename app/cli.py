@@ -12,7 +12,9 @@ from app.api import Credentials
 from app.composition import NoAccount, build_core, open_connection
 from app.core.kinds import Kind
 from app.db import Store
-from app.sync.account import SecretsUnavailable
+from app.db.outbox import UnsentChanges, ensure_nothing_unsent
+from app.db.store import DATABASE_FILE
+from app.sync.account import AccountStore, SecretsUnavailable
 from app.sync.engine import LAST_SUCCESS_KEY
 
 
@@ -93,6 +95,26 @@ def run_status(data_dir: Path, *, as_json: bool) -> int:
         for cursor in status["cursors"]:
             print(f"  {cursor['step']}: {cursor['phase']} from {cursor['changedate']} "
                   f"{cursor['changetime']}" + (" (resuming)" if cursor["resumekey"] else ""))
+    return 0
+
+
+def run_reset(data_dir: Path) -> int:
+    """Log out and delete the local copy, unless changes are still waiting to be sent."""
+    store = Store.in_dir(data_dir)
+    try:
+        ensure_nothing_unsent(store, "reset the data")
+    except UnsentChanges as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    accounts = AccountStore(data_dir)
+    account = accounts.load()
+    if account is not None:
+        accounts.forget(account)
+    for path in data_dir.glob(f"{DATABASE_FILE}*"):  # the database, its WAL and shared memory
+        path.unlink()
+    print(f"Logged out; the local data in {data_dir} is deleted.")
     return 0
 
 

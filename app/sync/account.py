@@ -3,6 +3,7 @@ password and API key in the OS keyring only (never in the database, logs or scre
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +57,13 @@ class AccountStore:
                 option=orjson.OPT_INDENT_2,
             )
         )
+
+    def forget(self, account: Account) -> None:
+        """Log out: the secrets leave the keyring and the account file goes."""
+        for secret in ("#password", "#apikey"):
+            with contextlib.suppress(SecretsUnavailable):  # nothing kept, nothing to delete
+                self._keyring_call("delete_password", account.keyring_user + secret)
+        self._path.unlink(missing_ok=True)
 
     def credentials(self, account: Account) -> Credentials:
         password = self._keyring_call("get_password", account.keyring_user + "#password")

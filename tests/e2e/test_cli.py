@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -10,9 +11,26 @@ from pathlib import Path
 
 import pytest
 
+from app.api import Credentials
+from app.composition import build_core, memory_connection
+from app.core.kinds import Kind
 from app.sandbox import SandboxServer
 
 FIELDCLIENT = [sys.executable, "-m", "app"]
+
+
+def queue_note(server: SandboxServer, data_dir: Path, text: str) -> None:
+    """A technician's note saved on this device and not sent yet."""
+    creds = server.credentials
+    credentials = Credentials(creds.contract, creds.apikey, creds.username, creds.password)
+
+    async def save() -> None:
+        core = build_core(data_dir, memory_connection(data_dir, server.url, credentials))
+        customer = min(core.store.objects.ids(Kind.CUSTOMER))
+        await core.actions.post_note(Kind.CUSTOMER, customer, text)
+        await core.aclose()
+
+    asyncio.run(save())
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120):
@@ -96,3 +114,29 @@ def test_screenshot_after_sync_shows_the_filled_window(tmp_path: Path) -> None:
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
                for y in range(0, image.height(), 23)}
     assert len(colours) > 5  # rows of text, not an empty window
+
+
+def test_reset_logs_out_and_deletes_the_local_data_when_all_is_sent(tmp_path: Path) -> None:
+    synced = run_cli("sync", "--sandbox", "--data-dir", str(tmp_path), "--sandbox-scale", "0.05")
+    assert synced.returncode == 0, synced.stderr
+    reset = run_cli("reset", "--data-dir", str(tmp_path))
+    assert reset.returncode == 0, reset.stderr
+    assert not list(tmp_path.glob("fieldclient.sqlite3*"))
+    assert not (tmp_path / "account.json").exists()
+
+
+def test_reset_is_refused_while_changes_are_unsent_and_says_which(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    creds = sandbox.credentials
+    synced = run_cli("sync", "--server", sandbox.url, "--contract", creds.contract,
+                     "--username", creds.username, "--data-dir", str(tmp_path),
+                     env={"FIELDCLIENT_PASSWORD": creds.password,
+                          "FIELDCLIENT_APIKEY": creds.apikey})
+    assert synced.returncode == 0, synced.stderr
+    queue_note(sandbox, tmp_path, "Ring før ankomst")
+
+    refused = run_cli("reset", "--data-dir", str(tmp_path))
+    assert refused.returncode == 1
+    assert "Cannot reset the data: 1 change is not sent yet: Note on" in refused.stderr
+    assert (tmp_path / "fieldclient.sqlite3").exists()
