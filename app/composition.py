@@ -29,6 +29,7 @@ from app.sync.actions import Actions
 from app.sync.engine import SyncEngine
 from app.sync.loader import Loader
 from app.sync.monitor import StatusMonitor
+from app.sync.notices import TaskNotice, TaskWatcher
 from app.sync.outbox import OutboxSender
 from app.sync.preferences import Preferences
 from app.sync.progress import SyncProgress
@@ -137,12 +138,20 @@ def build_core(
     on_changes: Callable[[ChangeSet], None] | None = None,
     on_progress: Callable[[SyncProgress], None] | None = None,
     on_status: Callable[[SyncStatus], None] | None = None,
+    on_notice: Callable[[TaskNotice], None] | None = None,
     timeout: float = 30.0,
     http: httpx.AsyncClient | None = None,
 ) -> Core:
     """`http`: an instrumented client for benchmarks; by default the wire client makes one."""
     clock = clock or SystemClock()
     store = Store.in_dir(data_dir)
+    watcher = TaskWatcher(store, on_notice or (lambda _notice: None))
+    shown = on_changes or (lambda _changes: None)
+
+    def changed(changes: ChangeSet) -> None:
+        shown(changes)
+        watcher.changes(changes)
+
     preferences = Preferences(store)
     outbox = OutboxRepo.of(store)
     monitor = StatusMonitor(
@@ -160,17 +169,17 @@ def build_core(
         parse_executor=parser,
         on_calls=monitor.calls_changed,
     )
-    loader = Loader(client, store, clock, on_changes)
+    loader = Loader(client, store, clock, changed)
     engine = SyncEngine(
-        client, store, clock, loader=loader, on_changes=on_changes, on_progress=on_progress
+        client, store, clock, loader=loader, on_changes=changed, on_progress=on_progress
     )
     sender = OutboxSender(
         client, store, clock,
         attachments_allowed=lambda: not monitor.metered,
         on_status=lambda _status: monitor.refresh(),
-        on_changes=on_changes or (lambda _changes: None),
+        on_changes=shown,
     )
-    scheduler = SyncScheduler(engine)
+    scheduler = SyncScheduler(engine, on_pass=lambda result: watcher.pass_finished(result.ok))
 
     def queued() -> None:
         """An action was saved: send it now, and sync shortly after (Planado's rule)."""
@@ -178,8 +187,7 @@ def build_core(
         scheduler.request_soon()
         monitor.refresh()
 
-    actions = Actions(store, clock, on_queued=queued,
-                      on_changes=on_changes or (lambda _changes: None))
+    actions = Actions(store, clock, on_queued=queued, on_changes=shown)
     return Core(store, client, loader, engine, parser, monitor, preferences, outbox, sender,
                 actions, scheduler)
 

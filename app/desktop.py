@@ -89,6 +89,7 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
             on_changes=bridge.publish_changes,
             on_progress=bridge.publish_progress,
             on_status=bridge.publish_status,
+            on_notice=bridge.publish_notice,
         )
         controls = SyncControls(
             core.engine, core.monitor, core.preferences, core.scheduler.request, core.outbox,
@@ -97,6 +98,7 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
         tasks = TaskKeeper(asyncio.get_running_loop())
         window = MainWindow(core.store, bridge, controls, tasks)
         tray = _tray(window, bridge, controls)
+        bridge.notice.connect(tray.notify if tray is not None else window.notify)
         _follow_network(window, core.monitor)
         # Time alone makes the app out of date: look again every half minute.
         clock_tick = QTimer(window)
@@ -154,6 +156,12 @@ def _tray(window: MainWindow, bridge: Bridge, controls: SyncControls) -> SyncTra
             window.open_indicator(indicator)
 
     tray.opened.connect(opened)
+
+    def task_opened(todo_id: int) -> None:
+        window.showNormal()
+        window.show_task(todo_id)
+
+    tray.task_opened.connect(task_opened)
     bridge.status.connect(tray.show_status)
     tray.show_status(controls.status)
     tray.show()

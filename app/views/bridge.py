@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.changes import ChangeSet
+from app.sync.notices import TaskNotice
 from app.sync.progress import SyncProgress
 from app.sync.status import SyncStatus
 
@@ -20,6 +21,7 @@ class Bridge(QObject):
     changes = Signal(object)  # ChangeSet
     progress = Signal(object)  # SyncProgress
     status = Signal(object)  # SyncStatus
+    notice = Signal(object)  # TaskNotice
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,9 @@ class Bridge(QObject):
 
     def publish_status(self, status: SyncStatus) -> None:
         self.status.emit(status)
+
+    def publish_notice(self, notice: TaskNotice) -> None:
+        self.notice.emit(notice)
 
     def flush(self) -> None:
         self._timer.stop()

@@ -21,6 +21,7 @@ from app.core.changes import ChangeSet
 from app.core.kinds import LISTED_KINDS, Kind
 from app.db import Store
 from app.sync.controls import SyncControls
+from app.sync.notices import TaskNotice
 from app.sync.progress import SyncProgress
 from app.sync.status import Indicator, SyncStatus
 from app.views.bridge import Bridge
@@ -112,6 +113,19 @@ class MainWindow(QMainWindow):
                 "You are offline. Changes are kept and sent when you are back online. "
                 f"Not sent yet: {status.unsent} · last synchronised: {last}"
             )
+
+    def show_task(self, todo_id: int) -> None:
+        """Bring the task list forward with the task selected (0: just the list)."""
+        self.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.TODO))
+        view = self.tabs.currentWidget()
+        row = self.models[Kind.TODO].row_of(todo_id) if todo_id else -1
+        if isinstance(view, QTableView) and row >= 0:
+            view.selectRow(row)
+            view.scrollTo(self.models[Kind.TODO].index(row, 0))
+
+    def notify(self, notice: TaskNotice) -> None:
+        """Where there is no tray: the notice in the status bar for a while."""
+        self.statusBar().showMessage(f"{notice.title}: {notice.text}", 15_000)
 
     def open_indicator(self, indicator: Indicator | None) -> None:
         if indicator is Indicator.OUT_OF_DATE:

@@ -94,6 +94,16 @@ class ObjectListModel(QAbstractTableModel):
         self._rows.extend(batch)
         self.endInsertRows()
 
+    def row_of(self, object_id: int) -> int:
+        """The row showing `object_id`, fetching further batches as needed; -1 if none."""
+        while True:
+            for row, values in enumerate(self._rows):
+                if values[0] == object_id:
+                    return row
+            if not self.canFetchMore():
+                return -1
+            self.fetchMore()
+
     # -- store ------------------------------------------------------------------------------
 
     @property

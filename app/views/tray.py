@@ -9,19 +9,23 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from app import APP_NAME
+from app.sync.notices import TaskNotice
 from app.sync.status import SyncStatus
 from app.views.indicator_icons import DESCRIPTIONS, indicator_icon
 
 
 class SyncTray(QObject):
     opened = Signal(object)  # Indicator | None: the one shown when the icon was clicked
+    task_opened = Signal(int)  # the task of the notice that was clicked (0: the task list)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.icon = QSystemTrayIcon(indicator_icon(None), self)
         self.icon.setToolTip(f"{APP_NAME}: up to date")
         self.icon.activated.connect(self._activated)
+        self.icon.messageClicked.connect(lambda: self.task_opened.emit(self._noticed))
         self._shown: SyncStatus | None = None
+        self._noticed = 0
 
     @staticmethod
     def available() -> bool:
@@ -36,6 +40,12 @@ class SyncTray(QObject):
         self.icon.setIcon(indicator_icon(indicator, status.badge(indicator) if indicator else ""))
         lines = [DESCRIPTIONS[active] for active in status.active] or ["Up to date"]
         self.icon.setToolTip(f"{APP_NAME}\n" + "\n".join(lines))
+
+    def notify(self, notice: TaskNotice) -> None:
+        """A desktop notification; clicking it opens the task."""
+        self._noticed = notice.todo_id
+        self.icon.showMessage(notice.title, notice.text,
+                              QSystemTrayIcon.MessageIcon.Information, 10_000)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,

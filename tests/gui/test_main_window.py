@@ -59,3 +59,16 @@ def test_model_passes_qt_model_checks(window_and_core, qtmodeltester, loop) -> N
     window, core, _ = window_and_core
     loop.run_until_complete(core.engine.run_pass())
     qtmodeltester.check(window.models[Kind.TODO])
+
+
+def test_opening_a_notice_selects_its_task_even_far_down_the_list(
+    window_and_core, loop
+) -> None:
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.CUSTOMER))
+    model = window.models[Kind.TODO]
+    last = model._query(offset=model.total - 1, limit=1)[0][0]  # the list's very last task
+    window.show_task(last)
+    assert window.tabs.currentIndex() == LISTED_KINDS.index(Kind.TODO)
+    assert window.tabs.currentWidget().currentIndex().data(Qt.ItemDataRole.UserRole) == last
