@@ -29,6 +29,7 @@ from app.db import Store
 from app.db.outbox import Entry
 from app.sync.controls import SyncControls
 from app.sync.status import Indicator
+from app.views.autostart import start_with_windows
 from app.views.formatting import friendly_time
 from app.views.tasks import TaskKeeper
 
@@ -157,7 +158,7 @@ class SyncPages(QDialog):
         self.refresh()
 
     async def _grant(self) -> None:
-        await self._controls.allow_background_sync(True)
+        await _set_background_sync(self._controls, True)
         self.refresh()
 
     def show_indicator(self, indicator: Indicator | None) -> None:
@@ -216,8 +217,14 @@ def permission_prompt(parent: QWidget, controls: SyncControls, tasks: TaskKeeper
     box.setObjectName("permission-prompt")
 
     def answered(button: int) -> None:
-        tasks.start(controls.allow_background_sync(button == QMessageBox.StandardButton.Yes))
+        tasks.start(_set_background_sync(controls, button == QMessageBox.StandardButton.Yes))
 
     box.finished.connect(answered)
     box.open()
     return box
+
+
+async def _set_background_sync(controls: SyncControls, allowed: bool) -> None:
+    """Remember the answer, and start with Windows accordingly."""
+    await controls.allow_background_sync(allowed)
+    start_with_windows(allowed)
