@@ -21,7 +21,6 @@ the same client request id). Nothing is ever sent twice blindly; where no read c
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from app.core.values import as_int, as_str
 from app.db import Store
 from app.db.outbox import Entry, Lane, OutboxRepo, State
 from app.sync.actions import CHECKIN_KEY
+from app.sync.wakeloop import WakeLoop
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +95,7 @@ class OutboxSender:
         self._attachments_forced = False
         self._recovered = False
         self._halted: str | None = None
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self._timer: asyncio.TimerHandle | None = None
+        self._loop = WakeLoop("outbox", self._round)
         self._lock = asyncio.Lock()
 
     # -- control ------------------------------------------------------------------------------
@@ -121,35 +119,20 @@ class OutboxSender:
 
     def wake(self) -> None:
         """Something was queued or retried: send soon (the actions' `on_queued`)."""
-        self._wake.set()
+        self._loop.wake()
 
     def start(self) -> None:
-        if self._task is None:
-            self._wake.set()
-            self._task = asyncio.get_running_loop().create_task(self._run(), name="outbox")
+        self._loop.start()
 
     async def stop(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._loop.stop()
 
-    async def _run(self) -> None:
-        while True:
-            await self._wake.wait()
-            self._wake.clear()
-            await self.run_once()
-            if self._timer is not None:
-                self._timer.cancel()
-            due = self._outbox.next_due()
-            if due is not None:
-                delay = (datetime.fromisoformat(due) - self._clock.now()).total_seconds()
-                self._timer = asyncio.get_running_loop().call_later(max(0.0, delay),
-                                                                    self._wake.set)
+    async def _round(self) -> None:
+        """Send what can go; then sleep until the next entry is due to be tried again."""
+        await self.run_once()
+        due = self._outbox.next_due()
+        if due is not None:
+            self._loop.wake_in((datetime.fromisoformat(due) - self._clock.now()).total_seconds())
 
     # -- one run ------------------------------------------------------------------------------
 

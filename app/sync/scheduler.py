@@ -6,13 +6,12 @@ The slower tiers (setup data hourly, the calendar daily) are decided by the engi
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 
 from app.sync.engine import SyncEngine
 from app.sync.progress import PassResult
+from app.sync.wakeloop import WakeLoop
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +36,7 @@ class SyncScheduler:
         self._interval = interval_minutes * 60
         self._after_action = after_action_seconds
         self._on_pass = on_pass
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self._soon: asyncio.TimerHandle | None = None
+        self._loop = WakeLoop("sync-scheduler", self._pass, every=self._interval)
 
     @property
     def interval_minutes(self) -> float:
@@ -47,37 +44,18 @@ class SyncScheduler:
 
     def start(self) -> None:
         """Sync now, then every interval."""
-        if self._task is None:
-            self._wake.set()
-            self._task = asyncio.get_running_loop().create_task(self._run(), name="sync-scheduler")
+        self._loop.start()
 
     def request(self) -> None:
         """A pass as soon as possible (the Sync now button)."""
-        self._wake.set()
+        self._loop.wake()
 
     def request_soon(self) -> None:
         """A pass shortly after a user action; more actions in the meantime share it."""
-        if self._soon is None:
-            self._soon = asyncio.get_running_loop().call_later(self._after_action, self._fire)
-
-    def _fire(self) -> None:
-        self._soon = None
-        self._wake.set()
+        self._loop.wake_in(self._after_action, replace=False)
 
     async def stop(self) -> None:
-        if self._soon is not None:
-            self._soon.cancel()
-            self._soon = None
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._loop.stop()
 
-    async def _run(self) -> None:
-        while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self._interval)
-            self._wake.clear()
-            result = await self._engine.run_pass()
-            self._on_pass(result)
+    async def _pass(self) -> None:
+        self._on_pass(await self._engine.run_pass())
