@@ -18,7 +18,6 @@ from app.sandbox.admin import admin_routes
 from app.sandbox.faults import FaultPlan
 from app.sandbox.requestlog import RequestLog
 from tests.unit.test_sandbox_support import (
-    MovableClock,
     admin,
     call,
     cursor,
@@ -45,21 +44,7 @@ NORMAL_SYNC = {
 }
 
 
-@pytest.fixture(scope="module")
-def clock():
-    return MovableClock()
-
-
-@pytest.fixture(scope="module")
-def server(clock):
-    with SandboxServer(seed=14, scale=0.05, page_size=500, clock=clock) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client():
-    with httpx.Client(timeout=5) as http:
-        yield http
+SANDBOX = (14, 0.05, 500)  # seed, scale, page size: see tests/unit/conftest.py
 
 
 @pytest.fixture(autouse=True)

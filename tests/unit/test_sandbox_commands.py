@@ -8,11 +8,10 @@ import base64
 import hashlib
 from datetime import date, timedelta
 
-import httpx
 import pytest
 
 from app.sandbox import SandboxServer
-from tests.unit.test_sandbox_support import START, MovableClock, admin, call, result
+from tests.unit.test_sandbox_support import START, admin, call, result
 
 DEMO = 3
 
@@ -54,21 +53,7 @@ SETUP_KEYS = {
 }
 
 
-@pytest.fixture(scope="module")
-def clock():
-    return MovableClock()
-
-
-@pytest.fixture(scope="module")
-def server(clock):
-    with SandboxServer(seed=13, scale=0.05, page_size=500, clock=clock) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client():
-    with httpx.Client(timeout=5) as http:
-        yield http
+SANDBOX = (13, 0.05, 500)  # seed, scale, page size: see tests/unit/conftest.py
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.sandbox import SandboxServer
 from app.sandbox.commands.importance import rank
 from tests.unit.test_sandbox_support import (
-    MovableClock,
     admin,
     cursor,
     page_through,
@@ -22,21 +20,7 @@ from tests.unit.test_sandbox_support import (
 DEMO = 3
 
 
-@pytest.fixture(scope="module")
-def clock():
-    return MovableClock()
-
-
-@pytest.fixture(scope="module")
-def server(clock):
-    with SandboxServer(seed=12, scale=0.1, page_size=20, clock=clock) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client():
-    with httpx.Client(timeout=5) as http:
-        yield http
+SANDBOX = (12, 0.1, 20)  # seed, scale, page size: see tests/unit/conftest.py
 
 
 def by_id(objects: list[dict]) -> dict[int, dict]:

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import httpx
 import pytest
 
-from app.sandbox import SandboxServer
 from tests.unit.test_sandbox_support import (
     START,
-    MovableClock,
     admin,
     cursor,
     page_through,
@@ -28,21 +25,7 @@ def day(offset: int) -> str:
     return (START.date() + timedelta(days=offset)).isoformat()
 
 
-@pytest.fixture(scope="module")
-def clock():
-    return MovableClock()
-
-
-@pytest.fixture(scope="module")
-def server(clock):
-    with SandboxServer(seed=11, scale=0.05, page_size=500, clock=clock) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client():
-    with httpx.Client(timeout=5) as http:
-        yield http
+SANDBOX = (11, 0.05, 500)  # seed, scale, page size: see tests/unit/conftest.py
 
 
 def new_task(client, server, **fields) -> dict:

@@ -15,7 +15,6 @@ import pytest
 
 from app.sandbox import SandboxServer
 from tests.unit.test_sandbox_support import (
-    MovableClock,
     admin,
     call,
     cursor,
@@ -31,21 +30,7 @@ JPEG = b"\xff\xd8\xff\xe0 a small jpeg"
 PHOTO = base64.b64encode(JPEG).decode()
 
 
-@pytest.fixture(scope="module")
-def clock():
-    return MovableClock()
-
-
-@pytest.fixture(scope="module")
-def server(clock):
-    with SandboxServer(seed=13, scale=0.05, page_size=500, clock=clock) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client():
-    with httpx.Client(timeout=5) as http:
-        yield http
+SANDBOX = (13, 0.05, 500)  # seed, scale, page size: see tests/unit/conftest.py
 
 
 def write(client, server, command: str, request_id: str | None = None, **params) -> dict:
