@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -67,6 +67,7 @@ class Effect:
             "kind": kind.value, "id": object_id,
             "before": {name: current[name] for name in fields if name in current},
             "absent": [name for name in fields if name not in current],
+            "after": dict(fields),  # what a sync must not hide until the entry is sent
         })
         self._ingest(kind, [{**current, **fields}])
 
@@ -105,6 +106,24 @@ class Effect:
 
 
 Apply = Callable[[Effect], NewEntry | None]
+
+
+def reapply_unsent(store: Store, kind: Kind, ids: Collection[int]) -> None:
+    """Writer thread, in the sync's page transaction: a page from the server just overwrote
+    these objects; put back what the technician changed in them and has not sent yet, oldest
+    first, so a sync never hides their work (the server's copy wins once the entry is sent,
+    and a discard takes the change back)."""
+    outbox = OutboxRepo.of(store)
+    if not ids or not outbox.unsent_count():
+        return
+    for entry in outbox.unsent():
+        for operation in entry.undo:
+            if operation.get("kind") != kind.value or "after" not in operation:
+                continue
+            object_id = int(operation["id"])
+            current = store.objects.get(kind, object_id) if object_id in ids else None
+            if current is not None:
+                store.objects.ingest(kind, [{**current, **operation["after"]}])
 
 
 class Actions:

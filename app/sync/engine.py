@@ -26,6 +26,7 @@ from app.core.clock import Clock
 from app.core.errors import CommandRefused, FieldClientError, MalformedData
 from app.core.values import as_date, as_str, as_time
 from app.db import Store
+from app.sync.actions import reapply_unsent
 from app.sync.loader import Loader
 from app.sync.plan import (
     DATED_STEPS,
@@ -205,6 +206,7 @@ class SyncEngine:
     ) -> tuple[ChangeSet, bool]:
         """Writer thread, one transaction: the page's objects and where the loop stands."""
         ingested = self._store.objects.ingest(step.kind, page.objects)
+        reapply_unsent(self._store, step.kind, ingested.changes.changed)
         cursors = self._store.cursors
         if page.resumekey:
             cursors.page_committed(

@@ -72,3 +72,33 @@ def test_checkpoints_are_local_until_the_check_out_sends_them(store: Store, loop
     loop.run_until_complete(actions.discard(checkin.id))
     assert store.settings.get("setup.GetCheckIn") is None
     assert OutboxRepo.of(store).unsent_count() == 0
+
+
+def test_a_sync_before_sending_does_not_hide_the_technicians_change(
+    sandbox, data_dir, loop
+) -> None:
+    import httpx
+
+    from tests.sync_harness import Harness
+
+    harness = Harness(sandbox, data_dir, loop)
+    try:
+        assert harness.sync().ok
+        core = harness.core
+        task = min(core.store.objects.ids(Kind.TODO))
+        state = 2 if core.store.objects.get(Kind.TODO, task)["stateid"] != 2 else 3
+        harness.run(core.actions.change_task_state(task, state))  # not sent yet
+        httpx.patch(f"{sandbox.base_url}/_sandbox/objects/todo/{task}",
+                    json={"title": "Omdøbt på kontoret"}).raise_for_status()
+
+        assert harness.sync().ok  # brings the server's copy of the task
+        local = core.store.objects.get(Kind.TODO, task)
+        assert local["title"] == "Omdøbt på kontoret"  # the office's change arrives
+        assert local["stateid"] == state  # and the technician's still shows
+
+        harness.run(core.sender.run_once())
+        assert harness.sync().ok
+        assert core.store.objects.get(Kind.TODO, task)["stateid"] == state  # now the server's
+        assert sandbox.state.store("todo").get(task)["stateid"] == state
+    finally:
+        harness.close()
