@@ -5,7 +5,6 @@ Everything else receives what it needs as arguments: no module reaches for a glo
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import shutil
@@ -190,12 +189,6 @@ def build_core(
     actions = Actions(store, clock, on_queued=queued, on_changes=shown)
     return Core(store, client, loader, engine, parser, monitor, preferences, outbox, sender,
                 actions, scheduler)
-
-
-async def cancel_and_wait(tasks: set[asyncio.Task[object]]) -> None:
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 class NoAccount(RuntimeError):

@@ -18,10 +18,6 @@ from app.core.values import as_int, as_int_list, as_str
 
 log = logging.getLogger(__name__)
 
-EPOCH_DATE = "1970-01-01"
-EPOCH_TIME = "00:00:00"
-
-
 @dataclass(frozen=True, slots=True)
 class ListRead:
     """A command whose result holds a list of objects under `result_key`."""

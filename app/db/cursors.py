@@ -25,10 +25,6 @@ class Cursor:
     last_success: str | None
     last_error: str | None
 
-    @property
-    def in_loop(self) -> bool:
-        return self.resumekey is not None
-
 
 class CursorRepo:
     def __init__(self, database: Database, tables: Tables) -> None:
