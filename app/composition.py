@@ -31,7 +31,7 @@ from app.sync.monitor import StatusMonitor
 from app.sync.notices import TaskNotice, TaskWatcher
 from app.sync.outbox import OutboxSender
 from app.sync.preferences import Preferences
-from app.sync.progress import SyncProgress
+from app.sync.progress import PassResult, SyncProgress
 from app.sync.scheduler import SyncScheduler
 from app.sync.status import SyncStatus
 
@@ -178,7 +178,11 @@ def build_core(
         on_status=lambda _status: monitor.refresh(),
         on_changes=shown,
     )
-    scheduler = SyncScheduler(engine, on_pass=lambda result: watcher.pass_finished(result.ok))
+    def pass_done(result: PassResult) -> None:
+        monitor.refresh()
+        watcher.pass_finished(result.ok)
+
+    scheduler = SyncScheduler(engine, on_pass=pass_done)
 
     def queued() -> None:
         """An action was saved: send it now, and sync shortly after (Planado's rule)."""

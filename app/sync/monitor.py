@@ -45,6 +45,7 @@ class StatusMonitor:
         self._network_up = True
         self._metered = False
         self._last: SyncStatus | None = None
+        self._stored = self._read_store()
 
     @property
     def calls_in_flight(self) -> tuple[str, ...]:
@@ -61,8 +62,9 @@ class StatusMonitor:
         return max(moments, default=None)
 
     def calls_changed(self, activity: CallActivity) -> None:
+        """Per request, so it reads nothing from the store: only the calls changed."""
         self._activity = activity
-        self.refresh()
+        self._report()
 
     @property
     def metered(self) -> bool:
@@ -75,20 +77,30 @@ class StatusMonitor:
         self.refresh()
 
     def status(self) -> SyncStatus:
+        last_synced, failed, unsent, allowed = self._stored
         return sync_status(
             SyncFacts(
                 calls_in_flight=len(self._activity.in_flight),
-                failed_calls=self._failed_calls(),
-                last_synced=self.last_synced(),
-                background_allowed=self._preferences.background_sync is not False,
+                failed_calls=failed,
+                last_synced=last_synced,
+                background_allowed=allowed,
                 online=self.online,
                 now=self._clock.now(),
-                unsent=self._unsent(),
+                unsent=unsent,
             )
         )
 
     def refresh(self) -> None:
-        """Recompute; report only a change (also called by a timer: time makes out of date)."""
+        """Read the stored facts again and report a change: after a pass, an outbox event, a
+        preference, and every half minute (time alone makes the app out of date)."""
+        self._stored = self._read_store()
+        self._report()
+
+    def _read_store(self) -> tuple[datetime | None, int, int, bool]:
+        allowed = self._preferences.background_sync is not False
+        return self.last_synced(), self._failed_calls(), self._unsent(), allowed
+
+    def _report(self) -> None:
         status = self.status()
         if status != self._last:
             self._last = status
