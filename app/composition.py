@@ -31,7 +31,7 @@ from app.sync.monitor import StatusMonitor
 from app.sync.notices import TaskNotice, TaskWatcher
 from app.sync.outbox import OutboxSender
 from app.sync.preferences import Preferences
-from app.sync.progress import PassResult, SyncProgress
+from app.sync.progress import SyncProgress
 from app.sync.scheduler import SyncScheduler
 from app.sync.status import SyncStatus
 
@@ -169,8 +169,15 @@ def build_core(
         on_calls=monitor.calls_changed,
     )
     loader = Loader(client, store, clock, changed)
+    reported = on_progress or (lambda _progress: None)
+
+    def progressed(progress: SyncProgress) -> None:
+        reported(progress)
+        if not progress.running:  # a pass ended, however it was started: facts changed
+            monitor.refresh()
+
     engine = SyncEngine(
-        client, store, clock, loader=loader, on_changes=changed, on_progress=on_progress
+        client, store, clock, loader=loader, on_changes=changed, on_progress=progressed
     )
     sender = OutboxSender(
         client, store, clock,
@@ -178,19 +185,16 @@ def build_core(
         on_status=lambda _status: monitor.refresh(),
         on_changes=shown,
     )
-    def pass_done(result: PassResult) -> None:
-        monitor.refresh()
-        watcher.pass_finished(result.ok)
+    scheduler = SyncScheduler(engine, on_pass=lambda result: watcher.pass_finished(result.ok))
 
-    scheduler = SyncScheduler(engine, on_pass=pass_done)
-
-    def queued() -> None:
-        """An action was saved: send it now, and sync shortly after (Planado's rule)."""
+    def outbox_changed() -> None:
+        """An action was saved, retried or discarded: send now, sync shortly after (Planado's
+        rule), and let the indicator count again."""
         sender.wake()
         scheduler.request_soon()
         monitor.refresh()
 
-    actions = Actions(store, clock, on_queued=queued, on_changes=shown)
+    actions = Actions(store, clock, on_outbox_changed=outbox_changed, on_changes=shown)
     return Core(store, client, loader, engine, parser, monitor, preferences, outbox, sender,
                 actions, scheduler)
 

@@ -127,21 +127,22 @@ def reapply_unsent(store: Store, kind: Kind, ids: Collection[int]) -> None:
 
 
 class Actions:
-    """`on_queued` wakes whoever sends (the outbox sender's `wake`)."""
+    """`on_outbox_changed`: an entry was queued, retried or discarded, so whoever sends wakes
+    and whoever counts (the sync indicator) looks again."""
 
     def __init__(
         self,
         store: Store,
         clock: Clock,
         *,
-        on_queued: Callable[[], None] = lambda: None,
+        on_outbox_changed: Callable[[], None] = lambda: None,
         on_changes: Callable[[ChangeSet], None] = lambda _changes: None,
         new_request_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
         self._store = store
         self._outbox = OutboxRepo.of(store)
         self._clock = clock
-        self._on_queued = on_queued
+        self._on_outbox_changed = on_outbox_changed
         self._on_changes = on_changes
         self._new_request_id = new_request_id
 
@@ -319,7 +320,7 @@ class Actions:
 
     async def retry(self, entry_id: int) -> None:
         await self._store.write(self._outbox.retry, entry_id)
-        self._on_queued()
+        self._on_outbox_changed()
 
     async def retry_all(self) -> int:
         def retry_failed() -> int:
@@ -329,17 +330,21 @@ class Actions:
             return len(failed)
 
         count = await self._store.write(retry_failed)
-        self._on_queued()
+        self._on_outbox_changed()
         return count
 
     async def discard(self, entry_id: int) -> ChangeSet:
         """Drop the entry and what cannot succeed without it; roll back their local effects."""
-        return self._shown(await self._store.write(self._discard, [entry_id]))
+        changes = self._shown(await self._store.write(self._discard, [entry_id]))
+        self._on_outbox_changed()
+        return changes
 
     async def discard_all(self) -> ChangeSet:
         """Discard every failed entry (and what waits behind each)."""
-        return self._shown(await self._store.write(
+        changes = self._shown(await self._store.write(
             lambda: self._discard([e.id for e in self._outbox.entries(State.FAILED)])))
+        self._on_outbox_changed()
+        return changes
 
     def _discard(self, entry_ids: list[int]) -> ChangeSet:
         effect = Effect(self._store)
@@ -357,7 +362,7 @@ class Actions:
         changes, queued = await self._store.write(self._transaction, apply)
         self._shown(changes)
         if queued:
-            self._on_queued()
+            self._on_outbox_changed()
         return changes
 
     def _shown(self, changes: ChangeSet) -> ChangeSet:

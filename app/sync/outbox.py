@@ -118,7 +118,7 @@ class OutboxSender:
         self.wake()
 
     def wake(self) -> None:
-        """Something was queued or retried: send soon (the actions' `on_queued`)."""
+        """Something was queued or retried: send soon (via the actions' `on_outbox_changed`)."""
         self._loop.wake()
 
     def start(self) -> None:

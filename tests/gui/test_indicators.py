@@ -42,7 +42,6 @@ def test_never_synced_is_out_of_date_and_opens_the_message(window_and_core, qtbo
 def test_a_sync_clears_out_of_date(window_and_core, loop) -> None:
     window, core, _ = window_and_core
     assert loop.run_until_complete(core.engine.run_pass()).ok
-    core.monitor.refresh()
     assert not window.indicators.buttons[Indicator.OUT_OF_DATE].isVisible()
 
 
@@ -124,7 +123,6 @@ def test_a_refused_call_is_listed_with_the_exact_call_and_can_be_discarded(
     loop.run_until_complete(until(lambda: not core.outbox.entries(State.FAILED)))
     assert core.store.objects.get(Kind.TODO, task)["stateid"] == before  # rolled back
     assert core.outbox.unsent_count() == 0  # the note could not go without it
-    core.monitor.refresh()
     assert not window.indicators.buttons[Indicator.FAILED].isVisible()
     window.pages.close()
 

@@ -24,7 +24,7 @@ def store(tmp_path: Path):
 
 def test_an_action_shows_at_once_and_queues_its_call(store: Store, loop) -> None:
     woken: list[bool] = []
-    actions = Actions(store, ManualClock(), on_queued=lambda: woken.append(True))
+    actions = Actions(store, ManualClock(), on_outbox_changed=lambda: woken.append(True))
     changes = loop.run_until_complete(actions.change_task_state(7, 3))
     assert changes.touches(Kind.TODO, 7) and changes.initiator == "user"
     assert store.objects.get(Kind.TODO, 7)["statetext"] == "I gang"

@@ -136,7 +136,7 @@ def test_background_task_sends_when_woken(setup) -> None:
     harness, clock = setup
     store = harness.core.store
     sender = OutboxSender(harness.core.client, store, clock)
-    actions = Actions(store, clock, on_queued=sender.wake)
+    actions = Actions(store, clock, on_outbox_changed=sender.wake)
 
     async def scenario() -> None:
         sender.start()
