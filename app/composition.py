@@ -18,6 +18,7 @@ import httpx
 import platformdirs
 
 from app.api import Client, Credentials
+from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock, SystemClock
 from app.db import Store
@@ -144,8 +145,8 @@ def build_core(
     """`http`: an instrumented client for benchmarks; by default the wire client makes one."""
     clock = clock or SystemClock()
     store = Store.in_dir(data_dir)
-    watcher = TaskWatcher(store, on_notice or (lambda _notice: None))
-    shown = on_changes or (lambda _changes: None)
+    watcher = TaskWatcher(store, on_notice or ignore)
+    shown = on_changes or ignore
 
     def changed(changes: ChangeSet) -> None:
         shown(changes)
@@ -169,7 +170,7 @@ def build_core(
         on_calls=monitor.calls_changed,
     )
     loader = Loader(client, store, clock, changed)
-    reported = on_progress or (lambda _progress: None)
+    reported = on_progress or ignore
 
     def progressed(progress: SyncProgress) -> None:
         reported(progress)

@@ -18,6 +18,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from app.composition import build_core, sandbox_connection
+from app.core.callbacks import ignore
 from app.core.kinds import Kind
 from app.sandbox import SandboxServer
 from app.sync.controls import SyncControls
@@ -53,7 +54,7 @@ async def failed_calls_picture(folder: Path) -> None:
         await core.actions.change_task_state(task, CANCELLED)
         await core.actions.post_note(Kind.TODO, task, "Kunden ønsker ny tid i næste uge")
         await core.sender.run_once()
-        controls = SyncControls(core.engine, core.monitor, core.preferences, lambda: None,
+        controls = SyncControls(core.engine, core.monitor, core.preferences, ignore,
                                 core.outbox, core.actions, core.sender)
         tasks = TaskKeeper(asyncio.get_running_loop())
         pages = SyncPages(core.store, controls, tasks)

@@ -19,6 +19,7 @@ from app.api.envelope import (
     build_envelope,
     parse_response,
 )
+from app.core.callbacks import ignore
 from app.core.errors import TransportError
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ class Client:
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=timeout)
         self._parse_executor = parse_executor
-        self._on_calls = on_calls or (lambda _activity: None)
+        self._on_calls = on_calls or ignore
         self._in_flight: dict[int, str] = {}
         self._next_call = 0
         self._reached: bool | None = None

@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
 from app.core.errors import FieldClientError
@@ -135,8 +136,8 @@ class Actions:
         store: Store,
         clock: Clock,
         *,
-        on_outbox_changed: Callable[[], None] = lambda: None,
-        on_changes: Callable[[ChangeSet], None] = lambda _changes: None,
+        on_outbox_changed: Callable[[], None] = ignore,
+        on_changes: Callable[[ChangeSet], None] = ignore,
         new_request_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
         self._store = store

@@ -21,6 +21,7 @@ from typing import Any
 
 from app.api import Client, Command, Response
 from app.api.shapes import MobileAppSettings, Page, read_mobile_app_settings, read_page
+from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
 from app.core.errors import CommandRefused, FieldClientError, MalformedData
@@ -48,10 +49,6 @@ DATED_KEY = "sync.dated.{}"
 COMPANY_TOOLS_STEP = "GetToolsByField"
 
 
-def _ignore(_value: object) -> None:
-    return None
-
-
 class SyncEngine:
     def __init__(
         self,
@@ -67,8 +64,8 @@ class SyncEngine:
         self._client = client
         self._store = store
         self._clock = clock
-        self._on_changes = on_changes or _ignore
-        self._on_progress = on_progress or _ignore
+        self._on_changes = on_changes or ignore
+        self._on_progress = on_progress or ignore
         self._loader = loader or Loader(client, store, clock, self._on_changes)
         self._loops = loops
         self._lock = asyncio.Lock()

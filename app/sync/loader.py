@@ -29,6 +29,7 @@ from app.api.shapes import (
     known_tools,
     thread_by_id,
 )
+from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
 from app.core.errors import FieldClientError
@@ -73,7 +74,7 @@ class Loader:
         self._client = client
         self._store = store
         self._clock = clock
-        self._on_changes = on_changes or (lambda _changes: None)
+        self._on_changes = on_changes or ignore
         self._read_at: dict[str, float] = {}
         self._in_flight: dict[str, asyncio.Future[None]] = {}
 

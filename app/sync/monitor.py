@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from app.api.client import CallActivity
+from app.core.callbacks import ignore
 from app.core.clock import Clock
 from app.db import Store
 from app.sync.engine import LAST_SUCCESS_KEY
@@ -40,7 +41,7 @@ class StatusMonitor:
         self._preferences = preferences
         self._failed_calls = failed_calls
         self._unsent = unsent
-        self._on_status = on_status or (lambda _status: None)
+        self._on_status = on_status or ignore
         self._activity = CallActivity()
         self._network_up = True
         self._metered = False

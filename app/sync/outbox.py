@@ -29,6 +29,7 @@ from typing import Any
 
 from app.api import Client, Command
 from app.api.writes import READ_BACK, write
+from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
 from app.core.errors import (
@@ -82,8 +83,8 @@ class OutboxSender:
         clock: Clock,
         *,
         attachments_allowed: Callable[[], bool] = lambda: True,
-        on_status: Callable[[OutboxStatus], None] = lambda _status: None,
-        on_changes: Callable[[ChangeSet], None] = lambda _changes: None,
+        on_status: Callable[[OutboxStatus], None] = ignore,
+        on_changes: Callable[[ChangeSet], None] = ignore,
     ) -> None:
         self._client = client
         self._store = store

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from app.core.callbacks import ignore
 from app.sync.engine import SyncEngine
 from app.sync.progress import PassResult
 from app.sync.wakeloop import WakeLoop
@@ -19,10 +20,6 @@ DEFAULT_INTERVAL_MINUTES = 10
 AFTER_ACTION_SECONDS = 3.0  # long enough to fold a burst of ticks into one pass
 
 
-def _ignore(_result: PassResult) -> None:
-    return None
-
-
 class SyncScheduler:
     def __init__(
         self,
@@ -30,7 +27,7 @@ class SyncScheduler:
         *,
         interval_minutes: float = DEFAULT_INTERVAL_MINUTES,
         after_action_seconds: float = AFTER_ACTION_SECONDS,
-        on_pass: Callable[[PassResult], None] = _ignore,
+        on_pass: Callable[[PassResult], None] = ignore,
     ) -> None:
         self._engine = engine
         self._interval = interval_minutes * 60

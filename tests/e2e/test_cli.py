@@ -33,6 +33,19 @@ def queue_note(server: SandboxServer, data_dir: Path, text: str) -> None:
     asyncio.run(save())
 
 
+def sync_named_server(
+    server: SandboxServer, data_dir: Path, *extra: str, password: str | None = None
+):
+    """`fieldclient sync --server …` with the secrets in the environment, as testers run it."""
+    creds = server.credentials
+    return run_cli(
+        "sync", "--server", server.url, "--contract", creds.contract, "--username",
+        creds.username, "--data-dir", str(data_dir), *extra,
+        env={"FIELDCLIENT_PASSWORD": password or creds.password,
+             "FIELDCLIENT_APIKEY": creds.apikey},
+    )
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120):
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run(
@@ -63,11 +76,7 @@ def test_sync_against_a_named_server_takes_secrets_from_the_environment(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     creds = sandbox.credentials
-    result = run_cli(
-        "sync", "--server", sandbox.url, "--contract", creds.contract,
-        "--username", creds.username, "--data-dir", str(tmp_path), "--log-level", "DEBUG",
-        env={"FIELDCLIENT_PASSWORD": creds.password, "FIELDCLIENT_APIKEY": creds.apikey},
-    )
+    result = sync_named_server(sandbox, tmp_path, "--log-level", "DEBUG")
     assert result.returncode == 0, result.stderr
     assert "Tasks" in result.stdout
     for secret in (creds.password, creds.apikey):
@@ -79,12 +88,7 @@ def test_sync_against_a_named_server_takes_secrets_from_the_environment(
 def test_sync_with_a_wrong_password_fails_with_the_servers_message(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
-    creds = sandbox.credentials
-    result = run_cli(
-        "sync", "--server", sandbox.url, "--contract", creds.contract,
-        "--username", creds.username, "--data-dir", str(tmp_path),
-        env={"FIELDCLIENT_PASSWORD": "not-the-password", "FIELDCLIENT_APIKEY": creds.apikey},
-    )
+    result = sync_named_server(sandbox, tmp_path, password="not-the-password")
     assert result.returncode == 1
     assert "Invalid login" in result.stdout
     assert "not-the-password" not in result.stdout + result.stderr
@@ -128,11 +132,7 @@ def test_reset_logs_out_and_deletes_the_local_data_when_all_is_sent(tmp_path: Pa
 def test_reset_is_refused_while_changes_are_unsent_and_says_which(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
-    creds = sandbox.credentials
-    synced = run_cli("sync", "--server", sandbox.url, "--contract", creds.contract,
-                     "--username", creds.username, "--data-dir", str(tmp_path),
-                     env={"FIELDCLIENT_PASSWORD": creds.password,
-                          "FIELDCLIENT_APIKEY": creds.apikey})
+    synced = sync_named_server(sandbox, tmp_path)
     assert synced.returncode == 0, synced.stderr
     queue_note(sandbox, tmp_path, "Ring før ankomst")
 
