@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import orjson
 
 from app.core.errors import CommandRefused, EnvelopeRefused, MalformedData, TransportError, redact
-from app.core.values import as_int, as_str
+from app.core.values import as_date, as_int, as_str, as_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,12 @@ class Response:
     time: str
     results: Sequence[CommandResult]
     not_run: Sequence[Command] = ()
+
+    @property
+    def received(self) -> datetime | None:
+        """The server's date/time as one moment; None when either is missing or garbled."""
+        day, moment = as_date(self.date), as_time(self.time)
+        return datetime.combine(day, moment) if day and moment else None
 
 
 def build_envelope(
