@@ -23,7 +23,7 @@ def test_envelope_carries_identity_agent_and_commands_in_order() -> None:
                                     {"command": "GetCurrentUserID"}]
 
 
-@pytest.mark.parametrize("contract", ["0471", "X-4711", "12345678901234567890", "４７"])
+@pytest.mark.parametrize("contract", ["0471", "X-4711", "12345678901234567890", "\uff14\uff17"])
 def test_a_contract_a_number_would_change_goes_out_as_the_string_it_is(contract: str) -> None:
     body = build_envelope(Credentials(contract, "k", "u", "p"), [], haltonerror=False,
                           remoteagent="FieldClient/test")
@@ -76,7 +76,7 @@ def test_a_result_without_status_is_malformed_not_a_refusal_without_reason(resul
 def test_a_refusal_without_message_says_the_server_gave_no_reason(msg: object) -> None:
     body = orjson.dumps({"status": 1, "date": "2026-11-22", "time": "10:00:00",
                          "results": [{"status": 0, "msg": msg}]})
-    with pytest.raises(CommandRefused, match="A was refused: the server gave no reason$"):
+    with pytest.raises(CommandRefused, match=r"A was refused: the server gave no reason$"):
         parse_response(body, [Command("A")]).results[0].raise_for_status()
     with pytest.raises(EnvelopeRefused, match="refused the request: the server gave no reason"):
         parse_response(orjson.dumps({"status": 0, "msg": msg}), [Command("A")])

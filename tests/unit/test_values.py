@@ -60,7 +60,7 @@ def test_ids_arrive_as_numbers_or_numeric_strings(raw: object, expected: int) ->
 
 
 @pytest.mark.parametrize("raw", [True, False, 7.5, "7.5", "+7", "1e3", -7, 0, 2**63, 1e30,
-                                 "٧", None, [7], {"id": 7}])
+                                 "\u0667", None, [7], {"id": 7}])
 def test_anything_but_a_positive_64_bit_whole_number_is_no_id(raw: object) -> None:
     assert as_id(raw) == 0
 
