@@ -10,6 +10,7 @@ from app.core.kinds import Kind
 from app.db import Store
 from app.db.columns import COLUMNS
 from app.db.migrations import SCHEMA_VERSION, NewerSchemaError
+from app.db.outbox import OutboxRepo
 
 
 @pytest.fixture
@@ -193,3 +194,24 @@ def test_any_json_value_in_any_field_never_raises_nor_overwrites_another_object(
     for before in _BASELINE:
         if not any(_same_id(obj["id"], before["id"]) for obj in incoming):
             assert store.objects.get(kind, before["id"]) == before
+
+
+def test_a_version_3_outbox_gains_the_server_time_and_keeps_its_entries(tmp_path: Path) -> None:
+    """The outbox as schema 3 made it: no `created_server` column."""
+    store = Store.in_dir(tmp_path)
+    store.database.execute_sql("ALTER TABLE outbox DROP COLUMN created_server")
+    store.database.execute_sql(
+        "INSERT INTO outbox (request_id, created, summary, command, params, object_kind, "
+        "object_id, lane, state, attempts, undo) VALUES ('r-1', '2026-12-02 12:00:00', "
+        "'Note on task 9', 'PostMessage', '{}', 'todo', 9, 'small', 'pending', 0, '[]')")
+    store.database.execute_sql("PRAGMA user_version = 3")
+    store.close()
+
+    store = Store.in_dir(tmp_path)
+    try:
+        [entry] = OutboxRepo.of(store).unsent()
+        assert (entry.summary, entry.created, entry.created_server) == (
+            "Note on task 9", "2026-12-02 12:00:00", None)
+        assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        store.close()
