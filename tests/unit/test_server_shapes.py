@@ -15,8 +15,9 @@ import pytest
 
 from app.core.errors import MalformedData
 from app.core.kinds import Kind
+from app.db.outbox import State
 from app.sandbox import SandboxServer
-from tests.admin import change_object
+from tests.admin import change_object, commands_sent
 from tests.clock import ManualClock
 from tests.reshaping import Reshaping, results_with
 from tests.server_data import live_ids, server_objects
@@ -156,3 +157,26 @@ def test_an_answer_without_results_or_status_is_reported_as_such(
     assert not result.ok
     assert message in result.errors[CUSTOMERS]
     assert harness.cursor(CUSTOMERS).changedate == "1970-01-01"
+
+
+def test_a_write_answered_without_status_is_read_back_not_failed_without_reason(
+    harness: Harness,
+) -> None:
+    """It may have been applied: the outbox reads it back instead of asking for a resend."""
+    assert harness.sync().ok
+    core = harness.core
+    task = min(harness.local_ids(Kind.TODO))
+    harness.run(core.actions.post_note(Kind.TODO, task, "Kedlen er skiftet"))
+    transport = harness.transport
+    assert isinstance(transport, Reshaping)
+
+    def once(envelope: dict[str, Any]) -> None:  # the note's answer only
+        envelope["results"][0].pop("status")
+        transport.rewrite = None
+
+    transport.rewrite = once
+    harness.run(core.sender.run_once())
+    assert not core.outbox.entries(State.FAILED)
+    [entry] = core.outbox.entries(State.DONE)
+    assert entry.command == "PostMessage"
+    assert len(commands_sent(harness.server, "PostMessage")) == 1
