@@ -40,13 +40,12 @@ def object_list(command: str, data: Mapping[str, Any], key: str) -> list[Any]:
 
 
 def _json_type(value: Any) -> str:
+    """What a JSON value other than a list or null is, in words."""
     if isinstance(value, Mapping):
         return "set that is not a list of objects"
-    if isinstance(value, bool):
-        return "true/false value"
-    if isinstance(value, int | float):
-        return "number"
-    return "text" if isinstance(value, str) else type(value).__name__
+    if isinstance(value, str):
+        return "text"
+    return "true/false value" if isinstance(value, bool) else "number"
 
 
 @dataclass(frozen=True, slots=True)

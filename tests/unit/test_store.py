@@ -169,7 +169,7 @@ def _same_id(value: object, row_id: int) -> bool:
         return False
 
 
-@settings(max_examples=300, deadline=None,
+@settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(kind=st.sampled_from(sorted(COLUMNS, key=lambda k: k.value)), data=st.data())
 @pytest.mark.expected_warnings("app.db.objects")
