@@ -5,13 +5,14 @@ Everything else receives what it needs as arguments: no module reaches for a glo
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -20,7 +21,8 @@ import platformdirs
 from app.api import Client, Credentials
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
-from app.core.clock import Clock, SystemClock
+from app.core.clock import Clock, ServerTime, SystemClock
+from app.core.values import as_int
 from app.db import Store
 from app.db.outbox import OutboxRepo, State
 from app.sandbox import SandboxServer
@@ -37,6 +39,8 @@ from app.sync.scheduler import SyncScheduler
 from app.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
+
+SERVER_OFFSET_KEY = "clock.server_offset"  # seconds, kept for a start without a network
 
 
 def default_data_dir() -> Path:
@@ -121,11 +125,14 @@ class Core:
     sender: OutboxSender
     actions: Actions
     scheduler: SyncScheduler
+    server_time: ServerTime
+    saving: set[asyncio.Task[None]] = field(default_factory=set)  # writes aclose waits for
 
     async def aclose(self) -> None:
         await self.scheduler.stop()
         await self.sender.stop()
         await self.client.aclose()
+        await asyncio.gather(*self.saving)
         self.parser.shutdown(wait=True)
         self.store.close()
 
@@ -161,6 +168,7 @@ def build_core(
         on_status=on_status,
     )
     parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="response-parser")
+    server_time = ServerTime(clock, as_int(store.settings.get(SERVER_OFFSET_KEY)))
     client = Client(
         connection.account.endpoint,
         connection.credentials(),
@@ -168,14 +176,25 @@ def build_core(
         timeout=timeout,
         parse_executor=parser,
         on_calls=monitor.calls_changed,
+        on_answer=lambda response, seconds: server_time.observe(response.received, seconds),
     )
     loader = Loader(client, store, clock, changed)
     reported = on_progress or ignore
+    saving: set[asyncio.Task[None]] = set()
+
+    def keep_server_offset() -> None:
+        """Store the server clock's offset when it changed, for a start without a network."""
+        offset = server_time.offset
+        if as_int(store.settings.get(SERVER_OFFSET_KEY)) != offset:
+            task = asyncio.ensure_future(store.write(store.settings.put, SERVER_OFFSET_KEY, offset))
+            saving.add(task)
+            task.add_done_callback(saving.discard)
 
     def progressed(progress: SyncProgress) -> None:
         reported(progress)
         if not progress.running:  # a pass ended, however it was started: facts changed
             monitor.refresh()
+            keep_server_offset()
 
     engine = SyncEngine(
         client, store, clock, loader=loader, on_changes=changed, on_progress=progressed
@@ -195,9 +214,10 @@ def build_core(
         scheduler.request_soon()
         monitor.refresh()
 
-    actions = Actions(store, clock, on_outbox_changed=outbox_changed, on_changes=shown)
+    actions = Actions(store, clock, server_time=server_time, on_outbox_changed=outbox_changed,
+                      on_changes=shown)
     return Core(store, client, loader, engine, parser, monitor, preferences, outbox, sender,
-                actions, scheduler)
+                actions, scheduler, server_time, saving)
 
 
 class NoAccount(RuntimeError):

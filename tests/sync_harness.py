@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import httpx
+
 from app.composition import Core, build_core, sandbox_connection
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
@@ -23,9 +25,12 @@ class Harness:
         *,
         timeout: float = 5.0,
         clock: Clock | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        """`transport`: how requests reach the sandbox (tests/reshaping.py rewrites answers)."""
         self.loop = loop
         self.clock = clock
+        self.transport = transport
         self.changes: list[ChangeSet] = []
         self.progress: list[SyncProgress] = []
         self.server = server
@@ -41,6 +46,8 @@ class Harness:
             on_progress=self.progress.append,
             timeout=self.timeout,
             clock=self.clock,
+            http=(httpx.AsyncClient(transport=self.transport, timeout=self.timeout)
+                  if self.transport else None),
         )
 
     def sync(self) -> PassResult:
@@ -56,6 +63,8 @@ class Harness:
 
     def close(self) -> None:
         self.loop.run_until_complete(self.core.aclose())
+        if self.transport is not None:
+            self.loop.run_until_complete(self.transport.aclose())
 
     def local_ids(self, kind: Kind) -> set[int]:
         return self.core.store.objects.ids(kind)

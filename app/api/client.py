@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -35,7 +37,9 @@ class Client:
 
     The httpx client is shared by every call so connections are reused; pass one in to share
     it further (tests, the app). Bodies are parsed on `parse_executor` when given, so a large
-    page never blocks the event loop's thread.
+    page never blocks the event loop's thread. `on_answer(response, seconds)` hears of each
+    parsed answer and how long after its request left it was read: what the server's clock
+    is measured against (app.core.clock.ServerTime).
     """
 
     def __init__(
@@ -47,6 +51,7 @@ class Client:
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         parse_executor: Executor | None = None,
         on_calls: Callable[[CallActivity], None] | None = None,
+        on_answer: Callable[[Response, float], None] | None = None,
     ) -> None:
         self.endpoint = endpoint
         self._credentials = credentials
@@ -54,6 +59,7 @@ class Client:
         self._http = http or httpx.AsyncClient(timeout=timeout)
         self._parse_executor = parse_executor
         self._on_calls = on_calls or ignore
+        self._on_answer = on_answer or ignore
         self._in_flight: dict[int, str] = {}
         self._next_call = 0
         self._reached: bool | None = None
@@ -74,6 +80,7 @@ class Client:
         )
         names = ", ".join(command.name for command in commands)
         call = self._begin(names)
+        started = time.monotonic()
         try:
             reply = await self._http.post(self.endpoint, data={"json": body.decode()})
         except httpx.TimeoutException as error:
@@ -99,10 +106,15 @@ class Client:
                 status_code=reply.status_code,
             )
         content = reply.content
+        parse = functools.partial(parse_response, content, commands, haltonerror=haltonerror)
         if self._parse_executor is None:
-            return parse_response(content, commands)
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._parse_executor, parse_response, content, commands)
+            response = parse()
+        else:
+            response = await asyncio.get_running_loop().run_in_executor(
+                self._parse_executor, parse
+            )
+        self._on_answer(response, time.monotonic() - started)
+        return response
 
     @property
     def activity(self) -> CallActivity:
@@ -122,8 +134,6 @@ class Client:
     async def call(self, command: Command) -> CommandResult:
         """Send one command; raise CommandRefused when the server says no."""
         response = await self.send([command], haltonerror=True)
-        if not response.results:
-            raise TransportError(f"The server sent no result for {command.name}")
         return response.results[0].raise_for_status()
 
     async def aclose(self) -> None:

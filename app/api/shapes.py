@@ -7,16 +7,46 @@ module to correct.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.api.envelope import Command, CommandResult
+from app.core.errors import MalformedData
 from app.core.kinds import Kind
-from app.core.values import as_int, as_int_list, as_str
+from app.core.values import as_id, as_int, as_int_list, as_str
 
-log = logging.getLogger(__name__)
+
+def object_list(command: str, data: Mapping[str, Any], key: str) -> list[Any]:
+    """The list of objects an answer holds under `key`; MalformedData for any other shape.
+
+    A PHP back end encodes an array whose keys are not 0…n-1 (filtered, or keyed by id) as a
+    JSON object: `{"0": {…}, "3": {…}}`. When every value is an object, that is the list (each
+    object carries its own id, so the keys add nothing) and it is read as one. Anything else,
+    including a missing key (the docs say an empty result is an empty collection, never an
+    absent one), is an answer the app does not understand: reading it as "no objects" would
+    let the loop finish and its cursor pass those objects for good, so the caller fails the
+    page instead and stores nothing of it.
+    """
+    objects = data.get(key)
+    if isinstance(objects, list):
+        return objects
+    if isinstance(objects, Mapping) and all(isinstance(obj, Mapping) for obj in objects.values()):
+        return list(objects.values())
+    found = "nothing" if objects is None else f"a {_json_type(objects)}"
+    raise MalformedData(
+        f"The server's answer to {command} has no list of {key!r} (it sent {found})"
+    )
+
+
+def _json_type(value: Any) -> str:
+    """What a JSON value other than a list or null is, in words."""
+    if isinstance(value, Mapping):
+        return "set that is not a list of objects"
+    if isinstance(value, str):
+        return "text"
+    return "true/false value" if isinstance(value, bool) else "number"
+
 
 @dataclass(frozen=True, slots=True)
 class ListRead:
@@ -29,13 +59,8 @@ class ListRead:
         return Command(self.command, params)
 
     def objects(self, result: CommandResult) -> list[Any]:
-        """The objects; a missing or non-list key reads as none (logged), never as a crash."""
-        objects = result.data.get(self.result_key, [])
-        if not isinstance(objects, list):
-            log.warning("%s: %r is not a list; reading it as empty", self.command,
-                        self.result_key)
-            return []
-        return objects
+        """The objects; MalformedData when the answer holds no list of them (`object_list`)."""
+        return object_list(self.command, result.data, self.result_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +131,7 @@ def thread_by_id(thread_id: int) -> Command:
 def known_tools(tools: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """[INF] `tooldate` = {id, changedate, changetime}: what we hold, so only changes come."""
     return [
-        {"id": as_int(tool.get("id")), "changedate": as_str(tool.get("changedate")),
+        {"id": as_id(tool.get("id")), "changedate": as_str(tool.get("changedate")),
          "changetime": as_str(tool.get("changetime"))}
         for tool in tools
     ]

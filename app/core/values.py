@@ -3,6 +3,8 @@
 The server is a PHP back end: numbers may arrive as strings, booleans as 1/0/"1"/true/"yes",
 dates in several spellings. Every reader of server data goes through these functions, so a
 field that arrives in an unexpected spelling degrades to a default instead of failing a sync.
+No integer they return lies outside SQLite's 64-bit range: one such number in an indexed
+column would make every later write of its page fail.
 """
 
 from __future__ import annotations
@@ -14,22 +16,45 @@ from typing import Any
 _TRUE = frozenset({"1", "true", "yes", "y", "on"})
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 _TIME_FORMATS = ("%H:%M:%S", "%H:%M", "%H.%M")
+INT64_MAX = 2**63 - 1  # the largest INTEGER SQLite stores
 
 
 def as_int(value: Any, default: int = 0) -> int:
+    """A number as an integer (fractions cut); `default` when it is none or beyond 64 bits."""
+    number = _integer(value)
+    return number if number is not None and -INT64_MAX - 1 <= number <= INT64_MAX else default
+
+
+def _integer(value: Any) -> int | None:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return int(value) if math.isfinite(value) else default
+        return int(value) if math.isfinite(value) else None
     if isinstance(value, str):
         text = value.strip()
         try:
             return int(text)
         except ValueError:
-            return as_int(as_float(text, math.nan), default)
-    return default
+            return _integer(as_float(text, math.nan))
+    return None
+
+
+def as_id(value: Any) -> int:
+    """A Microbizz ID (a positive integer that fits 64 bits), or 0 when the value is none.
+
+    Stricter than `as_int`: `true` is not object 1 and 7.5 is not object 7, so a garbled
+    reference never lands on another object. PHP's numeric strings ("7") are accepted.
+    """
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, float):
+        value = int(value) if value.is_integer() else 0
+    elif isinstance(value, str):
+        text = value.strip()
+        value = int(text) if text.isascii() and text.isdigit() else 0
+    return value if isinstance(value, int) and 0 < value <= INT64_MAX else 0
 
 
 def as_float(value: Any, default: float = 0.0) -> float:
@@ -101,9 +126,9 @@ def as_time(value: Any) -> time | None:
 
 
 def as_int_list(value: Any) -> list[int]:
-    """A collection of ids; a comma-separated string is accepted as well."""
+    """A collection of ids (see `as_id`); a comma-separated string is accepted as well."""
     if isinstance(value, str):
         value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list):
         return []
-    return [number for number in (as_int(item) for item in value) if number]
+    return [number for number in (as_id(item) for item in value) if number]

@@ -2,7 +2,13 @@
 
 The whole object is kept as JSON in `data`; these columns exist only for what the app filters,
 sorts and searches on. Extraction is lenient (see app.core.values), so an odd field value
-becomes a default and never fails the row.
+becomes a default and never fails the row, and every INTEGER fits SQLite's 64 bits.
+
+A reference to another object (`_ref`: customerid, userid, …) that is not a valid Microbizz ID
+(`true`, 1e30, -3, "abc") becomes 0, which is what the server itself sends for "none": the
+object is kept and shown (its raw value stays in `data`), it only is not listed under an
+object it cannot truly name. Only an object whose own `id` is invalid is skipped (see
+app.db.objects), since there is no row it could be.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.kinds import Kind
-from app.core.values import as_bool, as_date, as_int, as_str
+from app.core.values import as_bool, as_date, as_id, as_int, as_str
 
 Extract = Callable[[Mapping[str, Any]], Any]
 
@@ -27,6 +33,10 @@ class Column:
 
 def _int(key: str) -> Extract:
     return lambda obj: as_int(obj.get(key))
+
+
+def _ref(key: str) -> Extract:
+    return lambda obj: as_id(obj.get(key))
 
 
 def _text(key: str) -> Extract:
@@ -54,10 +64,10 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
     Kind.TODO: (
         Column("number", "TEXT", _text("number"), indexed=False),
         Column("title", "TEXT", _text("title"), indexed=False),
-        Column("customerid", "INTEGER", _int("customerid")),
+        Column("customerid", "INTEGER", _ref("customerid")),
         Column("customertext", "TEXT", _text("customertext"), indexed=False),
         Column("statetext", "TEXT", _text("statetext"), indexed=False),
-        Column("userid", "INTEGER", _int("userid")),
+        Column("userid", "INTEGER", _ref("userid")),
         Column("isclosed", "INTEGER", _flag("isclosed"), indexed=False),
         Column("priority", "INTEGER", _int("priority"), indexed=False),
         Column("city", "TEXT", _text("city"), indexed=False),
@@ -70,12 +80,12 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
         Column("zip", "TEXT", _text("zip"), indexed=False),
         Column("city", "TEXT", _text("city"), indexed=False),
         Column("phone", "TEXT", _text("phone"), indexed=False),
-        Column("parentcust", "INTEGER", _int("parentcust")),
+        Column("parentcust", "INTEGER", _ref("parentcust")),
     ),
     Kind.PERSON: (
         Column("name", "TEXT", _person_name),
         Column("title", "TEXT", _text("title"), indexed=False),
-        Column("customerid", "INTEGER", _int("customerid")),
+        Column("customerid", "INTEGER", _ref("customerid")),
         Column("email", "TEXT", _text("email"), indexed=False),
         Column("phone", "TEXT", _text("phone"), indexed=False),
         Column("mobile", "TEXT", _text("mobile"), indexed=False),
@@ -85,9 +95,9 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
         Column("title", "TEXT", _text("title")),
         Column("grouptext", "TEXT", _text("grouptext"), indexed=False),
         Column("statetext", "TEXT", _text("statetext"), indexed=False),
-        Column("customerid", "INTEGER", _int("customerid")),
-        Column("placeofhome", "INTEGER", _int("placeofhome")),
-        Column("carrier_userid", "INTEGER", _int("carrier_userid")),
+        Column("customerid", "INTEGER", _ref("customerid")),
+        Column("placeofhome", "INTEGER", _ref("placeofhome")),
+        Column("carrier_userid", "INTEGER", _ref("carrier_userid")),
     ),
     Kind.PRODUCT: (
         Column("number", "TEXT", _text("number"), indexed=False),
@@ -95,35 +105,35 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
     ),
     Kind.THREAD: (
         Column("objecttype", "TEXT", _text("objecttype"), indexed=False),
-        Column("objectid", "INTEGER", _int("objectid")),
+        Column("objectid", "INTEGER", _ref("objectid")),
         Column("title", "TEXT", _text("title"), indexed=False),
     ),
     Kind.PROCEDURE: (
         Column("modcode", "TEXT", _text("modcode"), indexed=False),
-        Column("sysref", "INTEGER", _int("sysref")),
+        Column("sysref", "INTEGER", _ref("sysref")),
         Column("title", "TEXT", _text("title"), indexed=False),
     ),
     Kind.RELATION: (
-        Column("personid", "INTEGER", _int("personid")),
-        Column("customerid", "INTEGER", _int("customerid")),
+        Column("personid", "INTEGER", _ref("personid")),
+        Column("customerid", "INTEGER", _ref("customerid")),
         Column("title", "TEXT", _text("title"), indexed=False),
     ),
     Kind.REGISTRATION: (
         Column("date", "TEXT", _date("date")),
-        Column("userid", "INTEGER", _int("userid"), indexed=False),
-        Column("todoid", "INTEGER", _int("todoid")),
+        Column("userid", "INTEGER", _ref("userid"), indexed=False),
+        Column("todoid", "INTEGER", _ref("todoid")),
     ),
     Kind.STODO: (
         Column("modcode", "TEXT", _text("modcode"), indexed=False),
-        Column("objectid", "INTEGER", _int("objectid")),
+        Column("objectid", "INTEGER", _ref("objectid")),
         Column("date", "TEXT", _date("date"), indexed=False),
     ),
     Kind.CALL: (
-        Column("customerid", "INTEGER", _int("customerid")),
+        Column("customerid", "INTEGER", _ref("customerid")),
         Column("calltime", "TEXT", _text("calltime"), indexed=False),
     ),
     Kind.PRODUCTUSE: (
-        Column("todoid", "INTEGER", _int("todoid")),
-        Column("toolid", "INTEGER", _int("toolid")),
+        Column("todoid", "INTEGER", _ref("todoid")),
+        Column("toolid", "INTEGER", _ref("toolid")),
     ),
 }

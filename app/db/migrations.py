@@ -11,6 +11,8 @@ import logging
 from collections.abc import Callable
 
 from peewee import Database
+from playhouse.migrate import SqliteMigrator
+from playhouse.migrate import migrate as alter
 
 from app.core.kinds import LISTED_KINDS
 from app.db.tables import Tables
@@ -37,10 +39,22 @@ def _v3_outbox(database: Database, tables: Tables) -> None:
     database.create_tables([tables.outbox])
 
 
+def _v4_server_time_of_outbox_entries(database: Database, tables: Tables) -> None:
+    """Each outbox entry keeps the server-corrected time it was made at beside the device's.
+
+    A store made at version 3 by this release already has the column (v3 creates the table
+    from the current model), so it is added only where it is missing.
+    """
+    if "created_server" not in {column.name for column in database.get_columns("outbox")}:
+        alter(SqliteMigrator(database).add_column(
+            "outbox", "created_server", tables.outbox.created_server))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_everything_the_main_pages_need,
     _v3_outbox,
+    _v4_server_time_of_outbox_entries,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -12,7 +12,7 @@ from peewee import Database
 
 from app.core.changes import KindChanges
 from app.core.kinds import Kind
-from app.core.values import as_bool, as_int
+from app.core.values import as_bool, as_id
 from app.db.columns import COLUMNS
 from app.db.tables import Tables
 
@@ -39,16 +39,17 @@ class ObjectRepo:
     def ingest(self, kind: Kind, objects: Sequence[Any]) -> Ingested:
         """Upsert live objects and drop those the server marks `isdeleted`.
 
-        Malformed objects (not a set, no usable id) are skipped and logged: one bad object must
-        not stop the sync of thousands of good ones.
+        Malformed objects (not a set, no valid Microbizz ID: see `as_id`, so `true` or 1e30
+        never stands for another object) are skipped and logged once per call: one bad object
+        must not stop the sync of thousands of good ones.
         """
         columns = COLUMNS[kind]
         rows: list[tuple[Any, ...]] = []
         deleted: list[int] = []
         skipped: list[str] = []
         for obj in objects:
-            object_id = as_int(obj.get("id")) if isinstance(obj, dict) else 0
-            if object_id <= 0:
+            object_id = as_id(obj.get("id")) if isinstance(obj, dict) else 0
+            if not object_id:
                 skipped.append(repr(obj)[:80])
                 continue
             if as_bool(obj.get("isdeleted")):
@@ -84,7 +85,7 @@ class ObjectRepo:
         list no longer holds are removed, the rest ingested. An empty scope is the whole table.
         """
         ingested = self.ingest(kind, objects)
-        keep = {as_int(obj.get("id")) for obj in objects if isinstance(obj, dict)}
+        keep = {as_id(obj.get("id")) for obj in objects if isinstance(obj, dict)}
         model = self._tables.objects[kind]
         query = model.select(model.id)
         for column, value in scope.items():

@@ -59,6 +59,7 @@ class NewEntry:
     lane: Lane = Lane.SMALL
     depends_on: int | None = None
     undo: Sequence[Mapping[str, Any]] = ()
+    created_server: str | None = None  # `created` on the server's clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class Entry:
     undo: list[dict[str, Any]] = field(default_factory=list)
     result: dict[str, Any] | None = None
     sent_at: str | None = None
+    created_server: str | None = None
 
 
 class NotAllowed(FieldClientError):
@@ -106,6 +108,7 @@ class OutboxRepo:
         return int(self._model.insert(
             request_id=entry.request_id,
             created=entry.created,
+            created_server=entry.created_server,
             summary=entry.summary,
             command=entry.command,
             params=_dumps(entry.params),
@@ -321,6 +324,7 @@ def _entry(row: Any) -> Entry:
         undo=orjson.loads(row.undo),
         result=orjson.loads(row.result) if row.result else None,
         sent_at=row.sent_at,
+        created_server=row.created_server,
     )
 
 

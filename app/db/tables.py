@@ -95,12 +95,15 @@ def make_tables(database: Database) -> Tables:
         `request_id` at send time, so a resend carries the same id). `depends_on` is the entry
         whose answer this one needs (a check-out needs its check-in's id); `undo` is what
         restores the local effect if the entry is discarded; `result` keeps a done entry's
-        answer for the entries that depend on it.
+        answer for the entries that depend on it. `created` is the device's time the action was
+        made, `created_server` the same moment on the server's clock (app.core.clock.ServerTime;
+        null for entries older than schema 4).
         """
 
         id = AutoField()
         request_id = CharField(unique=True)
         created = CharField()
+        created_server = CharField(null=True)
         summary = TextField(default="")
         command = CharField()
         params = TextField()

@@ -26,7 +26,7 @@ from typing import Any
 
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
-from app.core.clock import Clock
+from app.core.clock import Clock, ServerTime
 from app.core.errors import FieldClientError
 from app.core.kinds import Kind
 from app.core.values import as_date, as_int, as_str, as_time
@@ -129,13 +129,15 @@ def reapply_unsent(store: Store, kind: Kind, ids: Collection[int]) -> None:
 
 class Actions:
     """`on_outbox_changed`: an entry was queued, retried or discarded, so whoever sends wakes
-    and whoever counts (the sync indicator) looks again."""
+    and whoever counts (the sync indicator) looks again. `server_time`: the server's clock,
+    which the dates and times sent with an action follow (the device's clock when not given)."""
 
     def __init__(
         self,
         store: Store,
         clock: Clock,
         *,
+        server_time: ServerTime | None = None,
         on_outbox_changed: Callable[[], None] = ignore,
         on_changes: Callable[[ChangeSet], None] = ignore,
         new_request_id: Callable[[], str] = lambda: str(uuid.uuid4()),
@@ -143,6 +145,7 @@ class Actions:
         self._store = store
         self._outbox = OutboxRepo.of(store)
         self._clock = clock
+        self._server_time = server_time or ServerTime(clock)
         self._on_outbox_changed = on_outbox_changed
         self._on_changes = on_changes
         self._new_request_id = new_request_id
@@ -386,12 +389,14 @@ class Actions:
         return NewEntry(
             request_id=self._new_request_id(),
             created=self._clock.now().isoformat(sep=" ", timespec="seconds"),
+            created_server=self._server_time.now().isoformat(sep=" ", timespec="seconds"),
             summary=summary, command=command, params=params, object_kind=kind.value,
             object_id=object_id, lane=lane, depends_on=depends_on,
         )
 
     def _stamp(self) -> tuple[str, str]:
-        now = self._clock.now()
+        """When the action happened, on the server's clock: what the back office records."""
+        now = self._server_time.now()
         return now.date().isoformat(), now.time().isoformat(timespec="seconds")
 
 

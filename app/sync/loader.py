@@ -34,7 +34,7 @@ from app.core.changes import ChangeSet
 from app.core.clock import Clock
 from app.core.errors import FieldClientError
 from app.core.kinds import Kind
-from app.core.values import as_date
+from app.core.values import as_date, as_id
 from app.db import Store
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ class Loader:
 
     async def tools_of_task(self, todo_id: int) -> ChangeSet:
         task = self._store.objects.get(Kind.TODO, todo_id) or {}
-        held = self._store.objects.find(Kind.TOOL, customerid=int(task.get("customerid") or 0))
+        held = self._store.objects.find(Kind.TOOL, customerid=as_id(task.get("customerid")))
         return await self.load([Read(
             f"tools.todo.{todo_id}",
             TOOLS_BY_TODO(todoid=todo_id, knowntools=known_tools(held)),
@@ -231,6 +231,7 @@ class Loader:
                 done.set_result(None)
             except BaseException as error:
                 done.set_exception(error)
+                done.exception()  # retrieved: each waiter gets it, none may be waiting
                 raise
             finally:
                 for read in due:

@@ -3,10 +3,14 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.core.kinds import Kind
 from app.db import Store
+from app.db.columns import COLUMNS
 from app.db.migrations import SCHEMA_VERSION, NewerSchemaError
+from app.db.outbox import OutboxRepo
 
 
 @pytest.fixture
@@ -110,3 +114,104 @@ def test_replace_removes_what_the_servers_list_for_that_scope_no_longer_holds(
     assert result.changes.removed == {1} and result.changes.changed == {2}
     assert store.objects.ids(Kind.PRODUCTUSE) == {2, 3}  # task 8's line is untouched
     assert [obj["id"] for obj in store.objects.find(Kind.PRODUCTUSE, todoid=7)] == [2]
+
+
+@pytest.mark.expected_warnings("app.db.objects")
+def test_an_id_that_is_not_a_microbizz_id_never_lands_on_another_object(
+    store: Store, strict_logs
+) -> None:
+    store.write_blocking(store.objects.ingest, Kind.TODO, [{"id": 1, "title": "Service"}])
+    bad = [{"id": True, "title": "true"}, {"id": 1.5, "title": "1.5"},
+           {"id": 2**63, "title": "too big"}, {"id": 1e30, "title": "1e30"}]
+    ingested = store.write_blocking(store.objects.ingest, Kind.TODO, bad)
+    assert ingested.skipped == 4 and not ingested.changes
+    assert store.objects.get(Kind.TODO, 1) == {"id": 1, "title": "Service"}
+    assert store.objects.ids(Kind.TODO) == {1}
+    assert [r.getMessage()[:30] for r in strict_logs.records] == [
+        "Skipped 4 malformed todo objec"]  # one warning per page, not one per object
+
+
+def test_a_reference_sqlite_cannot_hold_keeps_the_object_without_the_reference(
+    store: Store,
+) -> None:
+    """One such number used to raise OverflowError and fail that page on every later sync."""
+    store.write_blocking(store.objects.ingest, Kind.TOOL, [
+        {"id": 3, "title": "Pumpe", "customerid": 1e30, "placeofhome": 2**63,
+         "carrier_userid": True},
+        {"id": 4, "title": "Boremaskine", "customerid": "12"},
+    ])
+    assert store.objects.ids(Kind.TOOL) == {3, 4}
+    assert store.objects.get(Kind.TOOL, 3)["customerid"] == 1e30  # the raw object is kept
+    assert store.objects.find(Kind.TOOL, customerid=12)[0]["id"] == 4
+    assert store.objects.find(Kind.TOOL, carrier_userid=1) == []
+
+
+# Any value a JSON answer can hold (orjson reads integers beyond 64 bits as floats).
+_JSON_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=8)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False) | _JSON_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_JSON_TEXT, inner, max_size=3),
+    max_leaves=6,
+)
+_IDS = st.sampled_from([True, False, 1.0, 1.5, "1", " 2 ", "1.0", "+1", -1, 0, 2**63, 1e30,
+                        "1e30", [1], {"id": 1}]) | _JSON
+_BASELINE = [{"id": n, "title": f"original {n}"} for n in (1, 2, 3)]
+
+
+def _same_id(value: object, row_id: int) -> bool:
+    """Whether a server's `id` value names this row, by any spelling a person would accept."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return False
+    try:
+        return float(value) == row_id
+    except ValueError:
+        return False
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(COLUMNS, key=lambda k: k.value)), data=st.data())
+@pytest.mark.expected_warnings("app.db.objects")
+def test_any_json_value_in_any_field_never_raises_nor_overwrites_another_object(
+    store: Store, kind: Kind, data: st.DataObject
+) -> None:
+    fields = [column.name for column in COLUMNS[kind]] + ["firstname", "isdeleted"]
+    incoming = data.draw(st.lists(
+        st.builds(lambda object_id, values: {**values, "id": object_id},
+                  _IDS, st.dictionaries(st.sampled_from(fields), _JSON)),
+        max_size=3,
+    ))
+
+    def reset_and_ingest() -> None:
+        store.database.execute_sql(f'DELETE FROM "{kind.value}"')
+        store.objects.ingest(kind, _BASELINE)
+        store.objects.ingest(kind, incoming)
+
+    store.write_blocking(reset_and_ingest)
+    for row_id in store.objects.ids(kind):
+        assert _same_id(store.objects.get(kind, row_id)["id"], row_id)
+    for before in _BASELINE:
+        if not any(_same_id(obj["id"], before["id"]) for obj in incoming):
+            assert store.objects.get(kind, before["id"]) == before
+
+
+def test_a_version_3_outbox_gains_the_server_time_and_keeps_its_entries(tmp_path: Path) -> None:
+    """The outbox as schema 3 made it: no `created_server` column."""
+    store = Store.in_dir(tmp_path)
+    store.database.execute_sql("ALTER TABLE outbox DROP COLUMN created_server")
+    store.database.execute_sql(
+        "INSERT INTO outbox (request_id, created, summary, command, params, object_kind, "
+        "object_id, lane, state, attempts, undo) VALUES ('r-1', '2026-12-02 12:00:00', "
+        "'Note on task 9', 'PostMessage', '{}', 'todo', 9, 'small', 'pending', 0, '[]')")
+    store.database.execute_sql("PRAGMA user_version = 3")
+    store.close()
+
+    store = Store.in_dir(tmp_path)
+    try:
+        [entry] = OutboxRepo.of(store).unsent()
+        assert (entry.summary, entry.created, entry.created_server) == (
+            "Note on task 9", "2026-12-02 12:00:00", None)
+        assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        store.close()

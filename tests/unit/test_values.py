@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.values import as_bool, as_date, as_float, as_int, as_int_list, as_time
+from app.core.values import as_bool, as_date, as_float, as_id, as_int, as_int_list, as_time
 
 
 @pytest.mark.parametrize(
@@ -48,8 +48,25 @@ def test_floats_accept_decimal_comma() -> None:
     assert as_float("x") == 0.0
 
 
+@pytest.mark.parametrize("raw", [1e30, 2**63, -(2**63) - 1, "1e30", float("inf")])
+def test_a_number_sqlite_cannot_hold_is_no_number(raw: object) -> None:
+    assert as_int(raw) == 0
+
+
+@pytest.mark.parametrize(("raw", "expected"), [(7, 7), ("7", 7), (" 7 ", 7), (7.0, 7),
+                                               (2**63 - 1, 2**63 - 1)])
+def test_ids_arrive_as_numbers_or_numeric_strings(raw: object, expected: int) -> None:
+    assert as_id(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [True, False, 7.5, "7.5", "+7", "1e3", -7, 0, 2**63, 1e30,
+                                 "\u0667", None, [7], {"id": 7}])
+def test_anything_but_a_positive_64_bit_whole_number_is_no_id(raw: object) -> None:
+    assert as_id(raw) == 0
+
+
 def test_id_lists_accept_strings_and_skip_garbage() -> None:
-    assert as_int_list(["1", 2, "x", 0]) == [1, 2]
+    assert as_int_list(["1", 2, "x", 0, True, 2**64 - 1]) == [1, 2]
     assert as_int_list("4,5") == [4, 5]
     assert as_int_list(None) == []
 
@@ -58,6 +75,7 @@ def test_id_lists_accept_strings_and_skip_garbage() -> None:
                  st.text(), st.lists(st.integers())))
 def test_decoders_never_raise(value: object) -> None:
     as_int(value)
+    as_id(value)
     as_float(value)
     as_bool(value)
     as_date(value)
