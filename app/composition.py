@@ -39,6 +39,11 @@ from app.sync.status import SyncStatus
 log = logging.getLogger(__name__)
 
 
+# How long closing waits for the outbox's send under way to be answered. Cut off, the send
+# is read back at the next start; answered, it is simply done.
+SEND_GRACE_SECONDS = 5.0
+
+
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("FieldClient", "FieldClient"))
 
@@ -122,9 +127,11 @@ class Core:
     actions: Actions
     scheduler: SyncScheduler
 
-    async def aclose(self) -> None:
+    async def aclose(self, *, grace: float = SEND_GRACE_SECONDS) -> None:
+        """Stop the loops (a sync pass at once: it resumes from its cursor; a send after up to
+        `grace` seconds), then close the wire client and the store."""
         await self.scheduler.stop()
-        await self.sender.stop()
+        await self.sender.stop(grace)
         await self.client.aclose()
         self.parser.shutdown(wait=True)
         self.store.close()
