@@ -202,6 +202,7 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
             await exit_.requested.wait()
             return exit_.status
         finally:
+            app.lastWindowClosed.disconnect(window_closed)  # the app outlives this run in tests
             await tasks.cancel_all()
             window.close()
             window.deleteLater()
