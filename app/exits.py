@@ -35,8 +35,8 @@ def stop_signals(loop: asyncio.AbstractEventLoop, stop: Callable[[int], None]) -
     loops have no `add_signal_handler`): Python runs those only while it runs Python code, so
     a loop that waits inside C++ (Qt's) must wake up now and then to let them run.
     """
-    on_loop: list[int] = []
-    replaced: dict[int, Any] = {}  # the handlers to put back
+    on_loop: list[signal.Signals] = []
+    replaced: dict[signal.Signals, Any] = {}  # the handlers to put back
 
     def handler(signum: int, _frame: object) -> None:
         loop.call_soon_threadsafe(stop, signum)

@@ -23,6 +23,9 @@ from tests.unit.test_outbox_stop import notes_on_server
 
 STOPPED = "Stopped; the next sync resumes where this one stopped."
 STOP_SIGNALS = [pytest.param(signal.SIGINT, id="ctrl-c"), pytest.param(signal.SIGTERM, id="term")]
+# A stop cancels a sync request under way; cut off before its body was read, the request
+# makes the sandbox's uvicorn log an error.
+REQUEST_CUT_OFF = pytest.mark.expected_warnings("uvicorn.error")
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 30) -> None:
@@ -69,8 +72,7 @@ def start_app(tmp_path: Path) -> Iterator[Callable[..., App]]:
             app.process.wait()
 
 
-# A request cut off while its body is on the way makes the sandbox's uvicorn log an error.
-@pytest.mark.expected_warnings("uvicorn.error")
+@REQUEST_CUT_OFF
 @pytest.mark.parametrize("signum", STOP_SIGNALS)
 def test_a_sync_stopped_by_a_signal_says_so_in_one_line_and_the_next_one_resumes(
     sandbox: SandboxServer, tmp_path: Path, signum: int
@@ -108,6 +110,7 @@ def test_the_app_stopped_by_a_signal_removes_its_throwaway_sandbox_folder(
     assert not list(temp.iterdir())
 
 
+@REQUEST_CUT_OFF  # the sync pass the app starts with
 def test_the_app_stopped_while_a_note_is_sent_lets_the_answer_arrive(
     start_app: Callable[..., App], sandbox: SandboxServer, tmp_path: Path
 ) -> None:
@@ -115,12 +118,8 @@ def test_the_app_stopped_while_a_note_is_sent_lets_the_answer_arrive(
     assert sync_named_server(sandbox, data_dir).returncode == 0
     queue_note(sandbox, data_dir, "Måler aflæst")
     fault(sandbox, "delay", delay=1.0, command="PostMessage")
-    creds = sandbox.credentials
-    app = start_app(
-        "--server", sandbox.url, "--contract", creds.contract, "--username", creds.username,
-        "--data-dir", str(data_dir),
-        env={"FIELDCLIENT_PASSWORD": creds.password, "FIELDCLIENT_APIKEY": creds.apikey},
-    )
+    args, env = named_server(sandbox, data_dir)
+    app = start_app(*args, env=env)
     wait_for(lambda: bool(commands_sent(sandbox, "PostMessage")))
     assert app.stop(signal.SIGTERM) == 128 + signal.SIGTERM
     assert not app.said("Traceback")
@@ -130,6 +129,28 @@ def test_the_app_stopped_while_a_note_is_sent_lets_the_answer_arrive(
     finally:
         store.close()
     assert notes_on_server(sandbox, "Måler aflæst") == 1
+
+
+def named_server(sandbox: SandboxServer, data_dir: Path) -> tuple[list[str], dict[str, str]]:
+    """The arguments and environment that point the app at `sandbox`."""
+    creds = sandbox.credentials
+    return (["--server", sandbox.url, "--contract", creds.contract, "--username",
+             creds.username, "--data-dir", str(data_dir)],
+            {"FIELDCLIENT_PASSWORD": creds.password, "FIELDCLIENT_APIKEY": creds.apikey})
+
+
+@REQUEST_CUT_OFF
+def test_a_scripted_sync_and_screenshot_stopped_by_a_signal_ends_without_a_picture(
+    start_app: Callable[..., App], sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    fault(sandbox, "delay", delay=0.25, times=10_000, command="GetTodosByLastChange")
+    data_dir, picture = tmp_path / "data", tmp_path / "out.png"
+    args, env = named_server(sandbox, data_dir)
+    app = start_app(*args, "--quit-after-sync", "--screenshot", str(picture), env=env)
+    wait_for(lambda: "GetTodosByLastChange" in loops_under_way(data_dir))
+    assert app.stop(signal.SIGTERM) == 128 + signal.SIGTERM
+    assert not app.said("Traceback")
+    assert not picture.exists()
 
 
 @pytest.mark.parametrize(

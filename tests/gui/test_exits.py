@@ -22,6 +22,7 @@ from app.views.main_window import MainWindow
 from app.views.tray import SyncTray
 from tests.admin import commands_sent, fault
 from tests.e2e.test_cli import queue_note, sync_named_server
+from tests.e2e.test_exits import REQUEST_CUT_OFF
 from tests.unit.test_outbox_stop import notes_on_server
 
 
@@ -89,6 +90,7 @@ def test_qt_ending_its_loop_as_at_log_off_still_cleans_up(
     assert not list(temp_folder.iterdir())
 
 
+@REQUEST_CUT_OFF  # the sync pass the app starts with
 def test_closing_the_window_without_a_tray_lets_the_note_being_sent_arrive(
     qapp: QApplication, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
