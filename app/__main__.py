@@ -14,6 +14,7 @@ from app import APP_NAME, __version__
 from app.api.envelope import Credentials
 from app.cli import run_reset, run_status, run_sync
 from app.composition import data_folder
+from app.exits import Stopped, until_stopped
 
 SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
 
@@ -74,8 +75,28 @@ def configure_logging(level: str) -> None:
     logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
+def _screenshot_refusal(options: argparse.Namespace) -> str | None:
+    """Why --screenshot cannot be done, found before the app starts rather than after a sync."""
+    path: Path | None = options.screenshot
+    if path is None:
+        return None
+    if not options.quit_after_sync:
+        return "--screenshot needs --quit-after-sync"
+    folder = path.parent.resolve()
+    if not folder.is_dir():
+        return f"cannot save the screenshot: the folder {folder} does not exist"
+    if path.is_dir():
+        return f"cannot save the screenshot: {path} is a folder"
+    if not os.access(folder, os.W_OK):
+        return f"cannot save the screenshot: the folder {folder} cannot be written"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    options = _parser().parse_args(argv)
+    parser = _parser()
+    options = parser.parse_args(argv)
+    if refusal := _screenshot_refusal(options):
+        parser.error(refusal)
     configure_logging(options.log_level)
     if options.sandbox and options.server:
         raise SystemExit("Choose --sandbox or --server, not both")
@@ -88,16 +109,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_reset(options.data_dir)
     if options.command == "sync":
         with data_folder(options.data_dir, sandbox=options.sandbox) as data_dir:
-            return asyncio.run(
-                run_sync(
-                    data_dir,
-                    sandbox=options.sandbox,
-                    server=options.server,
-                    credentials=credentials,
-                    as_json=options.json,
-                    sandbox_scale=options.sandbox_scale,
-                )
-            )
+            try:
+                return asyncio.run(until_stopped(
+                    run_sync(
+                        data_dir,
+                        sandbox=options.sandbox,
+                        server=options.server,
+                        credentials=credentials,
+                        as_json=options.json,
+                        sandbox_scale=options.sandbox_scale,
+                    )
+                ))
+            except Stopped as stopped:
+                print("Stopped; the next sync resumes where this one stopped.", file=sys.stderr)
+                return stopped.status
     from app.desktop import DesktopOptions, run_desktop
 
     return run_desktop(

@@ -43,6 +43,11 @@ log = logging.getLogger(__name__)
 SERVER_OFFSET_KEY = "clock.server_offset"  # seconds, kept for a start without a network
 
 
+# How long closing waits for the outbox's send under way to be answered. Cut off, the send
+# is read back at the next start; answered, it is simply done.
+SEND_GRACE_SECONDS = 5.0
+
+
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("FieldClient", "FieldClient"))
 
@@ -128,9 +133,11 @@ class Core:
     server_time: ServerTime
     saving: set[asyncio.Task[None]] = field(default_factory=set)  # writes aclose waits for
 
-    async def aclose(self) -> None:
+    async def aclose(self, *, grace: float = SEND_GRACE_SECONDS) -> None:
+        """Stop the loops (a sync pass at once: it resumes from its cursor; a send after up to
+        `grace` seconds), then close the wire client and the store."""
         await self.scheduler.stop()
-        await self.sender.stop()
+        await self.sender.stop(grace)
         await self.client.aclose()
         await asyncio.gather(*self.saving)
         self.parser.shutdown(wait=True)

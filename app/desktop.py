@@ -11,8 +11,10 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from app import APP_NAME
 from app.api import Credentials
 from app.composition import NoAccount, build_core, data_folder, open_connection
+from app.exits import exit_status, stop_signals
 from app.sync.account import SecretsUnavailable
 from app.sync.controls import SyncControls
 from app.sync.monitor import StatusMonitor
@@ -35,6 +38,12 @@ from app.views.tasks import TaskKeeper
 from app.views.tray import SyncTray
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# How often Python gets to run a stop signal's handler where only `signal.signal` works
+# (Windows): Qt's loop waits in C++, where Python cannot run it.
+SIGNAL_CHECK_MS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +66,73 @@ def run_desktop(options: DesktopOptions) -> int:
     # would make every other thread's asyncio.run() (the embedded sandbox's) build a Qt loop.
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    exit_ = AppExit()
+
+    def session_ending(*_args: object) -> None:
+        exit_.request()
+
+    # Qt ends its own loop when the session ends (log-off, shut-down on Windows) or on
+    # QApplication.quit(): that too is a way out, and the cleanup must still run.
+    app.commitDataRequest.connect(session_ending)
+    app.aboutToQuit.connect(session_ending)
     try:
-        return loop.run_until_complete(_run(app, options))
+        with _stop_signals(loop, exit_):
+            main = loop.create_task(_run(app, options, exit_))
+            main.add_done_callback(lambda _task: loop.stop())
+            while not main.done():
+                loop.run_forever()
+                exit_.request()  # Qt's loop ended before `_run`: let it clean up
+            return main.result()
     finally:
+        app.commitDataRequest.disconnect(session_ending)
+        app.aboutToQuit.disconnect(session_ending)
         loop.close()
         asyncio.set_event_loop(None)
 
 
-async def _run(app: QApplication, options: DesktopOptions) -> int:
+class AppExit:
+    """The one way out of the app.
+
+    Quit in the tray, closing the window (unless the app stays in the tray), Ctrl-C, SIGTERM
+    and the end of the session all ask here; `_run` waits for it and then, in its `finally`,
+    stops the loops, lets a send under way settle, closes the store and the sandbox.
+    """
+
+    def __init__(self) -> None:
+        self.requested = asyncio.Event()
+        self.status = 0  # the process's exit status; a stop signal's says which one
+
+    def request(self, status: int = 0) -> None:
+        if not self.requested.is_set():
+            self.status = status
+            self.requested.set()
+
+    async def unless_requested(self, work: Coroutine[Any, Any, T]) -> T | None:
+        """`work`'s result, or None when the exit is asked for first (`work` is cancelled)."""
+        task = asyncio.ensure_future(work)
+        asked = asyncio.ensure_future(self.requested.wait())
+        await asyncio.wait({task, asked}, return_when=asyncio.FIRST_COMPLETED)
+        for pending in (task, asked):
+            pending.cancel()
+        await asyncio.gather(task, asked, return_exceptions=True)
+        return None if task.cancelled() else task.result()
+
+
+@contextlib.contextmanager
+def _stop_signals(loop: asyncio.AbstractEventLoop, exit_: AppExit) -> Iterator[None]:
+    """Ctrl-C, SIGTERM (and Ctrl-Break on Windows) ask for the exit."""
+    with stop_signals(loop, lambda signum: exit_.request(exit_status(signum))) as needs_wakeups:
+        ticker = QTimer()
+        if needs_wakeups:
+            ticker.timeout.connect(lambda: None)  # runs Python, and so its signal handlers
+            ticker.start(SIGNAL_CHECK_MS)
+        try:
+            yield
+        finally:
+            ticker.stop()
+
+
+async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> int:
     with contextlib.ExitStack() as stack:
         data_dir = stack.enter_context(data_folder(options.data_dir, sandbox=options.sandbox))
         try:
@@ -97,19 +165,18 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
         )
         tasks = TaskKeeper(asyncio.get_running_loop())
         window = MainWindow(core.store, bridge, controls, tasks)
-        tray = _tray(window, bridge, controls)
+        tray = _tray(window, bridge, controls, exit_.request)
         bridge.notice.connect(tray.notify if tray is not None else window.notify)
         _follow_network(window, core.monitor)
         # Time alone makes the app out of date: look again every half minute.
         clock_tick = QTimer(window)
         clock_tick.timeout.connect(core.monitor.refresh)
         clock_tick.start(30_000)
-        closed = asyncio.Event()
 
         def window_closed() -> None:
             # With background sync allowed the app stays in the tray; otherwise it ends.
             if tray is None or controls.background_sync is not True:
-                closed.set()
+                exit_.request()
 
         app.lastWindowClosed.connect(window_closed)
         window.show()
@@ -118,18 +185,24 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
         gc.freeze()
         try:
             if options.quit_after_sync:
-                result = await core.engine.run_pass()
+                result = await exit_.unless_requested(core.engine.run_pass())
+                if result is None:
+                    return exit_.status
                 app.processEvents()
-                if options.screenshot is not None:
-                    window.grab().save(str(options.screenshot))
+                if options.screenshot is not None and not window.grab().save(
+                    str(options.screenshot)
+                ):
+                    log.error("Could not save the screenshot to %s", options.screenshot)
+                    return 1
                 return 0 if result.ok else 1
             core.scheduler.start()
             core.sender.start()
             if controls.background_sync is None:
                 permission_prompt(window, controls, tasks)  # first run: ask once
-            await closed.wait()
-            return 0
+            await exit_.requested.wait()
+            return exit_.status
         finally:
+            app.lastWindowClosed.disconnect(window_closed)  # the app outlives this run in tests
             await tasks.cancel_all()
             window.close()
             window.deleteLater()
@@ -137,7 +210,9 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
     return 0
 
 
-def _tray(window: MainWindow, bridge: Bridge, controls: SyncControls) -> SyncTray | None:
+def _tray(
+    window: MainWindow, bridge: Bridge, controls: SyncControls, quit_app: Callable[[], None]
+) -> SyncTray | None:
     """The tray icon where the desktop has one (else the status bar carries the indicators)."""
     if not SyncTray.available():
         return None
@@ -146,7 +221,8 @@ def _tray(window: MainWindow, bridge: Bridge, controls: SyncControls) -> SyncTra
     menu.addAction("Open Field Client", window.showNormal)
     menu.addAction("Sync now", controls.request_sync)
     menu.addSeparator()
-    menu.addAction("Quit", QApplication.quit)
+    # Not QApplication.quit, which would end the loop under `_run` before it cleaned up.
+    menu.addAction("Quit", lambda: quit_app())
     tray.icon.setContextMenu(menu)
 
     def opened(indicator: Indicator | None) -> None:

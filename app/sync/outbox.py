@@ -125,8 +125,10 @@ class OutboxSender:
     def start(self) -> None:
         self._loop.start()
 
-    async def stop(self) -> None:
-        await self._loop.stop()
+    async def stop(self, grace: float = 0.0) -> None:
+        """Stop sending; a round under way may finish for up to `grace` seconds first. A send
+        cut off stays "sending" and is read back at the next start (`recover_interrupted`)."""
+        await self._loop.stop(grace)
 
     async def _round(self) -> None:
         """Send what can go; then sleep until the next entry is due to be tried again."""
