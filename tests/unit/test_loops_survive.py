@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import itertools
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -206,3 +208,33 @@ def test_a_pass_callback_that_raises_does_not_stop_the_scheduler(harness: Harnes
     failed, cleared = errors
     assert failed.reason == "a number from the server is too large to store"  # type: ignore[union-attr]
     assert cleared is None
+
+
+def test_a_read_that_fails_leaves_nothing_waiting_and_the_next_read_runs(
+    harness: Harness
+) -> None:
+    loader = harness.core.loader
+    today = date.today()
+
+    def calendar() -> asyncio.Future[ChangeSet]:
+        return asyncio.ensure_future(loader.calendar(today, today))
+
+    async def scenario() -> list[object]:
+        with locked(harness.core.store):
+            with pytest.raises(Exception, match="database is locked"):
+                await calendar()  # alone: its error is its caller's, nothing else holds it
+            outcomes = await asyncio.gather(calendar(), calendar(), return_exceptions=True)
+        gc.collect()  # an error left unretrieved in a shared future would be logged here
+        # A caller waiting for a read whose own caller is cancelled (a page closed) reads it.
+        fault(harness.server, "delay", delay=0.5, command="GetEventsByUserAndDate")
+        owner = calendar()
+        await asyncio.sleep(0.1)
+        waiter = calendar()
+        await asyncio.sleep(0.1)
+        owner.cancel()
+        await waiter
+        assert loader.is_fresh(f"events.{today}.{today}")
+        return outcomes
+
+    outcomes = harness.run(scenario())
+    assert all("database is locked" in str(outcome) for outcome in outcomes), outcomes
