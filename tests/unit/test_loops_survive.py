@@ -5,11 +5,9 @@ later action is still sent and a later pass still runs."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import itertools
 import logging
-import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -20,12 +18,12 @@ import pytest
 from app.composition import build_core, sandbox_connection
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
-from app.db import Store
 from app.sandbox import SandboxServer
 from app.sync.progress import PassResult
 from app.sync.scheduler import SyncScheduler
 from app.sync.status import Indicator
 from tests.admin import clear_log, commands_sent, fault
+from tests.store_lock import locked
 from tests.sync_harness import Harness
 
 LOCKED = "the local store is locked by another program"
@@ -38,20 +36,6 @@ def harness(sandbox: SandboxServer, data_dir: Path, loop) -> Iterator[Harness]:
     clear_log(sandbox)
     yield harness
     harness.close()
-
-
-@contextlib.contextmanager
-def locked(store: Store) -> Iterator[None]:
-    """Another program holds the store's write lock (as a second instance or a backup tool
-    would). The store's writer gives up after 50 ms instead of its 5 s, to keep the test fast."""
-    store.write_blocking(store.database.execute_sql, "PRAGMA busy_timeout = 50")
-    other = sqlite3.connect(store.path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    try:
-        yield
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
 
 
 async def until(condition: Callable[[], object], timeout: float = 10.0) -> None:
