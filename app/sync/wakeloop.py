@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -75,7 +76,8 @@ class WakeLoop:
         self._failures = FailureLog(log)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.Handle | None = None
+        self._timer_due = 0.0  # time.monotonic(); qasync's handles do not know theirs
 
     def start(self) -> None:
         """Start, with a first round at once."""
@@ -89,12 +91,14 @@ class WakeLoop:
     def wake_in(self, seconds: float, *, replace: bool = True) -> None:
         """Wake after `seconds`. `replace=False` keeps a timer already pending that fires no
         later, so a burst of requests shares the first one."""
-        loop = asyncio.get_running_loop()
+        seconds = max(0.0, seconds)
+        due = time.monotonic() + seconds
         if self._timer is not None:
-            if not replace and self._timer.when() <= loop.time() + seconds:
+            if not replace and self._timer_due <= due:
                 return
             self._timer.cancel()
-        self._timer = loop.call_later(max(0.0, seconds), self._fire)
+        self._timer = asyncio.get_running_loop().call_later(seconds, self._fire)
+        self._timer_due = due
 
     def _fire(self) -> None:
         self._timer = None
