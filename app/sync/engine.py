@@ -318,7 +318,7 @@ class SyncEngine:
             return self._finish_failed(started, received, errors)
         result = PassResult(True, started, self._now(), received, errors)
         await self._store.write(self._store.settings.put, LAST_SUCCESS_KEY, result.finished)
-        self._failures.recovered("pass")
+        self._failures.reset()
         self._report(running=False, activity="", last_success=result.finished,
                      seconds_left=None)
         log.info("%s", result.message)

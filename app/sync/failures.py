@@ -61,3 +61,7 @@ class FailureLog:
     def recovered(self, key: str) -> bool:
         """The work succeeded: its next failure is new again. True if it had failed."""
         return self._last.pop(key, None) is not None
+
+    def reset(self) -> None:
+        """Every piece of work succeeded (a whole sync pass)."""
+        self._last.clear()

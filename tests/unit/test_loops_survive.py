@@ -18,11 +18,15 @@ import pytest
 from app.composition import build_core, sandbox_connection
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
+from app.db.outbox import OutboxRepo
 from app.sandbox import SandboxServer
+from app.sync.actions import Actions
+from app.sync.outbox import OutboxSender
 from app.sync.progress import PassResult
 from app.sync.scheduler import SyncScheduler
 from app.sync.status import Indicator
 from tests.admin import clear_log, commands_sent, fault
+from tests.clock import ManualClock
 from tests.store_lock import locked
 from tests.sync_harness import Harness
 
@@ -222,3 +226,34 @@ def test_a_read_that_fails_leaves_nothing_waiting_and_the_next_read_runs(
 
     outcomes = harness.run(scenario())
     assert all("database is locked" in str(outcome) for outcome in outcomes), outcomes
+
+
+@pytest.mark.expected_warnings("app.sync.wakeloop")
+def test_an_entry_a_failed_round_left_sending_is_read_back_and_sent_once(
+    harness: Harness
+) -> None:
+    """The round fails between marking the entry "sending" and sending it: the next round
+    treats it as after a crash (read back: not there), and sends it once."""
+    statuses: list[object] = []
+
+    def on_status(status: object) -> None:
+        statuses.append(status)
+        if len(statuses) == 1:
+            raise RuntimeError("the indicator could not be updated")
+
+    store = harness.core.store
+    sender = OutboxSender(harness.core.client, store, ManualClock(), on_status=on_status)
+    actions = Actions(store, ManualClock(), on_outbox_changed=sender.wake)
+    task = open_task(harness)
+
+    async def scenario() -> None:
+        await actions.post_note(Kind.TODO, task, "Sendt efter fejlen")
+        sender.start()
+        await until(lambda: statuses)  # the first round failed with the entry "sending"
+        sender.wake()
+        await until(lambda: OutboxRepo.of(store).unsent_count() == 0)
+        await sender.stop()
+
+    harness.run(scenario())
+    notes = [c["message"]["message"] for c in commands_sent(harness.server, "PostMessage")]
+    assert notes == ["Sendt efter fejlen"]
