@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import shutil
 import tempfile
@@ -211,8 +212,13 @@ def build_core(
         attachments_allowed=lambda: not monitor.metered,
         on_status=lambda _status: monitor.refresh(),
         on_changes=shown,
+        on_error=functools.partial(monitor.loop_failed, "Sending changes"),
     )
-    scheduler = SyncScheduler(engine, on_pass=lambda result: watcher.pass_finished(result.ok))
+    scheduler = SyncScheduler(
+        engine,
+        on_pass=lambda result: watcher.pass_finished(result.ok),
+        on_error=functools.partial(monitor.loop_failed, "Sync"),
+    )
 
     def outbox_changed() -> None:
         """An action was saved, retried or discarded: send now, sync shortly after (Planado's

@@ -30,6 +30,12 @@ REMOTE_AGENT = f"FieldClient/{__version__} (desktop)"
 # httpx errors raised before the request was written: the server cannot have seen it.
 _NEVER_LEFT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# httpx's timeouts are per read: a line that trickles a few bytes a second never trips them. So
+# each request also has an overall deadline, body included. Two minutes carries a large sync
+# page (about 1 MB) over a line of 10 kB/s; a request body (a photo) gets a second more per
+# SLOWEST_UPLOAD bytes on top, so an upload is not cut off only for being large.
+DEFAULT_DEADLINE = 120.0
+SLOWEST_UPLOAD = 8_000  # bytes a second
 
 
 class Client:
@@ -49,6 +55,7 @@ class Client:
         *,
         http: httpx.AsyncClient | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
         parse_executor: Executor | None = None,
         on_calls: Callable[[CallActivity], None] | None = None,
         on_answer: Callable[[Response, float], None] | None = None,
@@ -57,6 +64,7 @@ class Client:
         self._credentials = credentials
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=timeout)
+        self._deadline = deadline
         self._parse_executor = parse_executor
         self._on_calls = on_calls or ignore
         self._on_answer = on_answer or ignore
@@ -71,9 +79,10 @@ class Client:
     async def send(self, commands: Sequence[Command], *, haltonerror: bool = False) -> Response:
         """Send `commands` in one request; results come back in order.
 
-        Raises TransportError (not reached / not HTTP 200 / not JSON), EnvelopeRefused (status
-        0, e.g. bad credentials) or MalformedData. A command the server refused is not an
-        exception here: its result has `ok == False` (see `call` for the raising form).
+        Raises TransportError (not reached / no answer within the deadline / not HTTP 200 / not
+        JSON), EnvelopeRefused (status 0, e.g. bad credentials) or MalformedData. A command
+        the server refused is not an exception here: its result has `ok == False` (see `call`
+        for the raising form).
         """
         body = build_envelope(
             self._credentials, commands, haltonerror=haltonerror, remoteagent=REMOTE_AGENT
@@ -82,12 +91,15 @@ class Client:
         call = self._begin(names)
         started = time.monotonic()
         try:
-            reply = await self._http.post(self.endpoint, data={"json": body.decode()})
-        except httpx.TimeoutException as error:
+            async with asyncio.timeout(self._deadline + len(body) / SLOWEST_UPLOAD):
+                reply = await self._http.post(self.endpoint, data={"json": body.decode()})
+        except (httpx.TimeoutException, TimeoutError) as error:
             self._end(call, reached=False)
+            arrived = not isinstance(error, _NEVER_LEFT)
             raise TransportError(
-                f"The server did not answer in time ({names})",
-                may_have_arrived=not isinstance(error, _NEVER_LEFT),
+                f"The server did not answer in time ({names})"
+                + ("; it may have received the request" if arrived else ""),
+                may_have_arrived=arrived,
             ) from None
         except httpx.HTTPError as error:
             self._end(call, reached=False)

@@ -8,6 +8,10 @@ Rules from the app sync guide, kept here:
 - The next cursor is the server's date/time of the loop's first page, never the local clock,
   and it moves only when the loop completes. (The first page, not the last: a change made while
   we page is then read again next time rather than missed.)
+- A resumekey the server refuses restarts its loop once; a second refusal in the same pass ends
+  that loop with an error (a server that forgot every key would otherwise be asked forever).
+- Any error in a step, expected or not (a locked store, a full disk), is that step's error: the
+  other steps finish, the failed loop's cursor does not move, and the pass reports it.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from app.core.errors import CommandRefused, FieldClientError, MalformedData
 from app.core.values import as_date, as_str, as_time
 from app.db import Store
 from app.sync.actions import reapply_unsent
+from app.sync.failures import FailureLog
 from app.sync.loader import Loader
 from app.sync.plan import (
     DATED_STEPS,
@@ -71,6 +76,7 @@ class SyncEngine:
         self._lock = asyncio.Lock()
         self._pass_started = 0.0
         self._first_stamp: dict[str, datetime] = {}
+        self._failures = FailureLog(log)
         self._progress = SyncProgress(last_success=store.settings.get(LAST_SUCCESS_KEY))
 
     @property
@@ -84,17 +90,21 @@ class SyncEngine:
     async def run_pass(self) -> PassResult:
         """One full pass. Never two at once: a second caller waits for the first to end."""
         async with self._lock:
-            return await self._pass()
+            started = self._now()
+            try:
+                return await self._pass(started)
+            except Exception as error:  # e.g. the end of pass's own write: the pass failed
+                return self._finish_failed(started, {}, {"pass": self._failed("pass", error)})
 
-    async def _pass(self) -> PassResult:
-        started = self._now()
+    async def _pass(self, started: str) -> PassResult:
         self._pass_started = self._clock.monotonic()
         self._report(running=True, activity="Reading settings", steps=(), last_error=None,
                      seconds_left=None)
         try:
             settings = await self._first_request()
-        except FieldClientError as error:
-            return await self._finish(started, {}, {"GetMobileAppSettings": str(error)})
+        except Exception as error:
+            key = "GetMobileAppSettings"
+            return await self._finish(started, {}, {key: self._failed(key, error)})
 
         loops = [step for step in self._loops if step.applies(settings)]
         dated = self._due_dated_steps()
@@ -112,8 +122,8 @@ class SyncEngine:
         if companies:
             try:
                 await self._loader.tools_of_customers(companies)
-            except FieldClientError as error:
-                errors[COMPANY_TOOLS_STEP] = str(error)
+            except Exception as error:
+                errors[COMPANY_TOOLS_STEP] = self._failed(COMPANY_TOOLS_STEP, error)
         covered: set[tuple[str, int]] = set()
         for step in dated:
             message = await self._run_dated(step, covered)
@@ -156,6 +166,7 @@ class SyncEngine:
         """Page through one loop; returns (objects received, error or None, companies)."""
         received = 0
         companies: list[int] = []
+        restarted = False
         async with gate:
             try:
                 while True:
@@ -167,13 +178,19 @@ class SyncEngine:
                     try:
                         response = await self._client.send([command])
                         result = response.results[0].raise_for_status()
-                    except CommandRefused:
+                    except CommandRefused as refused:
                         if cursor.resumekey is None:
                             raise
+                        if restarted:
+                            raise FieldClientError(
+                                f"The server refused twice to continue reading {step.label} "
+                                f"({refused.server_message}); it is read again at the next sync"
+                            ) from None
                         # A resumekey the server no longer knows: start the loop again from
                         # its cursor (re-reading is safe, upserts are idempotent).
                         log.info("%s: resumekey refused; restarting the loop", step.key)
                         await self._store.write(self._store.cursors.drop_resumekey, step.key)
+                        restarted = True
                         continue
                     _check_stamp(response)
                     page = read_page(step.command, result)
@@ -189,12 +206,15 @@ class SyncEngine:
                                         fraction=self._fraction(step, page, response))
                     if loop_done:
                         break
-            except FieldClientError as error:
-                message = str(error)
-                log.warning("%s failed: %s", step.key, message)
-                await self._store.write(self._store.cursors.failed, step.key, message)
+            except Exception as error:
+                message = self._failed(step.key, error)
+                try:
+                    await self._store.write(self._store.cursors.failed, step.key, message)
+                except Exception as unrecorded:  # the store itself failed: the pass says it
+                    log.debug("%s: its failure was not recorded: %s", step.key, unrecorded)
                 self._step_progress(step.key, error=message)
                 return received, message, companies
+        self._failures.recovered(step.key)
         self._step_progress(step.key, done=True)
         return received, None, companies
 
@@ -278,9 +298,10 @@ class SyncEngine:
                 )
             else:
                 await self._loader.calendar(first, last)
-        except FieldClientError as error:
-            self._step_progress(step.key, error=str(error))
-            return str(error)
+        except Exception as error:
+            message = self._failed(step.key, error)
+            self._step_progress(step.key, error=message)
+            return message
         covered |= days
         await self._store.write(
             self._store.settings.put, DATED_KEY.format(step.key), today.isoformat()
@@ -293,16 +314,32 @@ class SyncEngine:
     async def _finish(
         self, started: str, received: dict[str, int], errors: dict[str, str]
     ) -> PassResult:
-        result = PassResult(not errors, started, self._now(), received, errors)
-        if result.ok:
-            await self._store.write(self._store.settings.put, LAST_SUCCESS_KEY, result.finished)
-            self._report(running=False, activity="", last_success=result.finished,
-                         seconds_left=None)
-        else:
-            self._report(running=False, activity="", last_error=result.message,
-                         seconds_left=None)
+        if errors:
+            return self._finish_failed(started, received, errors)
+        result = PassResult(True, started, self._now(), received, errors)
+        await self._store.write(self._store.settings.put, LAST_SUCCESS_KEY, result.finished)
+        self._failures.reset()
+        self._report(running=False, activity="", last_success=result.finished,
+                     seconds_left=None)
         log.info("%s", result.message)
         return result
+
+    def _finish_failed(
+        self, started: str, received: dict[str, int], errors: dict[str, str]
+    ) -> PassResult:
+        result = PassResult(False, started, self._now(), received, errors)
+        self._report(running=False, activity="", last_error=result.message, seconds_left=None)
+        log.info("%s", result.message)
+        return result
+
+    def _failed(self, key: str, error: Exception) -> str:
+        """A step's error as the pass reports it. The server's and the network's errors are
+        expected (a warning, no traceback); anything else is logged once with its traceback."""
+        if isinstance(error, FieldClientError):
+            log.warning("%s failed: %s", key, error)
+            return str(error)
+        reason = self._failures.failed(key, error)
+        return reason[:1].upper() + reason[1:]
 
     def _step_progress(
         self, key: str, *, pages: int = 0, objects: int = 0, done: bool = False,

@@ -34,7 +34,7 @@ from app.core.changes import ChangeSet
 from app.core.clock import Clock
 from app.core.errors import FieldClientError
 from app.core.kinds import Kind
-from app.core.values import as_date, as_id
+from app.core.values import as_date
 from app.db import Store
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ class Loader:
 
     async def tools_of_task(self, todo_id: int) -> ChangeSet:
         task = self._store.objects.get(Kind.TODO, todo_id) or {}
-        held = self._store.objects.find(Kind.TOOL, customerid=as_id(task.get("customerid")))
+        held = self._store.objects.find(Kind.TOOL, customerid=int(task.get("customerid") or 0))
         return await self.load([Read(
             f"tools.todo.{todo_id}",
             TOOLS_BY_TODO(todoid=todo_id, knowntools=known_tools(held)),
@@ -218,29 +218,33 @@ class Loader:
     # -- machinery --------------------------------------------------------------------------
 
     async def load(self, reads: Sequence[Read]) -> ChangeSet:
-        """Send the reads that are not fresh in one request; wait for those under way."""
-        waiting = [self._in_flight[r.key] for r in reads if r.key in self._in_flight]
-        due = [r for r in reads if r.key not in self._in_flight and not self.is_fresh(r.key)]
+        """Send the reads that are not fresh in one request; wait for those under way.
+
+        A read under way that fails (or whose caller is cancelled) fails for its own caller
+        only: a caller that waited for it sends it itself, so an error is never handed to a
+        caller who did not cause it, and nothing is left waiting or unretrieved.
+        """
         changes = ChangeSet()
-        if due:
-            done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        while True:
+            waiting = {self._in_flight[r.key] for r in reads if r.key in self._in_flight}
+            due = [r for r in reads if r.key not in self._in_flight and not self.is_fresh(r.key)]
+            if due:
+                changes = changes.merged(await self._send_shared(due))
+            if not waiting:
+                return changes
+            await asyncio.wait([asyncio.shield(future) for future in waiting])
+
+    async def _send_shared(self, due: Sequence[Read]) -> ChangeSet:
+        """Send `due`, letting other callers wait for it; they learn only that it ended."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        for read in due:
+            self._in_flight[read.key] = done
+        try:
+            return await self._send(due)
+        finally:
             for read in due:
-                self._in_flight[read.key] = done
-            try:
-                changes = await self._send(due)
-                done.set_result(None)
-            except BaseException as error:
-                done.set_exception(error)
-                done.exception()  # retrieved: each waiter gets it, none may be waiting
-                raise
-            finally:
-                for read in due:
-                    self._in_flight.pop(read.key, None)
-                if not done.done():
-                    done.cancel()
-        for future in waiting:
-            await asyncio.shield(future)
-        return changes
+                self._in_flight.pop(read.key, None)
+            done.set_result(None)
 
     async def _send(self, reads: Sequence[Read]) -> ChangeSet:
         response = await self._client.send([read.command for read in reads])

@@ -2,7 +2,8 @@
 
 Facts come from the wire client (calls in flight, whether the last one reached the server),
 the network (told by the views from Qt's network information), the store (the last
-successful GetCheckIn or full sync, the background permission) and the outbox (failed calls).
+successful GetCheckIn or full sync, the background permission), the outbox (failed calls) and
+the background loops (one that stopped on an unexpected error and is retrying).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from app.db import Store
 from app.sync.engine import LAST_SUCCESS_KEY
 from app.sync.preferences import Preferences
 from app.sync.setup import CHECKIN_READ_KEY
-from app.sync.status import SyncFacts, SyncStatus, sync_status
+from app.sync.status import SyncFacts, SyncStatus, stopped_message, sync_status
+from app.sync.wakeloop import RoundFailed
 
 
 def _no_failures() -> int:
@@ -46,6 +48,7 @@ class StatusMonitor:
         self._network_up = True
         self._metered = False
         self._last: SyncStatus | None = None
+        self._problems: dict[str, str] = {}
         self._stored = self._read_store()
 
     @property
@@ -65,6 +68,15 @@ class StatusMonitor:
     def calls_changed(self, activity: CallActivity) -> None:
         """Per request, so it reads nothing from the store: only the calls changed."""
         self._activity = activity
+        self._report()
+
+    def loop_failed(self, work: str, failure: RoundFailed | None) -> None:
+        """A background loop's round failed (shown until it reports None: a round succeeded).
+        `work` names it for the technician: "Sync", "Sending changes"."""
+        if failure is None:
+            self._problems.pop(work, None)
+        else:
+            self._problems[work] = stopped_message(work, failure)
         self._report()
 
     @property
@@ -88,6 +100,7 @@ class StatusMonitor:
                 online=self.online,
                 now=self._clock.now(),
                 unsent=unsent,
+                problems=tuple(self._problems.values()),
             )
         )
 

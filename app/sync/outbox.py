@@ -43,7 +43,7 @@ from app.core.values import as_int, as_str
 from app.db import Store
 from app.db.outbox import Entry, Lane, OutboxRepo, State
 from app.sync.actions import CHECKIN_KEY
-from app.sync.wakeloop import WakeLoop
+from app.sync.wakeloop import RoundFailed, WakeLoop
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,7 @@ class OutboxSender:
         attachments_allowed: Callable[[], bool] = lambda: True,
         on_status: Callable[[OutboxStatus], None] = ignore,
         on_changes: Callable[[ChangeSet], None] = ignore,
+        on_error: Callable[[RoundFailed | None], None] = ignore,
     ) -> None:
         self._client = client
         self._store = store
@@ -96,7 +97,7 @@ class OutboxSender:
         self._attachments_forced = False
         self._recovered = False
         self._halted: str | None = None
-        self._loop = WakeLoop("outbox", self._round)
+        self._loop = WakeLoop("outbox", self._round, on_error=on_error)
         self._lock = asyncio.Lock()
 
     # -- control ------------------------------------------------------------------------------
@@ -132,7 +133,11 @@ class OutboxSender:
 
     async def _round(self) -> None:
         """Send what can go; then sleep until the next entry is due to be tried again."""
-        await self.run_once()
+        try:
+            await self.run_once()
+        except Exception:
+            self._recovered = False  # an entry it left "sending" is read back, as after a crash
+            raise
         due = self._outbox.next_due()
         if due is not None:
             self._loop.wake_in((datetime.fromisoformat(due) - self._clock.now()).total_seconds())

@@ -2,6 +2,9 @@
 
 Never two passes at once: requests made while a pass runs are folded into one pass after it.
 The slower tiers (setup data hourly, the calendar daily) are decided by the engine per pass.
+After a failed pass the next one comes sooner than the interval but backs off: 30 s, 60 s, …
+up to the interval, so a server that keeps failing is not hammered and one that recovers is
+back within a minute; Sync now still runs a pass at once.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from collections.abc import Callable
 from app.core.callbacks import ignore
 from app.sync.engine import SyncEngine
 from app.sync.progress import PassResult
-from app.sync.wakeloop import WakeLoop
+from app.sync.wakeloop import Backoff, RoundFailed, WakeLoop
 
 log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL_MINUTES = 10
 AFTER_ACTION_SECONDS = 3.0  # long enough to fold a burst of ticks into one pass
+FIRST_RETRY_SECONDS = 30.0  # after a failed pass; doubling up to the interval
 
 
 class SyncScheduler:
@@ -27,13 +31,18 @@ class SyncScheduler:
         *,
         interval_minutes: float = DEFAULT_INTERVAL_MINUTES,
         after_action_seconds: float = AFTER_ACTION_SECONDS,
+        first_retry_seconds: float = FIRST_RETRY_SECONDS,
         on_pass: Callable[[PassResult], None] = ignore,
+        on_error: Callable[[RoundFailed | None], None] = ignore,
     ) -> None:
         self._engine = engine
         self._interval = interval_minutes * 60
         self._after_action = after_action_seconds
         self._on_pass = on_pass
-        self._loop = WakeLoop("sync-scheduler", self._pass, every=self._interval)
+        self._loop = WakeLoop(
+            "sync-scheduler", self._pass, every=self._interval,
+            retry=Backoff(first_retry_seconds, self._interval), on_error=on_error,
+        )
 
     @property
     def interval_minutes(self) -> float:
@@ -54,5 +63,7 @@ class SyncScheduler:
     async def stop(self) -> None:
         await self._loop.stop()
 
-    async def _pass(self) -> None:
-        self._on_pass(await self._engine.run_pass())
+    async def _pass(self) -> bool:
+        result = await self._engine.run_pass()
+        self._on_pass(result)
+        return result.ok

@@ -9,6 +9,10 @@ From the Microbizz indicator guide (seeds/000):
 Several show at once, but some overrule others: permission declined overrules out of date
 ("the reason it has been more than 20 minutes is most likely that permission was declined").
 The tray shows one icon: the one that most needs the user, failed calls first.
+
+Background work that stopped on an unexpected error (a locked store, a full disk) and is
+retrying also raises "failed": nothing the technician does is sent meanwhile, so it needs them
+as much as a refused call. Its message (`problems`) is what the window's banner says.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+
+from app.sync.wakeloop import RoundFailed
 
 OUT_OF_DATE_AFTER = timedelta(minutes=20)
 
@@ -50,6 +56,7 @@ class SyncFacts:
     online: bool
     now: datetime
     unsent: int = 0  # changes not sent yet: not an indicator, but shown with them
+    problems: tuple[str, ...] = ()  # background work that stopped and retries (stopped_message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +67,14 @@ class SyncStatus:
     failed: int
     online: bool
     unsent: int = 0
+    problems: tuple[str, ...] = ()
 
     def badge(self, indicator: Indicator) -> str:
-        """The text on an indicator: its count, or "!"."""
+        """The text on an indicator: its count, or "!" (failed with no failed call: work that
+        stopped)."""
         if indicator is Indicator.IN_FLIGHT:
             return str(self.in_flight)
-        if indicator is Indicator.FAILED:
+        if indicator is Indicator.FAILED and self.failed:
             return str(self.failed)
         return "!"
 
@@ -74,7 +83,7 @@ def sync_status(facts: SyncFacts) -> SyncStatus:
     raised: set[Indicator] = set()
     if facts.calls_in_flight > 0:
         raised.add(Indicator.IN_FLIGHT)
-    if facts.failed_calls > 0:
+    if facts.failed_calls > 0 or facts.problems:
         raised.add(Indicator.FAILED)
     if facts.last_synced is None or facts.now - facts.last_synced > OUT_OF_DATE_AFTER:
         raised.add(Indicator.OUT_OF_DATE)
@@ -89,4 +98,12 @@ def sync_status(facts: SyncFacts) -> SyncStatus:
         failed=facts.failed_calls,
         online=facts.online,
         unsent=facts.unsent,
+        problems=facts.problems,
     )
+
+
+def stopped_message(work: str, failure: RoundFailed) -> str:
+    """One sentence: what stopped, why, and when it tries again by itself."""
+    seconds = round(failure.retry_in)
+    later = f"{seconds} s" if seconds < 90 else f"{round(seconds / 60)} min"
+    return f"{work} stopped: {failure.reason}. Retrying in {later}."

@@ -2,25 +2,82 @@
 
 The sync scheduler and the outbox sender both need this: wake now, wake a little later (one
 pending timer at a time), run at most one round at a time, and stop cleanly at exit.
+
+It also keeps them alive. A round that raises (a locked store, a full disk, a bug) would
+otherwise end the task for the rest of the run, silently: later actions never sent, "Sync now"
+doing nothing. Here a failed round is logged once with its traceback, reported through
+`on_error` in words a technician understands, and retried after a backoff (exponential,
+capped); the next round that succeeds reports `None`, which clears it. A round may also report
+an expected failure by returning False (a sync pass the server refused): the same backoff
+applies, without the error report. A wake (the Sync now button, a new action) still runs a
+round at once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from app.core.callbacks import ignore
+from app.sync.failures import FailureLog
+
+log = logging.getLogger(__name__)
+
+RETRY_FIRST_SECONDS = 30.0
+RETRY_MAX_SECONDS = 600.0
+
+
+@dataclass(frozen=True, slots=True)
+class RoundFailed:
+    """Why the last round of a loop failed, and when it tries again by itself."""
+
+    reason: str  # one sentence, no traceback (see app/sync/failures.py)
+    retry_in: float
+
+
+class Backoff:
+    """Waits of first, twice that, four times … up to `cap`, from a failure until a success."""
+
+    def __init__(self, first: float = RETRY_FIRST_SECONDS, cap: float = RETRY_MAX_SECONDS) -> None:
+        self._first = first
+        self._cap = max(first, cap)
+        self._failures = 0
+
+    def next(self) -> float:
+        delay = min(self._cap, self._first * 2 ** min(self._failures, 32))
+        self._failures += 1
+        return delay
+
+    def reset(self) -> bool:
+        """After a success; True if there had been failures."""
+        failed, self._failures = self._failures > 0, 0
+        return failed
 
 
 class WakeLoop:
     def __init__(
-        self, name: str, work: Callable[[], Awaitable[None]], *, every: float | None = None
+        self,
+        name: str,
+        work: Callable[[], Awaitable[bool | None]],
+        *,
+        every: float | None = None,
+        retry: Backoff | None = None,
+        on_error: Callable[[RoundFailed | None], None] = ignore,
     ) -> None:
         self._name = name
-        self._work = self._round(work)
+        self._work = self._tracked(work)
         self._every = every
+        self._retry = retry or Backoff()
+        self._on_error = on_error
+        self._failures = FailureLog(log)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.Handle | None = None
+        self._timer_due = 0.0  # time.monotonic(); qasync's handles do not know theirs
         self._idle = asyncio.Event()  # clear while a round runs
         self._idle.set()
         self._stopping = False
@@ -35,13 +92,16 @@ class WakeLoop:
         self._wake.set()
 
     def wake_in(self, seconds: float, *, replace: bool = True) -> None:
-        """Wake after `seconds`. `replace=False` keeps a timer already pending, so a burst of
-        requests shares the first one."""
+        """Wake after `seconds`. `replace=False` keeps a timer already pending that fires no
+        later, so a burst of requests shares the first one."""
+        seconds = max(0.0, seconds)
+        due = time.monotonic() + seconds
         if self._timer is not None:
-            if not replace:
+            if not replace and self._timer_due <= due:
                 return
             self._timer.cancel()
-        self._timer = asyncio.get_running_loop().call_later(max(0.0, seconds), self._fire)
+        self._timer = asyncio.get_running_loop().call_later(seconds, self._fire)
+        self._timer_due = due
 
     def _fire(self) -> None:
         self._timer = None
@@ -63,15 +123,17 @@ class WakeLoop:
             self._task = None
             self._stopping = False
 
-    def _round(self, work: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
+    def _tracked(
+        self, work: Callable[[], Awaitable[bool | None]]
+    ) -> Callable[[], Awaitable[bool | None]]:
         """`work`, with `_idle` telling `stop` whether a round is under way."""
 
-        async def round_() -> None:
+        async def round_() -> bool | None:
             if self._stopping:
-                return
+                return None
             self._idle.clear()
             try:
-                await work()
+                return await work()
             finally:
                 self._idle.set()
 
@@ -82,4 +144,19 @@ class WakeLoop:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self._every)
             self._wake.clear()
-            await self._work()
+            await self._round()
+
+    async def _round(self) -> None:
+        try:
+            succeeded = await self._work() is not False
+        except Exception as error:  # any error: this loop must outlive every round
+            retry_in = self._retry.next()
+            self.wake_in(retry_in, replace=False)
+            self._on_error(RoundFailed(self._failures.failed(self._name, error), retry_in))
+            return
+        if self._failures.recovered(self._name):
+            self._on_error(None)
+        if succeeded:
+            self._retry.reset()
+        else:
+            self.wake_in(self._retry.next(), replace=False)

@@ -56,17 +56,14 @@ class MainWindow(QMainWindow):
             model = ObjectListModel(store, kind, self)
             self.models[kind] = model
             self.tabs.addTab(self._make_view(model), "")
-        self.offline_banner = QLabel()
-        self.offline_banner.setObjectName("offline-banner")
-        self.offline_banner.setWordWrap(True)
-        self.offline_banner.setStyleSheet(
-            "QLabel#offline-banner { background: #fff3b0; color: #5c4600; padding: 6px 10px; }"
-        )
-        self.offline_banner.hide()
+        self.offline_banner = _banner("offline-banner", "#fff3b0", "#5c4600")
+        # Background work that stopped on an unexpected error and is retrying: say so plainly.
+        self.problem_banner = _banner("problem-banner", "#fde2e1", "#7a1c17")
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.problem_banner)
         column.addWidget(self.offline_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -106,6 +103,8 @@ class MainWindow(QMainWindow):
 
     def on_status(self, status: SyncStatus) -> None:
         self.indicators.show_status(status)
+        self.problem_banner.setText(" ".join(status.problems))
+        self.problem_banner.setVisible(bool(status.problems))
         self.offline_banner.setVisible(not status.online)
         if not status.online:
             last = friendly_time(self._controls.monitor.last_synced()) or "never"
@@ -194,6 +193,18 @@ class MainWindow(QMainWindow):
     def _update_tab_titles(self) -> None:
         for index, kind in enumerate(LISTED_KINDS):
             self.tabs.setTabText(index, f"{kind.label} ({self.models[kind].total:,})")
+
+
+def _banner(name: str, background: str, text: str) -> QLabel:
+    """A hidden strip across the top of the window for a state the technician must know."""
+    banner = QLabel()
+    banner.setObjectName(name)
+    banner.setWordWrap(True)
+    banner.setStyleSheet(
+        f"QLabel#{name} {{ background: {background}; color: {text}; padding: 6px 10px; }}"
+    )
+    banner.hide()
+    return banner
 
 
 def _time_left(seconds: float) -> str:

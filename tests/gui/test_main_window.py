@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.core.kinds import LISTED_KINDS, Kind
+from app.sync.status import Indicator
 from tests.admin import fault
 from tests.server_data import live_ids
+from tests.store_lock import locked
+
+
+async def until(condition, timeout: float = 5.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
 
 
 def test_lists_fill_with_counts_after_a_sync(window_and_core, sandbox, loop) -> None:
@@ -72,3 +82,28 @@ def test_opening_a_notice_selects_its_task_even_far_down_the_list(
     window.show_task(last)
     assert window.tabs.currentIndex() == LISTED_KINDS.index(Kind.TODO)
     assert window.tabs.currentWidget().currentIndex().data(Qt.ItemDataRole.UserRole) == last
+
+
+@pytest.mark.expected_warnings("app.sync.wakeloop")
+def test_sending_that_stopped_says_why_in_a_banner_until_it_works_again(
+    window_and_core, loop
+) -> None:
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    customer = min(core.store.objects.ids(Kind.CUSTOMER))
+
+    async def scenario() -> None:
+        with locked(core.store):
+            core.sender.start()  # its first round cannot write to the store
+            await until(window.problem_banner.isVisible)
+        assert window.problem_banner.text() == (
+            "Sending changes stopped: the local store is locked by another program. "
+            "Retrying in 30 s.")
+        assert window.indicators.buttons[Indicator.FAILED].isVisible()
+        await core.actions.post_note(Kind.CUSTOMER, customer, "Nøgle i boksen")  # sends now
+        await until(lambda: not window.problem_banner.isVisible())
+        await core.sender.stop()
+
+    loop.run_until_complete(scenario())
+    assert core.outbox.unsent_count() == 0
+    assert not window.indicators.buttons[Indicator.FAILED].isVisible()

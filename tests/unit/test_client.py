@@ -3,6 +3,7 @@ can act on, batches and haltonerror."""
 
 from __future__ import annotations
 
+import time
 from asyncio import run
 
 import pytest
@@ -13,11 +14,13 @@ from app.sandbox import SandboxServer
 from tests.admin import fault, request_log
 
 
-def client_for(server: SandboxServer, *, timeout: float = 5.0, **override: str) -> Client:
+def client_for(
+    server: SandboxServer, *, timeout: float = 5.0, deadline: float = 120.0, **override: str
+) -> Client:
     creds = server.credentials
     fields = {"contract": creds.contract, "apikey": creds.apikey,
               "username": creds.username, "password": creds.password, **override}
-    return Client(server.url, Credentials(**fields), timeout=timeout)
+    return Client(server.url, Credentials(**fields), timeout=timeout, deadline=deadline)
 
 
 async def _send(client: Client, commands: list[Command], **kwargs: bool):
@@ -95,6 +98,19 @@ def test_no_answer_in_time_is_a_transport_error(sandbox: SandboxServer) -> None:
     fault(sandbox, "delay", delay=2)
     with pytest.raises(TransportError, match="did not answer in time"):
         run(_send(client_for(sandbox, timeout=0.3), [Command("Echo")]))
+
+
+def test_an_answer_that_trickles_ends_at_the_requests_deadline(sandbox: SandboxServer) -> None:
+    """Each read gets a chunk well within the read timeout, but the whole answer (3 kB at 300
+    bytes a second) would take ten seconds: the deadline ends it."""
+    fault(sandbox, "bandwidth", bytes_per_second=300)
+    client = client_for(sandbox, timeout=1.0, deadline=1.0)
+    started = time.monotonic()
+    with pytest.raises(TransportError, match="did not answer in time") as caught:
+        run(_send(client, [Command("Echo", {"text": "x" * 3000})]))
+    assert time.monotonic() - started < 2.5
+    assert caught.value.may_have_arrived is True
+    assert "it may have received the request" in str(caught.value)
 
 
 def test_no_server_listening_is_a_transport_error(sandbox: SandboxServer) -> None:

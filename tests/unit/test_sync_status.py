@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.sync.status import Indicator, SyncFacts, sync_status
+from app.sync.status import Indicator, SyncFacts, stopped_message, sync_status
+from app.sync.wakeloop import RoundFailed
 
 NOW = datetime(2026, 11, 22, 12, 0, 0)
 Ind = Indicator
@@ -68,3 +69,14 @@ def test_badges_carry_counts_or_an_exclamation_mark() -> None:
     assert status.badge(Ind.IN_FLIGHT) == "3"
     assert status.badge(Ind.FAILED) == "7"
     assert status.badge(Ind.OUT_OF_DATE) == "!"
+
+
+def test_work_that_stopped_raises_failed_with_its_message_and_a_mark() -> None:
+    problem = stopped_message("Sending changes", RoundFailed("the disk is full", 120))
+    assert problem == "Sending changes stopped: the disk is full. Retrying in 2 min."
+    status = sync_status(SyncFacts(0, 0, NOW, True, True, NOW, problems=(problem,)))
+    assert status.active == (Ind.FAILED,) and status.tray is Ind.FAILED
+    assert status.badge(Ind.FAILED) == "!"
+    assert status.problems == (problem,)
+    assert sync_status(SyncFacts(0, 3, NOW, True, True, NOW, problems=(problem,))).badge(
+        Ind.FAILED) == "3"
