@@ -10,7 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import Database, TextField
+from playhouse.migrate import SqliteMigrator
+from playhouse.migrate import migrate as alter
 
 from app.core.kinds import LISTED_KINDS
 from app.db.tables import Tables
@@ -33,14 +35,26 @@ def _v2_everything_the_main_pages_need(database: Database, tables: Tables) -> No
 
 
 def _v3_outbox(database: Database, tables: Tables) -> None:
-    """The queue of the technician's actions (app/db/outbox.py)."""
+    """The queue of the technician's actions (app/db/outbox.py), as the model is today."""
     database.create_tables([tables.outbox])
+
+
+def _v4_outbox_baseline(database: Database, tables: Tables) -> None:
+    """`outbox.baseline`: what the server showed just before an entry was sent, so reading back
+    tells its effect from an earlier identical one. A store created at v3 by this version
+    already has it (v3 builds the table from today's model); one from an older version not."""
+    columns = {column.name for column in database.get_columns(tables.outbox._meta.table_name)}
+    if "baseline" not in columns:
+        migrator = SqliteMigrator(database)
+        alter(migrator.add_column(tables.outbox._meta.table_name, "baseline",
+                                  TextField(null=True)))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_everything_the_main_pages_need,
     _v3_outbox,
+    _v4_outbox_baseline,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

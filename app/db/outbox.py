@@ -81,6 +81,7 @@ class Entry:
     undo: list[dict[str, Any]] = field(default_factory=list)
     result: dict[str, Any] | None = None
     sent_at: str | None = None
+    baseline: dict[str, Any] | None = None  # None: sent by a version that kept none
 
 
 class NotAllowed(FieldClientError):
@@ -117,9 +118,16 @@ class OutboxRepo:
             undo=_dumps(list(entry.undo)),
         ).execute())
 
-    def mark_sending(self, entry_id: int, now: str) -> None:
+    def mark_sending(self, entry_id: int, now: str, params: Mapping[str, Any] | None = None,
+                     baseline: Mapping[str, Any] | None = None) -> None:
+        """Committed before the request leaves: `params` as they will be sent (what the send
+        resolved included; None: as queued) and `baseline` (what the server showed just
+        before), so a read-back after a lost answer or a restart sees exactly what was sent
+        and what stood before."""
         m = self._model
-        self._update(entry_id, state=State.SENDING.value, sent_at=now, attempts=m.attempts + 1)
+        resolved = {} if params is None else {"params": _dumps(params)}
+        self._update(entry_id, state=State.SENDING.value, sent_at=now, attempts=m.attempts + 1,
+                     baseline=None if baseline is None else _dumps(baseline), **resolved)
 
     def mark_done(self, entry_id: int, result: Mapping[str, Any]) -> None:
         self._update(entry_id, state=State.DONE.value, result=_dumps(result), last_error=None,
@@ -321,6 +329,7 @@ def _entry(row: Any) -> Entry:
         undo=orjson.loads(row.undo),
         result=orjson.loads(row.result) if row.result else None,
         sent_at=row.sent_at,
+        baseline=orjson.loads(row.baseline) if row.baseline else None,
     )
 
 

@@ -92,10 +92,13 @@ def make_tables(database: Database) -> Tables:
         """The technician's actions waiting to reach the server, in the order they were made.
 
         `params` is the command as it will be sent, minus `clientrequestid` (added from
-        `request_id` at send time, so a resend carries the same id). `depends_on` is the entry
-        whose answer this one needs (a check-out needs its check-in's id); `undo` is what
-        restores the local effect if the entry is discarded; `result` keeps a done entry's
-        answer for the entries that depend on it.
+        `request_id` at send time, so a resend carries the same id); what a send resolves
+        (a check-out's `checkinid`) is written back into it before the request leaves.
+        `depends_on` is the entry whose answer this one needs (a check-out needs its
+        check-in's id); `undo` is what restores the local effect if the entry is discarded;
+        `result` keeps a done entry's answer for the entries that depend on it; `baseline` is
+        what the server showed just before the entry was sent, so reading back can tell this
+        entry's effect from an earlier identical one (app/sync/outbox.py).
         """
 
         id = AutoField()
@@ -116,6 +119,7 @@ def make_tables(database: Database) -> Tables:
         undo = TextField(default="[]")
         result = TextField(null=True)
         sent_at = CharField(null=True)
+        baseline = TextField(null=True)
 
         class Meta:
             table_name = "outbox"
