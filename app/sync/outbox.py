@@ -538,3 +538,44 @@ _READERS: dict[str, _Reader] = {
         lambda e: {"todoid": as_int((e.params.get("todo") or {}).get("id"))}, _state_set,
         _task_before),
 }
+
+
+# -- what a person is shown of an entry (the failed-calls page, `fieldclient outbox`) ------------
+
+IMAGE_PARAMS = ("imagedata",)  # base64 pictures: shown by their size, never dumped
+_DOCUMENTS_OF = {Kind.TODO.value: "task's", Kind.CUSTOMER.value: "customer's",
+                 Kind.TOOL.value: "equipment's"}
+
+
+def readable(entry: Entry) -> str:
+    """The call as a person reads it: secrets redacted, a picture by its size."""
+    params = {key: f"<{_decoded_size(value):,} bytes>"
+              if key in IMAGE_PARAMS and isinstance(value, str) else value
+              for key, value in entry.params.items()}
+    return Command(entry.command, params).describe()
+
+
+def _decoded_size(base64_text: str) -> int:
+    return len(base64_text) * 3 // 4 - base64_text[-2:].count("=")
+
+
+def settles_itself(entry: Entry) -> bool:
+    """Whether the app can settle an in-doubt entry by reading back (else the user decides)."""
+    return entry.command in _READERS
+
+
+def needs_the_technician(outbox: OutboxRepo) -> int:
+    """Entries only the technician can settle: refused ones, and those in doubt that no read
+    can settle (a photo whose answer was lost)."""
+    return sum(1 for entry in outbox.entries(State.FAILED, State.IN_DOUBT)
+               if entry.state is State.FAILED or not settles_itself(entry))
+
+
+def doubt_advice(entry: Entry) -> str:
+    """What an in-doubt entry means and what to check, in the technician's words."""
+    if settles_itself(entry):
+        return ("We don't know yet whether this reached Microbizz. The app checks by itself as "
+                "soon as it reaches the server; there is nothing you need to do.")
+    documents = _DOCUMENTS_OF.get(entry.object_kind, "object's")
+    return (f"We don't know whether the photo reached Microbizz. Check the {documents} "
+            "documents in Microbizz; if it is not there, press Retry; if it is, press Discard.")
