@@ -48,6 +48,7 @@ from app.core.errors import (
     EnvelopeRefused,
     MalformedData,
     TransportError,
+    redact,
 )
 from app.core.kinds import Kind
 from app.core.values import as_int, as_str
@@ -194,9 +195,9 @@ class OutboxSender:
         try:
             result = await self._request(command)
         except CommandRefused as error:
-            log.info("%s was refused: %s", command.describe(), error.server_message)
+            log.info("%s was refused: %s", readable(entry), error.server_message)
             await self._commit(self._outbox.mark_failed, entry.id, error.server_message,
-                               command.describe())
+                               readable(entry))
             return True
         except EnvelopeRefused as error:
             return await self._halt(entry, error)
@@ -547,12 +548,17 @@ _DOCUMENTS_OF = {Kind.TODO.value: "task's", Kind.CUSTOMER.value: "customer's",
                  Kind.TOOL.value: "equipment's"}
 
 
+def shown_params(entry: Entry) -> dict[str, Any]:
+    """The entry's parameters as a person may see them: secrets redacted, a picture by its
+    size (a base64 photo is megabytes of nothing to read)."""
+    return redact({key: f"<{_decoded_size(value):,} bytes>"
+                   if key in IMAGE_PARAMS and isinstance(value, str) else value
+                   for key, value in entry.params.items()})
+
+
 def readable(entry: Entry) -> str:
-    """The call as a person reads it: secrets redacted, a picture by its size."""
-    params = {key: f"<{_decoded_size(value):,} bytes>"
-              if key in IMAGE_PARAMS and isinstance(value, str) else value
-              for key, value in entry.params.items()}
-    return Command(entry.command, params).describe()
+    """The call as a person reads it in the log, the failed-calls page or the CLI."""
+    return Command(entry.command, shown_params(entry)).describe()
 
 
 def _decoded_size(base64_text: str) -> int:
