@@ -143,10 +143,14 @@ class OutboxRepo:
         self._update(entry_id, state=State.IN_DOUBT.value, last_error=error,
                      next_attempt=next_attempt)
 
-    def schedule_retry(self, entry_id: int, next_attempt: str, error: str) -> None:
-        """Not sent (network down): pending again, not before `next_attempt`."""
+    def schedule_retry(self, entry_id: int, next_attempt: str, error: str,
+                       count_attempt: bool = False) -> None:
+        """Not sent (network down): pending again, not before `next_attempt`.
+        `count_attempt`: the try failed before `mark_sending` counted it (the read before
+        sending), so it counts here and the next wait grows."""
+        m = self._model
         self._update(entry_id, state=State.PENDING.value, next_attempt=next_attempt,
-                     last_error=error)
+                     last_error=error, attempts=m.attempts + int(count_attempt))
 
     def back_to_pending(self, entry_id: int) -> None:
         """Send it (again) at the next chance: read back said not applied, or never sent."""

@@ -181,13 +181,30 @@ class OutboxSender:
         return self._attachments_forced or self._attachments_allowed()
 
     async def _send(self, entry: Entry) -> bool:
-        """Send one entry; False when the run should stop (network down, halted)."""
+        """Send one entry, after reading what its read-back will compare against; False when
+        the run should stop (network down, halted)."""
         entry = replace(entry, params=self._resolved(entry))
-        baseline = await self._baseline(entry)
-        if baseline is _STOP:
+        reader = _READERS.get(entry.command)
+        if reader is None or reader.before is None:
+            return await self._deliver(entry, None)
+        read = reader.command(entry)
+        try:
+            result = await self._request(read)
+        except EnvelopeRefused as error:
+            return await self._halt(entry, error)
+        except (TransportError, MalformedData) as error:  # nothing was sent: try again later
+            await self._commit(self._outbox.schedule_retry, entry.id,
+                               self._later(entry.attempts + 1), str(error), count_attempt=True)
             return False
-        if baseline is _REFUSED:
+        except CommandRefused as error:  # sent blind, a lost answer could not be settled
+            await self._commit(self._outbox.mark_failed, entry.id, error.server_message,
+                               read.describe())
             return True
+        user = current_user_id(self._store.settings.get(USER_KEY))
+        return await self._deliver(entry, {"userid": user, **reader.before(entry, result.data)})
+
+    async def _deliver(self, entry: Entry, baseline: dict[str, Any] | None) -> bool:
+        """The write itself, committed as sending (with its parameters and baseline) first."""
         command = write(entry.command, entry.request_id, **entry.params)
         await self._commit(self._outbox.mark_sending, entry.id, self._now(), entry.params,
                            baseline)
@@ -214,35 +231,10 @@ class OutboxSender:
         await self._complete(entry, result.data)
         return True
 
-    async def _baseline(self, entry: Entry) -> Any:
-        """What the server shows just before `entry` is sent, as its reader keeps it (None: its
-        read-back needs nothing). `_STOP` when the read could not be made (the entry is pending
-        again, or sending halts); `_REFUSED` when the server refused the read (the entry fails
-        with the server's reason: sent blind, a lost answer could not be settled)."""
-        reader = _READERS.get(entry.command)
-        if reader is None or reader.before is None:
-            return None
-        read = reader.command(entry)
-        try:
-            result = await self._request(read)
-        except EnvelopeRefused as error:
-            await self._halt(entry, error)
-            return _STOP
-        except (TransportError, MalformedData) as error:
-            await self._commit(self._outbox.schedule_retry, entry.id,
-                               self._later(entry.attempts + 1), str(error))
-            return _STOP
-        except CommandRefused as error:
-            await self._commit(self._outbox.mark_failed, entry.id, error.server_message,
-                               read.describe())
-            return _REFUSED
-        user = current_user_id(self._store.settings.get(USER_KEY))
-        return {"userid": user, **reader.before(entry, result.data)}
-
-    async def _commit(self, change: Callable[..., Any], *args: Any) -> Any:
+    async def _commit(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """One store transaction of the sender: a step."""
         self._on_step(f"commit {change.__name__}")
-        return await self._store.write(change, *args)
+        return await self._store.write(change, *args, **kwargs)
 
     def _request(self, command: Command) -> Awaitable[Any]:
         """One request of the sender: a step."""
@@ -343,10 +335,6 @@ class OutboxSender:
 # as the entry's baseline, with the sending user's id) and again when the answer was lost
 # (`applied`, which compares the two). An entry sent by a version that kept no baseline gets {}:
 # then any matching effect counts, as that version decided.
-
-_STOP = object()
-_REFUSED = object()
-
 
 @dataclass(frozen=True, slots=True)
 class _Reader:
@@ -571,7 +559,7 @@ def settles_itself(entry: Entry) -> bool:
 
 
 def needs_the_technician(outbox: OutboxRepo) -> int:
-    """Entries only the technician can settle: refused ones, and those in doubt that no read
+    """How many entries only the technician can settle: refused ones, and those in doubt that no read
     can settle (a photo whose answer was lost)."""
     return sum(1 for entry in outbox.entries(State.FAILED, State.IN_DOUBT)
                if entry.state is State.FAILED or not settles_itself(entry))

@@ -8,9 +8,12 @@ effect for this one, so the action reaches the server."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import httpx
 import pytest
 
+from app.api import Client, Credentials
 from app.core.kinds import Kind
 from app.db.outbox import OutboxRepo, State
 from app.sync.actions import CHECKIN_KEY, Actions
@@ -154,3 +157,21 @@ def test_setting_down_a_tool_a_colleague_holds_ends_failed_not_done(setup) -> No
     assert [e.state for e in repo.entries()] == [State.DONE, State.FAILED]
     assert repo.entries()[1].server_message == "You are not carrying this equipment"
     assert len(commands_sent(harness.server, "SetDownTool")) == 2
+
+
+def test_offline_the_read_before_sending_counts_as_a_try_so_the_waits_grow(setup) -> None:
+    harness, actions, _sender = setup
+    creds = harness.server.credentials
+    dead = Client("http://127.0.0.1:9/api/endpoint.php",
+                  Credentials(creds.contract, creds.apikey, creds.username, creds.password))
+    clock = harness.clock
+    offline = OutboxSender(dead, harness.core.store, clock)
+    harness.run(actions.post_note(Kind.TODO, an_open_task(harness), "Ingen dækning"))
+    waits = []
+    for _ in range(3):
+        harness.run(offline.run_once())
+        due = datetime.fromisoformat(OutboxRepo.of(harness.core.store).next_due())
+        waits.append((due - clock.now()).total_seconds())
+        clock.advance(waits[-1])
+    harness.run(dead.aclose())
+    assert waits == [2, 4, 8]
