@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from peewee import Database, TextField
+from peewee import Database
 from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as alter
 
@@ -40,14 +40,14 @@ def _v3_outbox(database: Database, tables: Tables) -> None:
 
 
 def _v4_outbox_baseline(database: Database, tables: Tables) -> None:
-    """`outbox.baseline`: what the server showed just before an entry was sent, so reading back
-    tells its effect from an earlier identical one. A store created at v3 by this version
-    already has it (v3 builds the table from today's model); one from an older version not."""
-    columns = {column.name for column in database.get_columns(tables.outbox._meta.table_name)}
-    if "baseline" not in columns:
-        migrator = SqliteMigrator(database)
-        alter(migrator.add_column(tables.outbox._meta.table_name, "baseline",
-                                  TextField(null=True)))
+    """Each outbox entry keeps what the server showed just before it was sent (`baseline`), so
+    reading back tells its effect from an earlier identical one.
+
+    A store made at version 3 by this release already has the column (v3 creates the table
+    from the current model), so it is added only where it is missing.
+    """
+    if "baseline" not in {column.name for column in database.get_columns("outbox")}:
+        alter(SqliteMigrator(database).add_column("outbox", "baseline", tables.outbox.baseline))
 
 
 MIGRATIONS: tuple[Migration, ...] = (

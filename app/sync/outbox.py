@@ -559,8 +559,8 @@ def settles_itself(entry: Entry) -> bool:
 
 
 def needs_the_technician(outbox: OutboxRepo) -> int:
-    """How many entries only the technician can settle: refused ones, and those in doubt that no read
-    can settle (a photo whose answer was lost)."""
+    """How many entries only the technician can settle: refused ones, and those in doubt that
+    no read can settle (a photo whose answer was lost)."""
     return sum(1 for entry in outbox.entries(State.FAILED, State.IN_DOUBT)
                if entry.state is State.FAILED or not settles_itself(entry))
 
