@@ -1,4 +1,4 @@
-"""Command line: `fieldclient` (the app), `fieldclient sync`, `fieldclient status`."""
+"""Command line: `fieldclient` (the app), `fieldclient sync`, `status`, `outbox`, `reset`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app import APP_NAME, __version__
 from app.api.envelope import Credentials
-from app.cli import run_reset, run_status, run_sync
+from app.cli import run_outbox, run_reset, run_status, run_sync
 from app.composition import data_folder
 from app.exits import Stopped, until_stopped
 
@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true", help="print one JSON object")
     status = commands.add_parser("status", parents=[common], help="counts, cursors, sync state")
     status.add_argument("--json", action="store_true", help="print one JSON object")
+    outbox = commands.add_parser("outbox", parents=[common],
+                                 help="the changes made on this device, their state and messages")
+    outbox.add_argument("--json", action="store_true", help="print one JSON object")
     commands.add_parser("reset", parents=[common],
                         help="log out and delete the local data (refused while changes are unsent)")
     return parser
@@ -101,10 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.sandbox and options.server:
         raise SystemExit("Choose --sandbox or --server, not both")
     credentials = _env_credentials(options)
-    if options.command in ("status", "reset") and options.data_dir is None:
+    if options.command in ("status", "outbox", "reset") and options.data_dir is None:
         raise SystemExit(f"{options.command} needs --data-dir")
     if options.command == "status":
         return run_status(options.data_dir, as_json=options.json)
+    if options.command == "outbox":
+        return run_outbox(options.data_dir, as_json=options.json)
     if options.command == "reset":
         return run_reset(options.data_dir)
     if options.command == "sync":

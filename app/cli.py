@@ -1,4 +1,4 @@
-"""The headless commands: `fieldclient sync` and `fieldclient status` (no Qt)."""
+"""The headless commands: `fieldclient sync`, `status`, `outbox` and `reset` (no Qt)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from app.api import Credentials
 from app.composition import NoAccount, build_core, open_connection
 from app.core.kinds import Kind
 from app.db import Store
-from app.db.outbox import UnsentChanges, ensure_nothing_unsent
+from app.db.outbox import OutboxRepo, State, UnsentChanges, ensure_nothing_unsent
 from app.db.store import DATABASE_FILE
 from app.sync.account import AccountStore, SecretsUnavailable
 from app.sync.engine import LAST_SUCCESS_KEY
+from app.sync.outbox import doubt_advice, shown_params
 
 
 async def run_sync(
@@ -95,6 +96,47 @@ def run_status(data_dir: Path, *, as_json: bool) -> int:
         for cursor in status["cursors"]:
             print(f"  {cursor['step']}: {cursor['phase']} from {cursor['changedate']} "
                   f"{cursor['changetime']}" + (" (resuming)" if cursor["resumekey"] else ""))
+    return 0
+
+
+def run_outbox(data_dir: Path, *, as_json: bool) -> int:
+    """The technician's actions on this device, oldest first: what support asks for. Nothing
+    secret and no picture is shown. A folder without a store is an error (exit 2), not a new
+    empty store."""
+    if not (data_dir / DATABASE_FILE).is_file():
+        print(f"There is no Field Client data in {data_dir}.", file=sys.stderr)
+        return 2
+    store = Store.in_dir(data_dir)
+    try:
+        entries = [
+            {
+                "id": entry.id,
+                "state": entry.state.value,
+                "command": entry.command,
+                "object": f"{entry.object_kind}:{entry.object_id}",
+                "summary": entry.summary,
+                "attempts": entry.attempts,
+                "server_message": entry.server_message,
+                "advice": doubt_advice(entry) if entry.state is State.IN_DOUBT else None,
+                "last_error": entry.last_error,
+                "created": entry.created,
+                "sent_at": entry.sent_at,
+                "depends_on": entry.depends_on,
+                "params": shown_params(entry),
+            }
+            for entry in OutboxRepo.of(store).entries()
+        ]
+    finally:
+        store.close()
+    if as_json:
+        _print_json({"entries": entries})
+        return 0
+    unsent = sum(1 for e in entries if e["state"] != State.DONE.value)
+    print(f"{len(entries)} change(s) on this device, {unsent} not sent yet")
+    for e in entries:
+        why = e["server_message"] or e["advice"] or e["last_error"] or ""
+        print(f"  {e['id']:>5}  {e['state']:<8}  {e['command']:<18} {e['object']:<16} "
+              f"tried {e['attempts']}  {e['summary']}" + (f" — {why}" if why else ""))
     return 0
 
 

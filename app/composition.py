@@ -25,7 +25,7 @@ from app.core.changes import ChangeSet
 from app.core.clock import Clock, ServerTime, SystemClock
 from app.core.values import as_int
 from app.db import Store
-from app.db.outbox import OutboxRepo, State
+from app.db.outbox import OutboxRepo
 from app.sandbox import SandboxServer
 from app.sync.account import Account, AccountStore, MemoryKeyring
 from app.sync.actions import Actions
@@ -33,7 +33,7 @@ from app.sync.engine import SyncEngine
 from app.sync.loader import Loader
 from app.sync.monitor import StatusMonitor
 from app.sync.notices import TaskNotice, TaskWatcher
-from app.sync.outbox import OutboxSender
+from app.sync.outbox import OutboxSender, needs_the_technician
 from app.sync.preferences import Preferences
 from app.sync.progress import SyncProgress
 from app.sync.scheduler import SyncScheduler
@@ -171,7 +171,7 @@ def build_core(
     outbox = OutboxRepo.of(store)
     monitor = StatusMonitor(
         store, clock, preferences,
-        failed_calls=lambda: outbox.counts()[State.FAILED],
+        failed_calls=lambda: needs_the_technician(outbox),
         unsent=outbox.unsent_count,
         on_status=on_status,
     )

@@ -40,16 +40,18 @@ WRITE_COMMANDS = (
     "CreateUpdateTodo", "AddPhotoToTool", "AddPhotoToTodo", "AddPhotoToCustomer",
 )
 
-# The read that tells whether a write whose answer was lost was applied. None: no documented
-# read can tell (photos), so the technician decides: send again (it may be kept twice) or not.
+# The read that tells whether a write whose answer was lost was applied. The sender makes it
+# once just before sending too and keeps what stood then (the entry's baseline), so an earlier
+# identical effect is not taken for this one; app/sync/outbox.py says how each decides. None:
+# no documented read can tell (photos), so the technician decides: send again or discard.
 READ_BACK: Mapping[str, str | None] = {
-    "DoCheckIn": "GetCheckIn",  # checked in on that object since the action's time
-    "DoCheckOut": "GetCheckIn",  # no longer checked in with that checkinid
-    "StodoAccept": "GetMyStodos",  # gone (completed) or moved (postponed)
-    "PickupTool": "GetMyTools",  # carried by us
-    "SetDownTool": "GetMyTools",  # no longer carried by us
-    "PostMessage": "GetThreads",  # a message of ours with the same text after the action
-    "CreateUpdateTodo": "GetTodoByID",  # [INF] todoid → todos; the task has the new state
+    "DoCheckIn": "GetCheckIn",  # an open check-in on that object, not the one open before
+    "DoCheckOut": "GetCheckIn",  # the checkinid sent (stored before sending) no longer open
+    "StodoAccept": "GetMyStodos",  # gone (completed) or moved since before (postponed)
+    "PickupTool": "GetMyTools",  # carried by us, and not carried (or changed) since before
+    "SetDownTool": "GetMyTools",  # no longer carried by us, and carried before
+    "PostMessage": "GetThreads",  # a message of ours with the text, not on the object before
+    "CreateUpdateTodo": "GetTodoByID",  # [INF] todoid → todos; the new state, changed since
     "AddPhotoToTool": None,
     "AddPhotoToTodo": None,
     "AddPhotoToCustomer": None,

@@ -35,7 +35,7 @@ def _v2_everything_the_main_pages_need(database: Database, tables: Tables) -> No
 
 
 def _v3_outbox(database: Database, tables: Tables) -> None:
-    """The queue of the technician's actions (app/db/outbox.py)."""
+    """The queue of the technician's actions (app/db/outbox.py), as the model is today."""
     database.create_tables([tables.outbox])
 
 
@@ -50,11 +50,20 @@ def _v4_server_time_of_outbox_entries(database: Database, tables: Tables) -> Non
             "outbox", "created_server", tables.outbox.created_server))
 
 
+def _v5_outbox_baseline(database: Database, tables: Tables) -> None:
+    """Each outbox entry keeps what the server showed just before it was sent (`baseline`), so
+    reading back tells its effect from an earlier identical one. Added only where it is
+    missing, as in v4."""
+    if "baseline" not in {column.name for column in database.get_columns("outbox")}:
+        alter(SqliteMigrator(database).add_column("outbox", "baseline", tables.outbox.baseline))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_everything_the_main_pages_need,
     _v3_outbox,
     _v4_server_time_of_outbox_entries,
+    _v5_outbox_baseline,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -83,6 +83,7 @@ class Entry:
     result: dict[str, Any] | None = None
     sent_at: str | None = None
     created_server: str | None = None
+    baseline: dict[str, Any] | None = None  # None: sent by a version that kept none
 
 
 class NotAllowed(FieldClientError):
@@ -120,9 +121,16 @@ class OutboxRepo:
             undo=_dumps(list(entry.undo)),
         ).execute())
 
-    def mark_sending(self, entry_id: int, now: str) -> None:
+    def mark_sending(self, entry_id: int, now: str, params: Mapping[str, Any] | None = None,
+                     baseline: Mapping[str, Any] | None = None) -> None:
+        """Committed before the request leaves: `params` as they will be sent (what the send
+        resolved included; None: as queued) and `baseline` (what the server showed just
+        before), so a read-back after a lost answer or a restart sees exactly what was sent
+        and what stood before."""
         m = self._model
-        self._update(entry_id, state=State.SENDING.value, sent_at=now, attempts=m.attempts + 1)
+        resolved = {} if params is None else {"params": _dumps(params)}
+        self._update(entry_id, state=State.SENDING.value, sent_at=now, attempts=m.attempts + 1,
+                     baseline=None if baseline is None else _dumps(baseline), **resolved)
 
     def mark_done(self, entry_id: int, result: Mapping[str, Any]) -> None:
         self._update(entry_id, state=State.DONE.value, result=_dumps(result), last_error=None,
@@ -138,10 +146,14 @@ class OutboxRepo:
         self._update(entry_id, state=State.IN_DOUBT.value, last_error=error,
                      next_attempt=next_attempt)
 
-    def schedule_retry(self, entry_id: int, next_attempt: str, error: str) -> None:
-        """Not sent (network down): pending again, not before `next_attempt`."""
+    def schedule_retry(self, entry_id: int, next_attempt: str, error: str,
+                       count_attempt: bool = False) -> None:
+        """Not sent (network down): pending again, not before `next_attempt`.
+        `count_attempt`: the try failed before `mark_sending` counted it (the read before
+        sending), so it counts here and the next wait grows."""
+        m = self._model
         self._update(entry_id, state=State.PENDING.value, next_attempt=next_attempt,
-                     last_error=error)
+                     last_error=error, attempts=m.attempts + int(count_attempt))
 
     def back_to_pending(self, entry_id: int) -> None:
         """Send it (again) at the next chance: read back said not applied, or never sent."""
@@ -325,6 +337,7 @@ def _entry(row: Any) -> Entry:
         result=orjson.loads(row.result) if row.result else None,
         sent_at=row.sent_at,
         created_server=row.created_server,
+        baseline=orjson.loads(row.baseline) if row.baseline else None,
     )
 
 

@@ -92,12 +92,15 @@ def make_tables(database: Database) -> Tables:
         """The technician's actions waiting to reach the server, in the order they were made.
 
         `params` is the command as it will be sent, minus `clientrequestid` (added from
-        `request_id` at send time, so a resend carries the same id). `depends_on` is the entry
-        whose answer this one needs (a check-out needs its check-in's id); `undo` is what
-        restores the local effect if the entry is discarded; `result` keeps a done entry's
-        answer for the entries that depend on it. `created` is the device's time the action was
-        made, `created_server` the same moment on the server's clock (app.core.clock.ServerTime;
-        null for entries older than schema 4).
+        `request_id` at send time, so a resend carries the same id); what a send resolves
+        (a check-out's `checkinid`) is written back into it before the request leaves.
+        `depends_on` is the entry whose answer this one needs (a check-out needs its
+        check-in's id); `undo` is what restores the local effect if the entry is discarded;
+        `result` keeps a done entry's answer for the entries that depend on it; `baseline` is
+        what the server showed just before the entry was sent, so reading back can tell this
+        entry's effect from an earlier identical one (app/sync/outbox.py). `created` is the
+        device's time the action was made, `created_server` the same moment on the server's
+        clock (app.core.clock.ServerTime; null for entries older than schema 4).
         """
 
         id = AutoField()
@@ -119,6 +122,7 @@ def make_tables(database: Database) -> Tables:
         undo = TextField(default="[]")
         result = TextField(null=True)
         sent_at = CharField(null=True)
+        baseline = TextField(null=True)
 
         class Meta:
             table_name = "outbox"

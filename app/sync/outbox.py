@@ -16,18 +16,29 @@ An in-doubt entry is settled before anything else is sent: the sender runs the c
 READ_BACK (app/api/writes.py) and decides applied (→ done) or not (→ pending, sent again with
 the same client request id). Nothing is ever sent twice blindly; where no read can tell
 (photos) the entry waits for the user to retry or discard it.
+
+So that reading back can tell THIS entry's effect from an earlier identical one (a second note
+"OK" where one already stands), the sender makes the same read just before sending and keeps
+what it needs of it (the entry's `baseline`: message ids, the open check-in, the reminder's
+time, the tool or task as it stood), committed with the parameters as sent (a check-out's
+`checkinid`, resolved from its check-in's answer) before the request leaves. A read-back after
+a lost answer, and one after a restart, therefore compare against the same facts.
+
+Every store commit and every request of the sender is a step reported to `on_step` first:
+tests stop the process at step N to walk every crash point (tests/e2e/test_outbox_kill.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from app.api import Client, Command
+from app.api.shapes import current_user_id
 from app.api.writes import READ_BACK, write
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
@@ -37,12 +48,14 @@ from app.core.errors import (
     EnvelopeRefused,
     MalformedData,
     TransportError,
+    redact,
 )
 from app.core.kinds import Kind
 from app.core.values import as_int, as_str
 from app.db import Store
 from app.db.outbox import Entry, Lane, OutboxRepo, State
 from app.sync.actions import CHECKIN_KEY
+from app.sync.loader import USER_KEY
 from app.sync.wakeloop import RoundFailed, WakeLoop
 
 log = logging.getLogger(__name__)
@@ -85,8 +98,11 @@ class OutboxSender:
         attachments_allowed: Callable[[], bool] = lambda: True,
         on_status: Callable[[OutboxStatus], None] = ignore,
         on_changes: Callable[[ChangeSet], None] = ignore,
+        on_step: Callable[[str], None] = ignore,
         on_error: Callable[[RoundFailed | None], None] = ignore,
     ) -> None:
+        """`on_step` hears of each store commit and each request just before it happens (its
+        name, e.g. "commit mark_sending", "request PostMessage"): a test's crash point."""
         self._client = client
         self._store = store
         self._outbox = OutboxRepo.of(store)
@@ -94,6 +110,7 @@ class OutboxSender:
         self._attachments_allowed = attachments_allowed
         self._on_status = on_status
         self._on_changes = on_changes
+        self._on_step = on_step
         self._attachments_forced = False
         self._recovered = False
         self._halted: str | None = None
@@ -148,7 +165,7 @@ class OutboxSender:
         """Send until nothing is sendable (or the network or the credentials say stop)."""
         async with self._lock:
             if not self._recovered:
-                await self._store.write(self._outbox.recover_interrupted)
+                await self._commit(self._outbox.recover_interrupted)
                 self._recovered = True
             while self._halted is None and await self._settle_in_doubt():
                 entry = self._next()
@@ -171,31 +188,65 @@ class OutboxSender:
         return self._attachments_forced or self._attachments_allowed()
 
     async def _send(self, entry: Entry) -> bool:
-        """Send one entry; False when the run should stop (network down, halted)."""
-        command = write(entry.command, entry.request_id, **self._resolved(entry))
-        await self._store.write(self._outbox.mark_sending, entry.id, self._now())
+        """Send one entry, after reading what its read-back will compare against; False when
+        the run should stop (network down, halted)."""
+        entry = replace(entry, params=self._resolved(entry))
+        reader = _READERS.get(entry.command)
+        if reader is None or reader.before is None:
+            return await self._deliver(entry, None)
+        read = reader.command(entry)
+        try:
+            result = await self._request(read)
+        except EnvelopeRefused as error:
+            return await self._halt(entry, error)
+        except (TransportError, MalformedData) as error:  # nothing was sent: try again later
+            await self._commit(self._outbox.schedule_retry, entry.id,
+                               self._later(entry.attempts + 1), str(error), count_attempt=True)
+            return False
+        except CommandRefused as error:  # sent blind, a lost answer could not be settled
+            await self._commit(self._outbox.mark_failed, entry.id, error.server_message,
+                               read.describe())
+            return True
+        user = current_user_id(self._store.settings.get(USER_KEY))
+        return await self._deliver(entry, {"userid": user, **reader.before(entry, result.data)})
+
+    async def _deliver(self, entry: Entry, baseline: dict[str, Any] | None) -> bool:
+        """The write itself, committed as sending (with its parameters and baseline) first."""
+        command = write(entry.command, entry.request_id, **entry.params)
+        await self._commit(self._outbox.mark_sending, entry.id, self._now(), entry.params,
+                           baseline)
         self._on_status(self.status())
         try:
-            result = await self._client.call(command)
+            result = await self._request(command)
         except CommandRefused as error:
-            log.info("%s was refused: %s", command.describe(), error.server_message)
-            await self._store.write(self._outbox.mark_failed, entry.id, error.server_message,
-                                    command.describe())
+            log.info("%s was refused: %s", readable(entry), error.server_message)
+            await self._commit(self._outbox.mark_failed, entry.id, error.server_message,
+                               readable(entry))
             return True
         except EnvelopeRefused as error:
             return await self._halt(entry, error)
         except TransportError as error:
             if not error.may_have_arrived:
-                await self._store.write(self._outbox.schedule_retry, entry.id,
-                                        self._later(entry.attempts + 1), str(error))
+                await self._commit(self._outbox.schedule_retry, entry.id,
+                                   self._later(entry.attempts + 1), str(error))
                 return False
-            await self._store.write(self._outbox.mark_in_doubt, entry.id, str(error))
+            await self._commit(self._outbox.mark_in_doubt, entry.id, str(error))
             return True
         except MalformedData as error:
-            await self._store.write(self._outbox.mark_in_doubt, entry.id, str(error))
+            await self._commit(self._outbox.mark_in_doubt, entry.id, str(error))
             return True
         await self._complete(entry, result.data)
         return True
+
+    async def _commit(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """One store transaction of the sender: a step."""
+        self._on_step(f"commit {change.__name__}")
+        return await self._store.write(change, *args, **kwargs)
+
+    def _request(self, command: Command) -> Awaitable[Any]:
+        """One request of the sender: a step."""
+        self._on_step(f"request {command.name}")
+        return self._client.call(command)
 
     def _resolved(self, entry: Entry) -> dict[str, Any]:
         """Parameters left None wait for the answer of the entry this one depends on (a
@@ -208,7 +259,7 @@ class OutboxSender:
                 for key, value in entry.params.items()}
 
     async def _halt(self, entry: Entry, error: EnvelopeRefused) -> bool:
-        await self._store.write(self._outbox.back_to_pending, entry.id)
+        await self._commit(self._outbox.back_to_pending, entry.id)
         self._halted = error.server_message
         log.warning("Sending stopped, the server refused the login: %s", error.server_message)
         return False
@@ -222,29 +273,30 @@ class OutboxSender:
             reader = _READERS.get(entry.command)
             if reader is None or (entry.next_attempt and entry.next_attempt > now):
                 continue  # no read can tell (photos): the user decides
+            entry = replace(entry, params=self._resolved(entry))  # sent before it was stored
             try:
-                result = await self._client.call(reader.command(entry))
+                result = await self._request(reader.command(entry))
             except EnvelopeRefused as error:
                 self._halted = error.server_message
                 return False
             except (TransportError, MalformedData) as error:
-                await self._store.write(self._outbox.mark_in_doubt, entry.id, str(error),
-                                        self._later(entry.attempts))
+                await self._commit(self._outbox.mark_in_doubt, entry.id, str(error),
+                                   self._later(entry.attempts))
                 return False
             except CommandRefused as error:
-                await self._store.write(self._outbox.mark_in_doubt, entry.id, str(error),
-                                        self._later(entry.attempts))
+                await self._commit(self._outbox.mark_in_doubt, entry.id, str(error),
+                                   self._later(entry.attempts))
                 continue
-            answer = reader.applied(entry, result.data)
+            answer = reader.applied(entry, entry.baseline or {}, result.data)
             if answer is None:
-                await self._store.write(self._outbox.back_to_pending, entry.id)
+                await self._commit(self._outbox.back_to_pending, entry.id)
             else:
                 await self._complete(entry, answer)
         return True
 
     async def _complete(self, entry: Entry, data: Mapping[str, Any]) -> None:
         answer = {k: v for k, v in data.items() if k not in ("status", "msg")}
-        changes = await self._store.write(self._confirm, entry, answer)
+        changes = await self._commit(self._confirm, entry, answer)
         if changes:
             self._on_changes(changes)
 
@@ -285,14 +337,21 @@ class OutboxSender:
 
 
 # -- read-back: was a write whose answer was lost applied? ---------------------------------------
-
+#
+# Each reader reads what its write changes (READ_BACK): once just before sending (`before`, kept
+# as the entry's baseline, with the sending user's id) and again when the answer was lost
+# (`applied`, which compares the two). An entry sent by a version that kept no baseline gets {}:
+# then any matching effect counts, as that version decided.
 
 @dataclass(frozen=True, slots=True)
 class _Reader:
-    """`applied` returns the answer to keep when the write was applied, None when it was not."""
+    """`params`: the read's parameters. `before`: what of the read to keep just before sending
+    (None: the read-back needs no baseline). `applied(entry, baseline, read)`: the answer to keep
+    when the write was applied, None when it was not."""
 
     params: Callable[[Entry], dict[str, Any]]
-    applied: Callable[[Entry, Mapping[str, Any]], dict[str, Any] | None]
+    applied: Callable[[Entry, Mapping[str, Any], Mapping[str, Any]], dict[str, Any] | None]
+    before: Callable[[Entry, Mapping[str, Any]], dict[str, Any]] | None = None
 
     def command(self, entry: Entry) -> Command:
         return Command(str(READ_BACK[entry.command]), self.params(entry))
@@ -302,73 +361,222 @@ def _no_params(_entry: Entry) -> dict[str, Any]:
     return {}
 
 
-def _checked_in_since(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any] | None:
+def _open_checkin(data: Mapping[str, Any]) -> int:
+    """GetCheckIn: the id of the user's open check-in; 0 when not checked in."""
+    if not as_int(data.get("ischeckedin")):
+        return 0
+    return as_int(data.get("checkinid")) or as_int((data.get("checkin") or {}).get("id"))
+
+
+def _checkin_before(_entry: Entry, data: Mapping[str, Any]) -> dict[str, Any]:
+    return {"checkinid": _open_checkin(data)}
+
+
+def _checked_in(entry: Entry, before: Mapping[str, Any], data: Mapping[str, Any]
+                ) -> dict[str, Any] | None:
+    """DoCheckIn: applied when the open check-in is on the entry's object and is not the one
+    that was open just before sending (one left open on the same place, by the back office,
+    another device or a discarded check-out, is not ours). The ids are the server's, so the
+    times the laptop stamped play no part."""
     checkin = data.get("checkin") or {}
     id_field = "todoid" if as_str(entry.params.get("objecttype")).lower() == "todo" else (
         "customerid")
-    stamp = (as_str(checkin.get("checkindate")), as_str(checkin.get("checkintime")))
-    ours = (as_str(entry.params.get("checkindate")), as_str(entry.params.get("checkintime")))
-    if (as_int(data.get("ischeckedin")) and as_int(checkin.get(id_field)) == entry.object_id
-            and stamp >= ours):
-        return {"checkinid": as_int(data.get("checkinid")) or as_int(checkin.get("id"))}
+    opened = _open_checkin(data)
+    if (opened and as_int(checkin.get(id_field)) == entry.object_id
+            and opened != as_int(before.get("checkinid"))):
+        return {"checkinid": opened}
     return None
 
 
-def _checked_out(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any] | None:
-    still = as_int(data.get("ischeckedin")) and (
-        as_int(data.get("checkinid")) == as_int(entry.params.get("checkinid")))
-    return None if still else {}
+def _checked_out(entry: Entry, _before: Mapping[str, Any], data: Mapping[str, Any]
+                 ) -> dict[str, Any] | None:
+    """DoCheckOut: applied when the check-in it ends is no longer open. Its `checkinid` is
+    stored with the entry before sending (resolved from the check-in's answer when it was
+    queued behind the check-in), so this compares against the id actually sent."""
+    checkin_id = as_int(entry.params.get("checkinid"))
+    return None if checkin_id and _open_checkin(data) == checkin_id else {}
 
 
-def _reminder_gone_or_moved(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any] | None:
+def _reminder(entry: Entry, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
     stodo_id = as_int(entry.params.get("stodoid"))
-    found = next((s for s in data.get("stodos") or [] if as_int(s.get("id")) == stodo_id), None)
+    return next((s for s in data.get("stodos") or []
+                 if isinstance(s, dict) and as_int(s.get("id")) == stodo_id), None)
+
+
+def _reminder_before(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any]:
+    found = _reminder(entry, data) or {}
+    return {"date": found.get("date"), "time": found.get("time")}
+
+
+def _reminder_done(entry: Entry, before: Mapping[str, Any], data: Mapping[str, Any]
+                   ) -> dict[str, Any] | None:
+    """StodoAccept: completing is applied when the reminder is gone (gone already before, the
+    server refuses it: nothing is left to do either way). Postponing is applied when the
+    reminder's date/time differs from what the server showed just before sending (the server
+    picks the new time, so only a move tells)."""
+    found = _reminder(entry, data)
     if found is None:
         return {}
     if "postpone" not in entry.params:
         return None
-    before = next((op["before"] for op in entry.undo if op.get("kind") == Kind.STODO.value), {})
     moved = (found.get("date"), found.get("time")) != (before.get("date"), before.get("time"))
-    return {"stodo": found} if moved else None
+    return {"stodo": dict(found)} if moved else None
 
 
-def _carried(want: bool) -> Callable[[Entry, Mapping[str, Any]], dict[str, Any] | None]:
-    def applied(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any] | None:
-        carried = {as_int(t.get("id")) for t in data.get("tools") or [] if isinstance(t, dict)}
-        return {} if (as_int(entry.params.get("toolid")) in carried) == want else None
-
-    return applied
+def _fingerprint(obj: Mapping[str, Any] | None, fields: tuple[str, ...]) -> list[Any] | None:
+    """The fields a write changes and the change stamp: equal means the write did nothing."""
+    return None if obj is None else [obj.get(name) for name in fields]
 
 
-def _note_posted(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any] | None:
+_TOOL_FIELDS = ("carrier_userid", "customerid", "latitude", "longitude", "changedate",
+                "changetime")
+
+
+def _carried_tool(entry: Entry, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """GetMyTools: the entry's tool when the user carries it."""
+    tool_id = as_int(entry.params.get("toolid"))
+    return next((t for t in data.get("tools") or []
+                 if isinstance(t, dict) and as_int(t.get("id")) == tool_id), None)
+
+
+def _tool_before(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any]:
+    return {"carried": _fingerprint(_carried_tool(entry, data), _TOOL_FIELDS)}
+
+
+def _picked_up(entry: Entry, before: Mapping[str, Any], data: Mapping[str, Any]
+               ) -> dict[str, Any] | None:
+    """PickupTool: applied when the user carries the tool now and either did not just before
+    sending or the tool changed since (the write moved it). Carried already and unchanged: it
+    is sent again, which at most repeats what the server already shows."""
+    tool = _carried_tool(entry, data)
+    if tool is None or _fingerprint(tool, _TOOL_FIELDS) == before.get("carried"):
+        return None
+    return {"tool": dict(tool)}
+
+
+def _set_down(entry: Entry, before: Mapping[str, Any], data: Mapping[str, Any]
+              ) -> dict[str, Any] | None:
+    """SetDownTool: applied when the user no longer carries the tool and did just before
+    sending. Not carried before: the server refused the write, so it is sent again and fails
+    with the server's reason, which the technician then sees."""
+    if _carried_tool(entry, data) is not None:
+        return None
+    return {} if before.get("carried", True) else None
+
+
+def _notes_read(entry: Entry) -> dict[str, Any]:
+    objecttype = entry.params.get("objecttype")
+    return {"objecttype": "tool" if objecttype == "tools" else objecttype,
+            "objectid": entry.params.get("objectid"), "exclmessages": 0}
+
+
+def _messages(data: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], Mapping[str, Any]]]:
+    """GetThreads: every (thread, message) on the object."""
+    return [(thread, message) for thread in data.get("threads") or [] if isinstance(thread, dict)
+            for message in thread.get("messages") or [] if isinstance(message, dict)]
+
+
+def _notes_before(_entry: Entry, data: Mapping[str, Any]) -> dict[str, Any]:
+    return {"messageids": sorted(as_int(m.get("id")) for _, m in _messages(data))}
+
+
+def _note_posted(entry: Entry, before: Mapping[str, Any], data: Mapping[str, Any]
+                 ) -> dict[str, Any] | None:
+    """PostMessage: applied when the object has a message with the note's text, written by the
+    user who sent it, that was not on the object just before sending (message ids are the
+    server's). A second note "OK" is thus told apart from an "OK" that already stood."""
     text = as_str((entry.params.get("message") or {}).get("message"))
-    for thread in data.get("threads") or []:
-        messages = thread.get("messages") or [] if isinstance(thread, dict) else []
-        if any(isinstance(m, dict) and as_str(m.get("message")) == text for m in messages):
-            return {"thread": thread}
+    known = set(before.get("messageids") or ())
+    user = as_int(before.get("userid"))
+    for thread, message in _messages(data):
+        if (as_str(message.get("message")) == text and as_int(message.get("id")) not in known
+                and (not user or as_int(message.get("userid")) == user)):
+            return {"thread": dict(thread)}
     return None
 
 
-def _state_set(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any] | None:
-    wanted = entry.params.get("todo") or {}
+_TASK_FIELDS = ("stateid", "changedate", "changetime")
+
+
+def _task(entry: Entry, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """GetTodoByID: the entry's task (in `todos`, or a lone `todo`)."""
+    wanted = as_int((entry.params.get("todo") or {}).get("id"))
     todos = data.get("todos") or ([data["todo"]] if isinstance(data.get("todo"), dict) else [])
-    task = next((t for t in todos if as_int(t.get("id")) == as_int(wanted.get("id"))), None)
-    if task is not None and as_int(task.get("stateid")) == as_int(wanted.get("stateid")):
-        return {"todo": task}
-    return None
+    return next((t for t in todos if isinstance(t, dict) and as_int(t.get("id")) == wanted),
+                None)
+
+
+def _task_before(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any]:
+    return {"task": _fingerprint(_task(entry, data), _TASK_FIELDS)}
+
+
+def _state_set(entry: Entry, before: Mapping[str, Any], data: Mapping[str, Any]
+               ) -> dict[str, Any] | None:
+    """CreateUpdateTodo: applied when the task has the new state and either had another just
+    before sending or changed since. Already in that state and unchanged: it is sent again,
+    which at most repeats what the server already shows."""
+    task = _task(entry, data)
+    wanted = as_int((entry.params.get("todo") or {}).get("stateid"))
+    if task is None or as_int(task.get("stateid")) != wanted:
+        return None
+    changed = _fingerprint(task, _TASK_FIELDS) != before.get("task")
+    return {"todo": dict(task)} if changed else None
 
 
 _READERS: dict[str, _Reader] = {
-    "DoCheckIn": _Reader(_no_params, _checked_in_since),
+    "DoCheckIn": _Reader(_no_params, _checked_in, _checkin_before),
     "DoCheckOut": _Reader(_no_params, _checked_out),
-    "StodoAccept": _Reader(_no_params, _reminder_gone_or_moved),
-    "PickupTool": _Reader(_no_params, _carried(True)),
-    "SetDownTool": _Reader(_no_params, _carried(False)),
-    "PostMessage": _Reader(
-        lambda e: {"objecttype": "tool" if e.params.get("objecttype") == "tools"
-                   else e.params.get("objecttype"),
-                   "objectid": e.params.get("objectid"), "exclmessages": 0},
-        _note_posted),
+    "StodoAccept": _Reader(_no_params, _reminder_done, _reminder_before),
+    "PickupTool": _Reader(_no_params, _picked_up, _tool_before),
+    "SetDownTool": _Reader(_no_params, _set_down, _tool_before),
+    "PostMessage": _Reader(_notes_read, _note_posted, _notes_before),
     "CreateUpdateTodo": _Reader(
-        lambda e: {"todoid": as_int((e.params.get("todo") or {}).get("id"))}, _state_set),
+        lambda e: {"todoid": as_int((e.params.get("todo") or {}).get("id"))}, _state_set,
+        _task_before),
 }
+
+
+# -- what a person is shown of an entry (the failed-calls page, `fieldclient outbox`) ------------
+
+IMAGE_PARAMS = ("imagedata",)  # base64 pictures: shown by their size, never dumped
+_DOCUMENTS_OF = {Kind.TODO.value: "task's", Kind.CUSTOMER.value: "customer's",
+                 Kind.TOOL.value: "equipment's"}
+
+
+def shown_params(entry: Entry) -> dict[str, Any]:
+    """The entry's parameters as a person may see them: secrets redacted, a picture by its
+    size (a base64 photo is megabytes of nothing to read)."""
+    return redact({key: f"<{_decoded_size(value):,} bytes>"
+                   if key in IMAGE_PARAMS and isinstance(value, str) else value
+                   for key, value in entry.params.items()})
+
+
+def readable(entry: Entry) -> str:
+    """The call as a person reads it in the log, the failed-calls page or the CLI."""
+    return Command(entry.command, shown_params(entry)).describe()
+
+
+def _decoded_size(base64_text: str) -> int:
+    return len(base64_text) * 3 // 4 - base64_text[-2:].count("=")
+
+
+def settles_itself(entry: Entry) -> bool:
+    """Whether the app can settle an in-doubt entry by reading back (else the user decides)."""
+    return entry.command in _READERS
+
+
+def needs_the_technician(outbox: OutboxRepo) -> int:
+    """How many entries only the technician can settle: refused ones, and those in doubt that
+    no read can settle (a photo whose answer was lost)."""
+    return sum(1 for entry in outbox.entries(State.FAILED, State.IN_DOUBT)
+               if entry.state is State.FAILED or not settles_itself(entry))
+
+
+def doubt_advice(entry: Entry) -> str:
+    """What an in-doubt entry means and what to check, in the technician's words."""
+    if settles_itself(entry):
+        return ("We don't know yet whether this reached Microbizz. The app checks by itself as "
+                "soon as it reaches the server; there is nothing you need to do.")
+    documents = _DOCUMENTS_OF.get(entry.object_kind, "object's")
+    return (f"We don't know whether the photo reached Microbizz. Check the {documents} "
+            "documents in Microbizz; if it is not there, press Retry; if it is, press Discard.")

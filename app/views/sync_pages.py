@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.api import Command
 from app.db import Store
-from app.db.outbox import Entry
+from app.db.outbox import Entry, State
 from app.sync.controls import SyncControls
+from app.sync.outbox import doubt_advice, readable
 from app.sync.status import Indicator
 from app.views.autostart import start_with_windows
 from app.views.formatting import friendly_time
@@ -134,12 +134,14 @@ class SyncPages(QDialog):
             self.failed_detail.clear()
             return
         entry = problems[row]
-        call = Command(entry.command, entry.params).describe()
-        why = entry.server_message or entry.last_error or "The answer was lost on the way."
+        if entry.state is State.IN_DOUBT:
+            why = f"What happened: {doubt_advice(entry)}"
+        else:
+            why = f"Server's message: {entry.server_message or entry.last_error}"
         behind = self._controls.waiting_behind(entry)
         waiting = "".join(f"\n  · {other.summary}" for other in behind) or " nothing"
         self.failed_detail.setPlainText(
-            f"{entry.summary}\n\nCall: {call}\n\nServer's message: {why}\n\n"
+            f"{entry.summary}\n\n{why}\n\nCall: {readable(entry)}\n\n"
             f"State: {entry.state.value} · tried {entry.attempts} time(s) · made {entry.created}"
             f"\n\nWaiting behind it:{waiting}"
         )
@@ -177,10 +179,7 @@ class SyncPages(QDialog):
         )
         self._problems = self._controls.problems()
         self.failed_list.clear()
-        self.failed_list.addItems([
-            f"{entry.summary} — {entry.server_message or 'in doubt: the answer was lost'}"
-            for entry in self._problems
-        ])
+        self.failed_list.addItems([_headline(entry) for entry in self._problems])
         if self._problems:
             self.failed_list.setCurrentRow(0)
         else:
@@ -199,6 +198,12 @@ class SyncPages(QDialog):
                 (cursor.key, cursor.last_success or "never", brought, cursor.last_error or "")
             ):
                 self.steps.setItem(row, column, QTableWidgetItem(text))
+
+
+def _headline(entry: Entry) -> str:
+    if entry.state is State.IN_DOUBT:
+        return f"{entry.summary} — not sure it reached Microbizz"
+    return f"{entry.summary} — {entry.server_message}"
 
 
 def out_of_date_message(parent: QWidget, last: datetime | None) -> QMessageBox:
