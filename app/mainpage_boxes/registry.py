@@ -17,6 +17,7 @@ from app.mainpage_boxes.api import BoxPlugin
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "fieldclient.mainpage_boxes"
+APP_DISTRIBUTION = "fieldclient"
 
 
 class BoxRegistry:
@@ -29,9 +30,10 @@ class BoxRegistry:
     @classmethod
     def installed(cls, group: str = ENTRY_POINT_GROUP) -> BoxRegistry:
         """Every plugin installed in `group`, each loaded once. One that fails to load, or is
-        not a BoxPlugin, is logged and left out: a broken add-on never stops the app."""
+        not a BoxPlugin, is logged and left out: a broken add-on never stops the app. The app's
+        own boxes load first, so another package cannot take a built-in box type over."""
         plugins: list[BoxPlugin[Any]] = []
-        for entry_point in sorted(entry_points(group=group), key=_origin):
+        for entry_point in sorted(entry_points(group=group), key=_loading_order):
             plugin = _load(entry_point)
             if plugin is None:
                 continue
@@ -64,6 +66,11 @@ def _origin(entry_point: EntryPoint) -> str:
     """Where an entry point comes from, for logs and a stable loading order."""
     dist = entry_point.dist
     return f"{dist.name if dist else '?'}:{entry_point.name}"
+
+
+def _loading_order(entry_point: EntryPoint) -> tuple[bool, str]:
+    dist = entry_point.dist
+    return (dist is None or dist.name != APP_DISTRIBUTION, _origin(entry_point))
 
 
 def _load(entry_point: EntryPoint) -> BoxPlugin[Any] | None:
