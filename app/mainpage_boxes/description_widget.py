@@ -23,6 +23,7 @@ class DescriptionWidget(BoxWidget[DescriptionContent]):
         self.browser.setObjectName("description")
         self.browser.setOpenExternalLinks(True)
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.browser.viewport().setAutoFillBackground(False)  # text on the box, not a field
         self.browser.document().documentLayout().documentSizeChanged.connect(self._fit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

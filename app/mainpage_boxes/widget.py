@@ -13,7 +13,7 @@ from typing import Any, Generic
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.changes import ChangeSet
 from app.mainpage_boxes.api import BoxContext, BoxPlugin, C, Hidden, Shown, decide
@@ -46,6 +46,8 @@ class BoxView(QFrame):
         super().__init__(parent)
         self.setObjectName(f"box-{context.box.box}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # As tall as its content, never taller: boxes stack on the page without gaps.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._plugin = plugin
         self._context = context
         self._now = now

@@ -20,7 +20,11 @@ NOW = datetime(2026, 12, 2, 10, 0)
 
 
 def _first(harness: Harness, kind: Kind) -> int:
-    return harness.core.session.rows(kind, [], order_by="id", limit=1)[0][0]
+    return _ids(harness, kind, 1)[0]
+
+
+def _ids(harness: Harness, kind: Kind, count: int) -> list[int]:
+    return [row[0] for row in harness.core.session.rows(kind, [], order_by="id", limit=count)]
 
 
 @pytest.mark.parametrize("kind", [Kind.TODO, Kind.CUSTOMER, Kind.PERSON, Kind.TOOL])
@@ -65,7 +69,7 @@ def test_an_unknown_box_type_is_listed_hidden_and_never_built(
     registry = BoxRegistry([DescriptionBox()])
     session = synced.core.session
     with caplog.at_level(logging.INFO, logger="app.mainpage_boxes"):
-        for todo_id in (_first(synced, Kind.TODO), _first(synced, Kind.TODO) + 1):
+        for todo_id in _ids(synced, Kind.TODO, 2):
             page = page_of(session, Kind.TODO, todo_id, NOW, registry=registry)
             assert page is not None
             weather = next(box for box in page.boxes if box.type == "weatherforecast")

@@ -54,7 +54,8 @@ def _resync(harness: Harness, view: BoxView, **fields: str) -> None:
         view.apply_changes(changes)
 
 
-def _page(qtbot: QtBot, harness: Harness) -> tuple[QWidget, BoxView]:
+def _page(qtbot: QtBot, harness: Harness) -> BoxView:
+    """The description box on a page of its own, shown."""
     session = harness.core.session
     todo_id = _todo_id(harness)
     task = session.object(Kind.TODO, todo_id)
@@ -70,7 +71,7 @@ def _page(qtbot: QtBot, harness: Harness) -> tuple[QWidget, BoxView]:
     layout.addStretch()
     page.show()
     qtbot.waitExposed(page)
-    return page, view
+    return view
 
 
 def _browser(view: BoxView) -> DescriptionWidget:
@@ -82,19 +83,20 @@ def test_a_long_description_scrolls_inside_its_box_and_a_short_one_shows_whole(
     qtbot: QtBot, synced: Harness
 ) -> None:
     _office_changes(synced, description=LONG)
-    page, view = _page(qtbot, synced)
+    view = _page(qtbot, synced)
     browser = _browser(view).browser
     assert view.title == "Description"
     assert browser.toPlainText() == LONG
     line = browser.fontMetrics().lineSpacing()
     assert browser.height() <= (MAX_LINES + 2) * line
     assert browser.verticalScrollBar().maximum() > 0  # the rest is a scroll away
-    page.grab().save(str(synced.data_dir / "long.png"))
+    qtbot.waitUntil(lambda: view.body.height() == browser.height())  # the box holds it whole
 
     _resync(synced, view, description="Ring til Jens inden ankomst.\nNøgle hos naboen.")
     qtbot.waitUntil(lambda: browser.verticalScrollBar().maximum() == 0)
     assert browser.toPlainText() == "Ring til Jens inden ankomst.\nNøgle hos naboen."
     assert browser.height() < 5 * line  # no empty space below two lines
+    qtbot.waitUntil(lambda: view.body.height() == browser.height())
 
 
 class _Opened(QObject):
@@ -109,7 +111,7 @@ class _Opened(QObject):
 
 def test_a_link_in_the_description_opens_outside_the_app(qtbot: QtBot, synced: Harness) -> None:
     _office_changes(synced, description="Manual: www.danfoss.dk/ecl310 eller ring 70 22 55 55.")
-    _shown, view = _page(qtbot, synced)
+    view = _page(qtbot, synced)
     browser = _browser(view).browser
     cursor = QTextCursor(browser.document())
     cursor.setPosition(browser.toPlainText().index("danfoss") + 2)
@@ -128,7 +130,7 @@ def test_a_link_in_the_description_opens_outside_the_app(qtbot: QtBot, synced: H
 def test_the_box_hides_without_a_description_and_returns_with_one(
     qtbot: QtBot, synced: Harness
 ) -> None:
-    _shown, view = _page(qtbot, synced)
+    view = _page(qtbot, synced)
     assert view.isVisible()
     _resync(synced, view, description="  ")
     assert not view.isVisible() and view.toolTip() == NO_DESCRIPTION
