@@ -29,7 +29,7 @@ class DescriptionWidget(BoxWidget[DescriptionContent]):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
 
-    def render(self, content: DescriptionContent, context: BoxContext) -> None:
+    def show_content(self, content: DescriptionContent, context: BoxContext) -> None:
         self.browser.setHtml(linked_html(content.text))
 
     def _fit(self, size: QSizeF) -> None:

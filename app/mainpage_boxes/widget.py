@@ -20,10 +20,10 @@ from app.mainpage_boxes.api import BoxContext, BoxPlugin, C, Hidden, Shown, deci
 
 
 class BoxWidget(QWidget, Generic[C]):
-    """Subclass per box type and implement `render`. It is made once per page and given new
-    content at every refresh, so `render` replaces what it showed before."""
+    """Subclass per box type and implement `show_content`. It is made once per page and given new
+    content at every refresh, so `show_content` replaces what it showed before."""
 
-    def render(self, content: C, context: BoxContext) -> None:
+    def show_content(self, content: C, context: BoxContext) -> None:
         raise NotImplementedError
 
 
@@ -85,7 +85,7 @@ class BoxView(QFrame):
         self.decision = decide(self._plugin, context)
         self._title.setText(self._plugin.title(context))
         if isinstance(self.decision, Shown):
-            self._body.render(self.decision.content, context)
+            self._body.show_content(self.decision.content, context)
             self.setToolTip("")
         else:
             self.setToolTip(self.decision.reason)

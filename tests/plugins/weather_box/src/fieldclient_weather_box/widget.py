@@ -18,7 +18,7 @@ class WeatherWidget(BoxWidget[Forecast]):
         self.label.setOpenExternalLinks(True)
         QVBoxLayout(self).addWidget(self.label)
 
-    def render(self, content: Forecast, context: BoxContext) -> None:
+    def show_content(self, content: Forecast, context: BoxContext) -> None:
         self.label.setText(
             f'Forecast for <a href="{html.escape(content.link)}">{html.escape(content.place)}</a>'
         )
