@@ -54,8 +54,8 @@ def _resync(harness: Harness, view: BoxView, **fields: str) -> None:
         view.apply_changes(changes)
 
 
-def _page(qtbot: QtBot, harness: Harness) -> BoxView:
-    """The description box on a page of its own, shown."""
+def _page(qtbot: QtBot, harness: Harness) -> tuple[QWidget, BoxView]:
+    """The description box on a page of its own, shown (keep the page: it owns the box)."""
     session = harness.core.session
     todo_id = _todo_id(harness)
     task = session.object(Kind.TODO, todo_id)
@@ -71,7 +71,7 @@ def _page(qtbot: QtBot, harness: Harness) -> BoxView:
     layout.addStretch()
     page.show()
     qtbot.waitExposed(page)
-    return view
+    return page, view
 
 
 def _browser(view: BoxView) -> DescriptionWidget:
@@ -83,7 +83,7 @@ def test_a_long_description_scrolls_inside_its_box_and_a_short_one_shows_whole(
     qtbot: QtBot, synced: Harness
 ) -> None:
     _office_changes(synced, description=LONG)
-    view = _page(qtbot, synced)
+    _window, view = _page(qtbot, synced)
     browser = _browser(view).browser
     assert view.title == "Description"
     assert browser.toPlainText() == LONG
@@ -111,7 +111,7 @@ class _Opened(QObject):
 
 def test_a_link_in_the_description_opens_outside_the_app(qtbot: QtBot, synced: Harness) -> None:
     _office_changes(synced, description="Manual: www.danfoss.dk/ecl310 eller ring 70 22 55 55.")
-    view = _page(qtbot, synced)
+    _window, view = _page(qtbot, synced)
     browser = _browser(view).browser
     cursor = QTextCursor(browser.document())
     cursor.setPosition(browser.toPlainText().index("danfoss") + 2)
@@ -130,7 +130,7 @@ def test_a_link_in_the_description_opens_outside_the_app(qtbot: QtBot, synced: H
 def test_the_box_hides_without_a_description_and_returns_with_one(
     qtbot: QtBot, synced: Harness
 ) -> None:
-    view = _page(qtbot, synced)
+    _window, view = _page(qtbot, synced)
     assert view.isVisible()
     _resync(synced, view, description="  ")
     assert not view.isVisible() and view.toolTip() == NO_DESCRIPTION
