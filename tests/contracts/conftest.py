@@ -26,11 +26,15 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoxRegistry]:
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Harness]:
+    """The sandbox's data in a store; its event loop is the current one, as the app's is, so a
+    box that starts a task starts it there (and the contract test sees it)."""
     loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     with SandboxServer(seed=7, scale=0.05, page_size=200) as server:
         harness = Harness(server, tmp_path_factory.mktemp("data"), loop)
         result = harness.sync()
         assert result.ok, result.errors
         yield harness
         harness.close()
+    asyncio.set_event_loop(None)
     loop.close()
