@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -98,3 +100,17 @@ def test_web_and_mail_addresses_in_text_become_links() -> None:
     )
     assert linked_html("1 < 2\n<b>") == "1 &lt; 2<br>&lt;b&gt;"
     assert '<a href="mailto:kontor@vvs-hansen.dk">kontor@vvs-hansen.dk</a>.' in linked_html(text)
+
+
+def test_plugins_and_pages_as_data_need_no_qt() -> None:
+    """`fieldclient page --json` and the preview's report run where Qt cannot (a server, CI)."""
+    code = (
+        "import sys\n"
+        "from app.mainpage_boxes.page import page_of\n"
+        "from app.mainpage_boxes.registry import BoxRegistry\n"
+        "assert BoxRegistry.installed().plugin_for('description') is not None\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'shiboken6'}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
