@@ -72,9 +72,6 @@ class Hidden:
     reason: str
 
 
-Decision = Shown[C] | Hidden
-
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class BoxContext:
     """All a box may know: the object, its box definition, the session and the time.
