@@ -23,7 +23,9 @@ from tests.plugins import put_on_path, write_dist_info
 
 def test_the_built_in_description_box_is_registered_by_its_entry_point() -> None:
     registry = BoxRegistry.installed()
-    assert isinstance(registry.plugin_for("description"), DescriptionBox)
+    assert isinstance(registry.plugin_for("description"), DescriptionBox), (
+        "entry points live in the installed metadata: reinstall after pulling (pip install -e .)"
+    )
 
 
 @pytest.mark.expected_warnings("app.mainpage_boxes.registry")
