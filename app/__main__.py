@@ -1,4 +1,4 @@
-"""Command line: `fieldclient` (the app), `fieldclient sync`, `fieldclient status`."""
+"""Command line: `fieldclient` (the app), `fieldclient sync`, `status`, `reset`, `recover`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app import APP_NAME, __version__
 from app.api.envelope import Credentials
-from app.cli import run_reset, run_status, run_sync
+from app.cli import run_recover, run_reset, run_status, run_sync
 from app.composition import data_folder
 
 SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print one JSON object")
     commands.add_parser("reset", parents=[common],
                         help="log out and delete the local data (refused while changes are unsent)")
+    recover = commands.add_parser(
+        "recover", parents=[common],
+        help="rebuild damaged local data: keep the unsent changes, download the rest again")
+    recover.add_argument("--json", action="store_true", help="print the sync as one JSON object")
     return parser
 
 
@@ -80,16 +84,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.sandbox and options.server:
         raise SystemExit("Choose --sandbox or --server, not both")
     credentials = _env_credentials(options)
-    if options.command in ("status", "reset") and options.data_dir is None:
+    if options.command in ("status", "reset", "recover") and options.data_dir is None:
         raise SystemExit(f"{options.command} needs --data-dir")
     if options.command == "status":
         return run_status(options.data_dir, as_json=options.json)
     if options.command == "reset":
         return run_reset(options.data_dir)
-    if options.command == "sync":
+    if options.command in ("sync", "recover"):
+        command = run_sync if options.command == "sync" else run_recover
         with data_folder(options.data_dir, sandbox=options.sandbox) as data_dir:
             return asyncio.run(
-                run_sync(
+                command(
                     data_dir,
                     sandbox=options.sandbox,
                     server=options.server,

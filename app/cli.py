@@ -1,4 +1,10 @@
-"""The headless commands: `fieldclient sync` and `fieldclient status` (no Qt)."""
+"""The headless commands: `fieldclient sync`, `status`, `reset` and `recover` (no Qt).
+
+`sync`, `reset` and `recover` hold the data folder (app/db/folder.py) from their first step, so
+a running app or another command on the same folder refuses them before anything is touched;
+`status` only reads and works beside a running app. A folder that cannot be used is reported in
+one sentence (`StoreUnavailable`), never with a traceback.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,9 @@ from app.api import Credentials
 from app.composition import NoAccount, build_core, open_connection
 from app.core.kinds import Kind
 from app.db import Store
+from app.db.folder import FolderLock, StoreUnavailable, require_folder, unavailable_as_words
 from app.db.outbox import UnsentChanges, ensure_nothing_unsent
+from app.db.recovery import recover
 from app.db.store import DATABASE_FILE
 from app.sync.account import AccountStore, SecretsUnavailable
 from app.sync.engine import LAST_SUCCESS_KEY
@@ -29,7 +37,7 @@ async def run_sync(
 ) -> int:
     """One pass; prints a summary. Exit status 0 when the pass succeeded."""
     try:
-        with open_connection(
+        with FolderLock(data_dir), open_connection(
             data_dir, sandbox=sandbox, server=server, credentials=credentials,
             sandbox_scale=sandbox_scale,
         ) as connection:
@@ -39,7 +47,7 @@ async def run_sync(
                 counts = core.store.objects.counts()
             finally:
                 await core.aclose()
-    except (NoAccount, SecretsUnavailable) as error:
+    except (NoAccount, SecretsUnavailable, StoreUnavailable) as error:
         print(error, file=sys.stderr)
         return 2
     summary = {
@@ -63,59 +71,96 @@ async def run_sync(
 
 
 def run_status(data_dir: Path, *, as_json: bool) -> int:
-    store = Store.in_dir(data_dir)
+    """What the store holds; reads only, so it also works while the app runs."""
     try:
-        counts = store.objects.counts()
-        cursors = store.cursors.all()
-        status = {
-            "counts": {kind.value: counts[kind] for kind in Kind},
-            "last_success": store.settings.get(LAST_SUCCESS_KEY),
-            "cursors": [
-                {
-                    "step": cursor.key,
-                    "phase": cursor.phase,
-                    "changedate": cursor.changedate,
-                    "changetime": cursor.changetime,
-                    "resumekey": cursor.resumekey,
-                    "pages_in_loop": cursor.pages,
-                    "last_success": cursor.last_success,
-                    "last_error": cursor.last_error,
-                }
-                for cursor in cursors
-            ],
-        }
-    finally:
-        store.close()
+        status = _status(data_dir)
+    except StoreUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2
     if as_json:
         _print_json(status)
     else:
         print(f"Last successful sync: {status['last_success'] or 'never'}")
         for kind in Kind:
-            print(f"  {kind.label:<10} {counts[kind]:>8,}")
+            print(f"  {kind.label:<10} {status['counts'][kind.value]:>8,}")
         for cursor in status["cursors"]:
             print(f"  {cursor['step']}: {cursor['phase']} from {cursor['changedate']} "
                   f"{cursor['changetime']}" + (" (resuming)" if cursor["resumekey"] else ""))
     return 0
 
 
+def _status(data_dir: Path) -> dict[str, Any]:
+    store = Store.reader(data_dir)
+    try:
+        with unavailable_as_words(data_dir):
+            counts = store.objects.counts()
+            return {
+                "counts": {kind.value: counts[kind] for kind in Kind},
+                "last_success": store.settings.get(LAST_SUCCESS_KEY),
+                "cursors": [
+                    {
+                        "step": cursor.key,
+                        "phase": cursor.phase,
+                        "changedate": cursor.changedate,
+                        "changetime": cursor.changetime,
+                        "resumekey": cursor.resumekey,
+                        "pages_in_loop": cursor.pages,
+                        "last_success": cursor.last_success,
+                        "last_error": cursor.last_error,
+                    }
+                    for cursor in store.cursors.all()
+                ],
+            }
+    finally:
+        store.close()
+
+
 def run_reset(data_dir: Path) -> int:
-    """Log out and delete the local copy, unless changes are still waiting to be sent."""
+    """Log out and delete the local copy, unless changes are still waiting to be sent.
+
+    The folder is held throughout, so no app starts on it between the check and the deletion.
+    """
+    try:
+        require_folder(data_dir)
+        with FolderLock(data_dir):
+            if (data_dir / DATABASE_FILE).exists():
+                _refuse_while_unsent(data_dir)
+            accounts = AccountStore(data_dir)
+            account = accounts.load()
+            if account is not None:
+                accounts.forget(account)
+            # the database, its WAL and shared memory (the lock file stays: it is held)
+            for path in data_dir.glob(f"{DATABASE_FILE}*"):
+                path.unlink()
+    except (UnsentChanges, StoreUnavailable) as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    print(f"Logged out; the local data in {data_dir} is deleted.")
+    return 0
+
+
+def _refuse_while_unsent(data_dir: Path) -> None:
     store = Store.in_dir(data_dir)
     try:
         ensure_nothing_unsent(store, "reset the data")
-    except UnsentChanges as refused:
-        print(refused, file=sys.stderr)
-        return 1
     finally:
         store.close()
-    accounts = AccountStore(data_dir)
-    account = accounts.load()
-    if account is not None:
-        accounts.forget(account)
-    for path in data_dir.glob(f"{DATABASE_FILE}*"):  # the database, its WAL and shared memory
-        path.unlink()
-    print(f"Logged out; the local data in {data_dir} is deleted.")
-    return 0
+
+
+async def run_recover(data_dir: Path, **sync: Any) -> int:
+    """Rebuild a damaged store keeping the unsent changes, then download the rest again.
+
+    `sync`: the options of `run_sync` (which server, as whom, how to print).
+    """
+    try:
+        require_folder(data_dir)
+        with FolderLock(data_dir):
+            recovered = recover(data_dir)
+            print(recovered.message, file=sys.stderr)
+            return await run_sync(data_dir, **sync)
+    except StoreUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2
 
 
 def _print_json(value: Any) -> None:

@@ -4,6 +4,12 @@ Every write goes through `Store.write(fn, …)`: `fn` runs on the single writer 
 transaction, so a page of objects and its resumekey (or a user's change and its outbox row) are
 committed together or not at all. Reads use the calling thread's own connection (peewee keeps
 one per thread) and, thanks to WAL, never wait for a write.
+
+Opening for writing holds the data folder (app/db/folder.py): a second process is refused
+before it can touch the outbox. A read-only store (`Store.reader`) holds nothing, so `status`
+works while the app runs. Whatever stops the store, at open or at a write, arrives as a
+`StoreUnavailable` with the reason in words; a damaged file is found at open by
+`PRAGMA quick_check` and raises `StoreDamaged`.
 """
 
 from __future__ import annotations
@@ -18,6 +24,13 @@ from typing import ParamSpec, TypeVar
 from peewee import SqliteDatabase
 
 from app.db.cursors import CursorRepo
+from app.db.folder import (
+    FolderLock,
+    FolderMissing,
+    damaged,
+    require_folder,
+    unavailable_as_words,
+)
 from app.db.migrations import migrate
 from app.db.objects import ObjectRepo
 from app.db.settings import SettingRepo
@@ -29,24 +42,38 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 DATABASE_FILE = "fieldclient.sqlite3"
-_PRAGMAS = {
-    "journal_mode": "wal",
-    "synchronous": "normal",  # durable across app crashes; WAL keeps it consistent
+_PAGE = 4096
+_READ_PRAGMAS = {
     "foreign_keys": 1,
     "busy_timeout": 5000,
     "cache_size": -64_000,
-    "wal_autocheckpoint": 20_000,
+}
+_PRAGMAS = {
+    **_READ_PRAGMAS,
+    "journal_mode": "wal",
+    # FULL: a commit is on the disk before it returns, so a power cut cannot take back an
+    # action the technician saw saved (NORMAL may lose the last commits; see bench/README.md).
+    "synchronous": "full",
+    # A checkpoint every 16 MB of log, and the log cut back to that size afterwards: a large
+    # sync no longer leaves a log as large as the store to fill a small disk.
+    "wal_autocheckpoint": 16 * 1024 * 1024 // _PAGE,
+    "journal_size_limit": 16 * 1024 * 1024,
 }
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
-        self.database = SqliteDatabase(str(path), pragmas=_PRAGMAS, thread_safe=True)
-        self.tables = make_tables(self.database)
+        self.read_only = read_only
+        self._lock = None if read_only else FolderLock(path.parent)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
-        self._writer.submit(self._open_on_writer).result()
+        try:
+            self._open()
+        except BaseException:
+            self._writer.shutdown(wait=True)
+            if self._lock is not None:
+                self._lock.release()
+            raise
         self.objects = ObjectRepo(self.database, self.tables)
         self.cursors = CursorRepo(self.database, self.tables)
         self.settings = SettingRepo(self.database, self.tables)
@@ -55,10 +82,40 @@ class Store:
     def in_dir(cls, data_dir: Path) -> Store:
         return cls(data_dir / DATABASE_FILE)
 
+    @classmethod
+    def reader(cls, data_dir: Path) -> Store:
+        """The store of `data_dir` for reading only: never creates it, holds no lock."""
+        require_folder(data_dir)
+        path = data_dir / DATABASE_FILE
+        if not path.is_file():
+            raise FolderMissing(f"There is no local data in {data_dir} yet.")
+        return cls(path, read_only=True)
+
+    def _open(self) -> None:
+        if self._lock is not None:
+            self._lock.acquire()
+        if self.read_only:
+            name, pragmas = self.path.resolve().as_uri() + "?mode=ro", _READ_PRAGMAS
+        else:
+            name, pragmas = str(self.path), _PRAGMAS
+        with unavailable_as_words(self.path.parent):
+            self.database = SqliteDatabase(name, pragmas=pragmas, thread_safe=True,
+                                           uri=self.read_only)
+            self.tables = make_tables(self.database)
+            self._writer.submit(self._open_on_writer).result()
+
     def _open_on_writer(self) -> None:
         self.database.connect(reuse_if_open=True)
-        migrate(self.database, self.tables)
-
+        try:
+            problems = [row[0] for row in self.database.execute_sql("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                log.error("The store %s failed its check: %s", self.path, problems[:5])
+                raise damaged(self.path.parent)
+            if not self.read_only:
+                migrate(self.database, self.tables)
+        except BaseException:
+            self.database.close()
+            raise
 
     async def write(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run `fn` on the writer thread in one transaction; its result comes back."""
@@ -70,14 +127,17 @@ class Store:
         return self._writer.submit(self._transaction, fn, args, kwargs).result()
 
     def _transaction(self, fn: Callable[..., T], args: tuple, kwargs: dict) -> T:
-        with self.database.atomic():
+        with unavailable_as_words(self.path.parent), self.database.atomic():
             return fn(*args, **kwargs)
 
     def close(self) -> None:
-        """Close the writer's connection on its own thread, then this thread's."""
+        """Close the writer's connection on its own thread, then this thread's; let go of the
+        folder last, when nothing of this store can write any more."""
         try:
             self._writer.submit(self.database.close).result()
         finally:
             self._writer.shutdown(wait=True)
             if not self.database.is_closed():
                 self.database.close()
+            if self._lock is not None:
+                self._lock.release()
