@@ -18,7 +18,13 @@ from app.api import Credentials
 from app.composition import NoAccount, build_core, open_connection
 from app.core.kinds import Kind
 from app.db import Store
-from app.db.folder import FolderLock, StoreUnavailable, require_folder, unavailable_as_words
+from app.db.folder import (
+    FolderLock,
+    StoreDamaged,
+    StoreUnavailable,
+    require_folder,
+    unavailable_as_words,
+)
 from app.db.outbox import UnsentChanges, ensure_nothing_unsent
 from app.db.recovery import recover
 from app.db.store import DATABASE_FILE
@@ -47,6 +53,10 @@ async def run_sync(
                 counts = core.store.objects.counts()
             finally:
                 await core.aclose()
+    except StoreDamaged as error:
+        print(f"{error} To keep your unsent changes and download the rest again, run: "
+              f'fieldclient recover --data-dir "{data_dir}"', file=sys.stderr)
+        return 2
     except (NoAccount, SecretsUnavailable, StoreUnavailable) as error:
         print(error, file=sys.stderr)
         return 2

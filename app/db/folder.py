@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,7 @@ from filelock import FileLock, Timeout
 from app.core.errors import FieldClientError
 
 LOCK_FILE = "fieldclient.lock"
+_ROOM_TO_WORK = 1024 * 1024  # less free space than this, and an I/O error means a full disk
 
 
 class StoreUnavailable(FieldClientError):
@@ -107,17 +109,15 @@ def unavailable_as_words(folder: Path) -> Iterator[None]:
 
 
 def damaged(folder: Path) -> StoreDamaged:
-    return StoreDamaged(
-        f"The local data in {folder} is damaged. Recovery keeps your unsent changes and "
-        f"downloads the rest again: fieldclient recover --data-dir \"{folder}\"."
-    )
+    return StoreDamaged(f"The local data in {folder} is damaged.")
 
 
 def in_words(error: BaseException, folder: Path) -> StoreUnavailable:
     """The sentence for one error met in the data folder `folder`."""
     reason = str(error).lower()
     number = getattr(error, "errno", None)
-    if number == errno.ENOSPC or "disk is full" in reason:
+    io_error = number == errno.EIO or "i/o error" in reason
+    if number == errno.ENOSPC or "disk is full" in reason or (io_error and _nearly_full(folder)):
         return StoreUnavailable(
             f"The disk holding {folder} is full: free some space, then try again "
             "(nothing you did is lost)."
@@ -137,9 +137,20 @@ def in_words(error: BaseException, folder: Path) -> StoreUnavailable:
         )
     if "not a database" in reason or "malformed" in reason or "corrupt" in reason:
         return damaged(folder)
+    if io_error:
+        return StoreUnavailable(
+            f"The disk holding {folder} could not be read or written: check the disk, then "
+            "try again."
+        )
     if "unable to open" in reason:
         return StoreUnavailable(
             f"The local data in {folder} cannot be opened: check that the folder exists and "
             "can be written."
         )
     return StoreUnavailable(f"The local data in {folder} cannot be used: {error}.")
+
+
+def _nearly_full(folder: Path) -> bool:
+    """SQLite reports a disk with no room for its log or shared-memory file as an I/O error."""
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    return existing is not None and shutil.disk_usage(existing).free < _ROOM_TO_WORK
