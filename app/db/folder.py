@@ -114,18 +114,21 @@ def damaged(folder: Path) -> StoreDamaged:
 
 def in_words(error: BaseException, folder: Path) -> StoreUnavailable:
     """The sentence for one error met in the data folder `folder`."""
-    reason = str(error).lower()
-    number = getattr(error, "errno", None)
-    io_error = number == errno.EIO or "i/o error" in reason
-    if number == errno.ENOSPC or "disk is full" in reason or (io_error and _nearly_full(folder)):
+    # A failed statement may roll its transaction back, and the rollback that follows then
+    # fails too ("no transaction is active"): the reason is the error that came before.
+    chain = list(_chain(error))
+    reason = " | ".join(str(link) for link in chain).lower()
+    numbers = {getattr(link, "errno", None) for link in chain}
+    io_error = errno.EIO in numbers or "i/o error" in reason
+    if errno.ENOSPC in numbers or "disk is full" in reason or (io_error and _nearly_full(folder)):
         return StoreUnavailable(
             f"The disk holding {folder} is full: free some space, then try again "
             "(nothing you did is lost)."
         )
-    if isinstance(error, (FileExistsError, NotADirectoryError)) or number == errno.ENOTDIR:
+    if any(isinstance(link, (FileExistsError, NotADirectoryError)) for link in chain):
         return StoreUnavailable(f"{folder} is a file, not a data folder: choose another folder.")
-    if (isinstance(error, PermissionError) or number == errno.EROFS or "readonly" in reason
-            or "read-only" in reason):
+    if (any(isinstance(link, PermissionError) for link in chain) or errno.EROFS in numbers
+            or "readonly" in reason or "read-only" in reason):
         return StoreUnavailable(
             f"The data folder {folder} cannot be written (it is read-only or you lack "
             "permission): choose another folder or ask for access."
@@ -147,10 +150,17 @@ def in_words(error: BaseException, folder: Path) -> StoreUnavailable:
             f"The local data in {folder} cannot be opened: check that the folder exists and "
             "can be written."
         )
-    return StoreUnavailable(f"The local data in {folder} cannot be used: {error}.")
+    return StoreUnavailable(f"The local data in {folder} cannot be used: {chain[-1]}.")
 
 
 def _nearly_full(folder: Path) -> bool:
     """SQLite reports a disk with no room for its log or shared-memory file as an I/O error."""
     existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
     return existing is not None and shutil.disk_usage(existing).free < _ROOM_TO_WORK
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    link: BaseException | None = error
+    while link is not None:
+        yield link
+        link = link.__cause__ or link.__context__
