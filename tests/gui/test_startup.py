@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.api import Credentials
 from app.core.kinds import Kind
+from app.db import Store
 from app.desktop import DesktopOptions, _run
 from app.sandbox import SandboxServer
+from app.sync.engine import LAST_SUCCESS_KEY
 from app.views.main_window import MainWindow
 from tests.admin import commands_sent
 from tests.folder_faults import garble_table, held_by_another_process
@@ -53,6 +55,14 @@ async def answer(button: str) -> str:
     text = box.text()
     next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
     return text
+
+
+def synced(data_dir: Path) -> bool:
+    store = Store.reader(data_dir)
+    try:
+        return store.settings.get(LAST_SUCCESS_KEY) is not None
+    finally:
+        store.close()
 
 
 @pytest.fixture
@@ -134,6 +144,7 @@ def test_a_damaged_store_is_recovered_from_the_dialog_and_its_unsent_note_is_sen
         text = await answer("Recover")
         await until(lambda: visible(MainWindow))
         await until(lambda: commands_sent(sandbox, "PostMessage"))
+        await until(lambda: synced(data_dir))  # close between passes, not in the middle of one
         await until(lambda: visible(QMessageBox, "permission-prompt"))
         visible(QMessageBox, "permission-prompt").button(QMessageBox.StandardButton.No).click()
         visible(MainWindow).close()
