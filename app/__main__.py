@@ -90,11 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_status(options.data_dir, as_json=options.json)
     if options.command == "reset":
         return run_reset(options.data_dir)
-    if options.command in ("sync", "recover"):
-        command = run_sync if options.command == "sync" else run_recover
+    if options.command == "recover" and (refused := run_recover(options.data_dir)):
+        return refused
+    if options.command in ("sync", "recover"):  # a rebuilt store downloads the rest again
         with data_folder(options.data_dir, sandbox=options.sandbox) as data_dir:
             return asyncio.run(
-                command(
+                run_sync(
                     data_dir,
                     sandbox=options.sandbox,
                     server=options.server,

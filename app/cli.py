@@ -157,20 +157,16 @@ def _refuse_while_unsent(data_dir: Path) -> None:
         store.close()
 
 
-async def run_recover(data_dir: Path, **sync: Any) -> int:
-    """Rebuild a damaged store keeping the unsent changes, then download the rest again.
-
-    `sync`: the options of `run_sync` (which server, as whom, how to print).
-    """
+def run_recover(data_dir: Path) -> int:
+    """Rebuild a damaged store keeping every unsent change; the sync that follows (the same
+    command goes on with it) downloads the rest again. 0 when the store was rebuilt."""
     try:
         require_folder(data_dir)
-        with FolderLock(data_dir):
-            recovered = recover(data_dir)
-            print(recovered.message, file=sys.stderr)
-            return await run_sync(data_dir, **sync)
+        print(recover(data_dir).message, file=sys.stderr)
     except StoreUnavailable as error:
         print(error, file=sys.stderr)
         return 2
+    return 0
 
 
 def _print_json(value: Any) -> None:

@@ -170,20 +170,21 @@ async def _open_core(
             raise
         question = (f"{damage} Recover it? Your unsent changes are kept, the rest is downloaded "
                     "again, and the damaged file is kept aside.")
-        if await startup_message(question, recover=True) != QMessageBox.ButtonRole.AcceptRole:
+        answer = await startup_message(question, offer_recovery=True)
+        if answer != QMessageBox.ButtonRole.AcceptRole:
             return None
     log.info("%s", recover(data_dir).message)
     return build()
 
 
-async def startup_message(text: str, *, recover: bool = False) -> QMessageBox.ButtonRole:
-    """Why the app cannot start, as a dialog; with `recover`, a Recover and a Quit button.
+async def startup_message(text: str, *, offer_recovery: bool = False) -> QMessageBox.ButtonRole:
+    """Why the app cannot start, as a dialog; with `offer_recovery`, a Recover and a Quit button.
 
     Opened with `open()` and awaited, never `exec()`, so the event loop runs on meanwhile.
     """
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text)
     box.setObjectName("startup-message")
-    if recover:
+    if offer_recovery:
         box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     else:

@@ -7,9 +7,10 @@ one per thread) and, thanks to WAL, never wait for a write.
 
 Opening for writing holds the data folder (app/db/folder.py): a second process is refused
 before it can touch the outbox. A read-only store (`Store.reader`) holds nothing, so `status`
-works while the app runs. Whatever stops the store, at open or at a write, arrives as a
-`StoreUnavailable` with the reason in words; a damaged file is found at open by
-`PRAGMA quick_check` and raises `StoreDamaged`.
+works while the app runs. Whatever stops the store from opening arrives as a `StoreUnavailable`
+with the reason in words, and a damaged file is found at open by `PRAGMA quick_check`
+(`StoreDamaged`). A write that fails later raises SQLite's own error: the loops that write
+explain it in words where they report it (app/sync/failures.py).
 """
 
 from __future__ import annotations
@@ -48,12 +49,12 @@ DATABASE_FILE = "fieldclient.sqlite3"
 # store's size made a 100k-object first sync 1.85 times slower (see bench/README.md).
 _LOG_SHARE = 4
 _LOG_MIN_BYTES = 4 * 1024 * 1024
-_READ_PRAGMAS = {
+_READ_PRAGMAS: dict[str, object] = {
     "foreign_keys": 1,
     "busy_timeout": 5000,
     "cache_size": -64_000,
 }
-_PRAGMAS = {
+_PRAGMAS: dict[str, object] = {
     **_READ_PRAGMAS,
     "journal_mode": "wal",
     # FULL: a commit is on the disk before it returns, so a power cut cannot take back an
@@ -130,11 +131,10 @@ class Store:
         return self._writer.submit(self._transaction, fn, args, kwargs).result()
 
     def _transaction(self, fn: Callable[..., T], args: tuple, kwargs: dict) -> T:
-        with unavailable_as_words(self.path.parent):
-            with self.database.atomic():
-                result = fn(*args, **kwargs)
-            self._bound_log()
-            return result
+        with self.database.atomic():
+            result = fn(*args, **kwargs)
+        self._bound_log()
+        return result
 
     def _bound_log(self) -> None:
         """Follow the store's size with the log's checkpoint threshold and size limit."""

@@ -1,29 +1,33 @@
 """The desktop app's start on its data folder: a second start, a folder it cannot use, a
-damaged store offered for recovery."""
+damaged store offered for recovery. Each runs the app as `fieldclient` does (`run_desktop`,
+its own event loop); Qt timers answer its dialogs as a person would."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.api import Credentials
+from app.composition import build_core, sandbox_connection
 from app.core.kinds import Kind
 from app.db import Store
-from app.desktop import DesktopOptions, _run
+from app.desktop import DesktopOptions, run_desktop
 from app.sandbox import SandboxServer
 from app.sync.engine import LAST_SUCCESS_KEY
 from app.views.main_window import MainWindow
 from tests.admin import commands_sent
 from tests.folder_faults import garble_table, held_by_another_process
-from tests.sync_harness import Harness
 
 
 def options(server: SandboxServer, data_dir: Path) -> DesktopOptions:
@@ -34,13 +38,7 @@ def options(server: SandboxServer, data_dir: Path) -> DesktopOptions:
     )
 
 
-async def until(condition: Callable[[], object], timeout: float = 20) -> None:
-    async with asyncio.timeout(timeout):
-        while not condition():
-            await asyncio.sleep(0.01)
-
-
-def visible(kind: type, name: str | None = None):  # type: ignore[no-untyped-def]
+def visible(kind: type[QWidget], name: str | None = None) -> QWidget | None:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, kind) and widget.isVisible() and name in (None,
                                                                          widget.objectName()):
@@ -48,13 +46,30 @@ def visible(kind: type, name: str | None = None):  # type: ignore[no-untyped-def
     return None
 
 
-async def answer(button: str) -> str:
-    """Wait for the start-up message, click `button`, return what the message said."""
-    await until(lambda: visible(QMessageBox, "startup-message"))
+def startup_message() -> QMessageBox | None:
     box = visible(QMessageBox, "startup-message")
-    text = box.text()
-    next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
-    return text
+    return box if isinstance(box, QMessageBox) else None
+
+
+def click(box: QMessageBox, label: str) -> None:
+    next(b for b in box.buttons() if b.text().replace("&", "") == label).click()
+
+
+@contextlib.contextmanager
+def while_running(step: Callable[[], None], limit_s: float = 30) -> Iterator[None]:
+    """Call `step` every 50 ms while the app runs its loop; stop that loop after `limit_s`, so
+    a start that hangs fails here rather than at the suite's timeout."""
+    ticker, watchdog = QTimer(), QTimer()
+    ticker.timeout.connect(step)
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: asyncio.get_event_loop().stop())
+    ticker.start(50)
+    watchdog.start(int(limit_s * 1000))
+    try:
+        yield
+    finally:
+        ticker.stop()
+        watchdog.stop()
 
 
 def synced(data_dir: Path) -> bool:
@@ -65,98 +80,117 @@ def synced(data_dir: Path) -> bool:
         store.close()
 
 
-@pytest.fixture
-def qapp(qapp: QApplication) -> Iterator[QApplication]:
-    """As run_desktop sets it up: closing a last window does not end the loop by itself."""
-    before = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    yield qapp
-    qapp.setQuitOnLastWindowClosed(before)
+def note_saved_offline(server: SandboxServer, data_dir: Path, text: str) -> None:
+    async def save() -> None:
+        core = build_core(data_dir, sandbox_connection(server, data_dir))
+        try:
+            assert (await core.engine.run_pass()).ok
+            await core.actions.post_note(Kind.TODO, min(core.store.objects.ids(Kind.TODO)), text)
+        finally:
+            await core.aclose()
+
+    asyncio.run(save())
 
 
-@pytest.fixture
-def unfrozen() -> Iterator[None]:
-    """The app freezes the collector once it is up; a test process must collect again."""
+@pytest.fixture(autouse=True)
+def app_as_run(qapp: QApplication) -> Iterator[None]:
+    """`run_desktop` sets the shared application up for itself; give it back as it was."""
+    quits = qapp.quitOnLastWindowClosed()
     yield
-    gc.unfreeze()
+    qapp.setQuitOnLastWindowClosed(quits)
+    gc.unfreeze()  # the app freezes the collector once it is up
 
 
 @pytest.mark.expected_warnings("app.desktop")
 @pytest.mark.parametrize("trouble", ["folder in use", "folder is a file"])
 def test_a_start_that_cannot_use_the_folder_says_why_in_a_dialog(
-    qapp: QApplication, loop, sandbox: SandboxServer, data_dir: Path, trouble: str
+    sandbox: SandboxServer, data_dir: Path, trouble: str
 ) -> None:
-    async def start_and_read() -> tuple[int, str]:
-        return await asyncio.wait_for(
-            asyncio.gather(_run(qapp, options(sandbox, data_dir)), answer("OK")), 20)
+    said: list[str] = []
 
-    if trouble == "folder in use":  # by `fieldclient sync`, say: no window to bring forward
-        with held_by_another_process(data_dir):
-            code, text = loop.run_until_complete(start_and_read())
-        assert text.startswith("Field Client is already running on the data folder")
-    else:
-        data_dir.parent.mkdir(parents=True, exist_ok=True)
-        data_dir.write_text("notes")
-        code, text = loop.run_until_complete(start_and_read())
-        assert text.startswith(f"{data_dir} is a file, not a data folder")
+    def answer() -> None:
+        if (box := startup_message()) is not None and not said:
+            said.append(box.text())
+            box.button(QMessageBox.StandardButton.Ok).click()
+
+    with contextlib.ExitStack() as trouble_made:
+        if trouble == "folder in use":  # by `fieldclient sync`, say: no window to bring forward
+            trouble_made.enter_context(held_by_another_process(data_dir))
+            expected = "Field Client is already running on the data folder"
+        else:
+            data_dir.parent.mkdir(parents=True, exist_ok=True)
+            data_dir.write_text("notes")
+            expected = f"{data_dir} is a file, not a data folder"
+        with while_running(answer):
+            code = run_desktop(options(sandbox, data_dir))
     assert code == 2
-    assert not commands_sent(sandbox)  # nothing started: no sandbox call, no account written
+    assert said and said[0].startswith(expected)
+    assert not commands_sent(sandbox)  # nothing started: no call made, no account written
 
 
 @pytest.mark.expected_warnings("app.desktop")
 def test_a_second_start_brings_the_running_window_forward_and_ends(
-    qapp: QApplication, loop, sandbox: SandboxServer, data_dir: Path, tmp_path: Path
+    sandbox: SandboxServer, data_dir: Path, tmp_path: Path
 ) -> None:
     creds = sandbox.credentials
     log = tmp_path / "first.log"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FIELDCLIENT_PASSWORD": creds.password,
            "FIELDCLIENT_APIKEY": creds.apikey}
+    dialogs: list[str] = []
+
+    def watch() -> None:
+        if (box := startup_message()) is not None:
+            dialogs.append(box.text())
+            box.close()
+
     with open(log, "w") as output, subprocess.Popen(
         [sys.executable, "-m", "app", "--server", sandbox.url, "--contract", creds.contract,
          "--username", creds.username, "--data-dir", str(data_dir)],
         env=env, stdout=output, stderr=output,
     ) as first:
         try:
-            # Its window listens before its first call goes out.
-            loop.run_until_complete(until(lambda: commands_sent(sandbox)))
-            code = loop.run_until_complete(
-                asyncio.wait_for(_run(qapp, options(sandbox, data_dir)), 20))
+            deadline = time.monotonic() + 30
+            while not commands_sent(sandbox):  # its window listens before its first call
+                assert time.monotonic() < deadline and first.poll() is None, log.read_text()
+                time.sleep(0.05)
+            with while_running(watch):
+                code = run_desktop(options(sandbox, data_dir))
             assert code == 2
-            assert not visible(QMessageBox)  # the running window is the answer, not a dialog
-            loop.run_until_complete(
-                until(lambda: "bringing the window forward" in log.read_text()))
+            assert dialogs == []  # the running window is the answer, not a dialog
+            while "bringing the window forward" not in log.read_text():
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.05)
         finally:
             first.kill()
 
 
 @pytest.mark.expected_warnings("app.desktop", "app.db.store")
 def test_a_damaged_store_is_recovered_from_the_dialog_and_its_unsent_note_is_sent(
-    qapp: QApplication, loop, sandbox: SandboxServer, data_dir: Path, unfrozen: None
+    sandbox: SandboxServer, data_dir: Path
 ) -> None:
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    task = min(harness.core.store.objects.ids(Kind.TODO))
-    harness.run(harness.core.actions.post_note(Kind.TODO, task, "Kedlen er skiftet"))
-    harness.close()
+    note_saved_offline(sandbox, data_dir, "Kedlen er skiftet")
     garble_table(data_dir, "todo")
+    said: list[str] = []
 
-    async def recover_then_close() -> str:
-        text = await answer("Recover")
-        await until(lambda: visible(MainWindow))
-        await until(lambda: commands_sent(sandbox, "PostMessage"))
-        await until(lambda: synced(data_dir))  # close between passes, not in the middle of one
-        await until(lambda: visible(QMessageBox, "permission-prompt"))
-        visible(QMessageBox, "permission-prompt").button(QMessageBox.StandardButton.No).click()
-        visible(MainWindow).close()
-        return text
+    def recover_then_close() -> None:
+        if not said:
+            if (box := startup_message()) is not None:
+                said.append(box.text())
+                click(box, "Recover")
+            return
+        window = visible(MainWindow)
+        # Close between passes, not in the middle of one, once the note has gone out.
+        if window is None or not commands_sent(sandbox, "PostMessage") or not synced(data_dir):
+            return
+        prompt = visible(QMessageBox, "permission-prompt")
+        if isinstance(prompt, QMessageBox):
+            prompt.button(QMessageBox.StandardButton.No).click()
+        window.close()
 
-    async def start() -> tuple[int, str]:
-        return await asyncio.wait_for(
-            asyncio.gather(_run(qapp, options(sandbox, data_dir)), recover_then_close()), 60)
+    with while_running(recover_then_close):
+        code = run_desktop(options(sandbox, data_dir))
 
-    code, text = loop.run_until_complete(start())
-
-    assert text.startswith(f"The local data in {data_dir} is damaged. Recover it?")
+    assert said[0].startswith(f"The local data in {data_dir} is damaged. Recover it?")
     assert code == 0
     [note] = commands_sent(sandbox, "PostMessage")
     assert note["message"]["message"] == "Kedlen er skiftet"
