@@ -1,4 +1,4 @@
-"""Command line: `fieldclient` (the app), `fieldclient sync`, `status`, `reset`, `recover`."""
+"""Command line: `fieldclient` (the app), `fieldclient sync`, `fieldclient status`."""
 
 from __future__ import annotations
 

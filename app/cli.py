@@ -1,10 +1,4 @@
-"""The headless commands: `fieldclient sync`, `status`, `reset` and `recover` (no Qt).
-
-`sync`, `reset` and `recover` hold the data folder (app/db/folder.py) from their first step, so
-a running app or another command on the same folder refuses them before anything is touched;
-`status` only reads and works beside a running app. A folder that cannot be used is reported in
-one sentence (`StoreUnavailable`), never with a traceback.
-"""
+"""The headless commands: `fieldclient sync` and `fieldclient status` (no Qt)."""
 
 from __future__ import annotations
 
@@ -41,7 +35,12 @@ async def run_sync(
     as_json: bool,
     sandbox_scale: float = 1.0,
 ) -> int:
-    """One pass; prints a summary. Exit status 0 when the pass succeeded."""
+    """One pass; prints a summary. Exit status 0 when the pass succeeded.
+
+    The data folder is held from the first step (app/db/folder.py): beside a running app or
+    another sync it is refused before the sandbox starts or the account is written. A folder
+    that cannot be used is one sentence (`StoreUnavailable`), never a traceback.
+    """
     try:
         with FolderLock(data_dir), open_connection(
             data_dir, sandbox=sandbox, server=server, credentials=credentials,
@@ -80,25 +79,6 @@ async def run_sync(
     return 0 if result.ok else 1
 
 
-def run_status(data_dir: Path, *, as_json: bool) -> int:
-    """What the store holds; reads only, so it also works while the app runs."""
-    try:
-        status = _status(data_dir)
-    except StoreUnavailable as error:
-        print(error, file=sys.stderr)
-        return 2
-    if as_json:
-        _print_json(status)
-    else:
-        print(f"Last successful sync: {status['last_success'] or 'never'}")
-        for kind in Kind:
-            print(f"  {kind.label:<10} {status['counts'][kind.value]:>8,}")
-        for cursor in status["cursors"]:
-            print(f"  {cursor['step']}: {cursor['phase']} from {cursor['changedate']} "
-                  f"{cursor['changetime']}" + (" (resuming)" if cursor["resumekey"] else ""))
-    return 0
-
-
 def _status(data_dir: Path) -> dict[str, Any]:
     store = Store.reader(data_dir)
     try:
@@ -123,6 +103,25 @@ def _status(data_dir: Path) -> dict[str, Any]:
             }
     finally:
         store.close()
+
+
+def run_status(data_dir: Path, *, as_json: bool) -> int:
+    """What the store holds; reads only, so it also works while the app runs."""
+    try:
+        status = _status(data_dir)
+    except StoreUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2
+    if as_json:
+        _print_json(status)
+    else:
+        print(f"Last successful sync: {status['last_success'] or 'never'}")
+        for kind in Kind:
+            print(f"  {kind.label:<10} {status['counts'][kind.value]:>8,}")
+        for cursor in status["cursors"]:
+            print(f"  {cursor['step']}: {cursor['phase']} from {cursor['changedate']} "
+                  f"{cursor['changetime']}" + (" (resuming)" if cursor["resumekey"] else ""))
+    return 0
 
 
 def run_reset(data_dir: Path) -> int:

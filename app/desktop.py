@@ -104,7 +104,6 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
         )
         tasks = TaskKeeper(asyncio.get_running_loop())
         window = MainWindow(core.store, bridge, controls, tasks)
-        SecondStart.listen(data_dir, window)
         tray = _tray(window, bridge, controls)
         bridge.notice.connect(tray.notify if tray is not None else window.notify)
         _follow_network(window, core.monitor)
@@ -121,6 +120,7 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
 
         app.lastWindowClosed.connect(window_closed)
         window.show()
+        SecondStart.listen(data_dir, window)
         # What exists now lives as long as the app: keep it out of the collector's full passes,
         # which otherwise pause the GUI for tens of milliseconds during a large sync.
         gc.freeze()
@@ -143,6 +143,54 @@ async def _run(app: QApplication, options: DesktopOptions) -> int:
             window.deleteLater()
             await core.aclose()
     return 0
+
+
+def _tray(window: MainWindow, bridge: Bridge, controls: SyncControls) -> SyncTray | None:
+    """The tray icon where the desktop has one (else the status bar carries the indicators)."""
+    if not SyncTray.available():
+        return None
+    tray = SyncTray(window)
+    menu = QMenu(window)
+    menu.addAction("Open Field Client", window.showNormal)
+    menu.addAction("Sync now", controls.request_sync)
+    menu.addSeparator()
+    menu.addAction("Quit", QApplication.quit)
+    tray.icon.setContextMenu(menu)
+
+    def opened(indicator: Indicator | None) -> None:
+        window.showNormal()
+        window.raise_()
+        if indicator is not None:
+            window.open_indicator(indicator)
+
+    tray.opened.connect(opened)
+
+    def task_opened(todo_id: int) -> None:
+        window.showNormal()
+        window.show_task(todo_id)
+
+    tray.task_opened.connect(task_opened)
+    bridge.status.connect(tray.show_status)
+    tray.show_status(controls.status)
+    tray.show()
+    return tray
+
+
+def _follow_network(window: MainWindow, monitor: StatusMonitor) -> None:
+    """Online/offline and metered from Qt's network information, where the platform has it;
+    the calls themselves tell the monitor too (a call that does not reach the server)."""
+    if not QNetworkInformation.loadDefaultBackend():
+        return
+    network = QNetworkInformation.instance()
+
+    def changed(*_args: object) -> None:
+        up = network.reachability() in (QNetworkInformation.Reachability.Online,
+                                        QNetworkInformation.Reachability.Unknown)
+        monitor.network_changed(up, metered=network.isMetered())
+
+    network.reachabilityChanged.connect(changed)
+    network.isMeteredChanged.connect(changed)
+    changed()
 
 
 async def _open_core(
@@ -249,51 +297,3 @@ class SecondStart:
         reached = socket.waitForConnected(1000)
         socket.abort()
         return reached
-
-
-def _tray(window: MainWindow, bridge: Bridge, controls: SyncControls) -> SyncTray | None:
-    """The tray icon where the desktop has one (else the status bar carries the indicators)."""
-    if not SyncTray.available():
-        return None
-    tray = SyncTray(window)
-    menu = QMenu(window)
-    menu.addAction("Open Field Client", window.showNormal)
-    menu.addAction("Sync now", controls.request_sync)
-    menu.addSeparator()
-    menu.addAction("Quit", QApplication.quit)
-    tray.icon.setContextMenu(menu)
-
-    def opened(indicator: Indicator | None) -> None:
-        window.showNormal()
-        window.raise_()
-        if indicator is not None:
-            window.open_indicator(indicator)
-
-    tray.opened.connect(opened)
-
-    def task_opened(todo_id: int) -> None:
-        window.showNormal()
-        window.show_task(todo_id)
-
-    tray.task_opened.connect(task_opened)
-    bridge.status.connect(tray.show_status)
-    tray.show_status(controls.status)
-    tray.show()
-    return tray
-
-
-def _follow_network(window: MainWindow, monitor: StatusMonitor) -> None:
-    """Online/offline and metered from Qt's network information, where the platform has it;
-    the calls themselves tell the monitor too (a call that does not reach the server)."""
-    if not QNetworkInformation.loadDefaultBackend():
-        return
-    network = QNetworkInformation.instance()
-
-    def changed(*_args: object) -> None:
-        up = network.reachability() in (QNetworkInformation.Reachability.Online,
-                                        QNetworkInformation.Reachability.Unknown)
-        monitor.network_changed(up, metered=network.isMetered())
-
-    network.reachabilityChanged.connect(changed)
-    network.isMeteredChanged.connect(changed)
-    changed()
