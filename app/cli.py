@@ -158,10 +158,19 @@ def _refuse_while_unsent(data_dir: Path) -> None:
 
 def run_recover(data_dir: Path) -> int:
     """Rebuild a damaged store keeping every unsent change; the sync that follows (the same
-    command goes on with it) downloads the rest again. 0 when the store was rebuilt."""
+    command goes on with it) downloads the rest again. 0 when the store can be synced.
+
+    A store that opens cleanly is left as it is: rebuilding it would only download it again.
+    """
     try:
         require_folder(data_dir)
-        print(recover(data_dir).message, file=sys.stderr)
+        try:
+            Store.reader(data_dir).close()
+        except StoreDamaged:
+            print(recover(data_dir).message, file=sys.stderr)
+        else:
+            print(f"The local data in {data_dir} is not damaged: nothing to recover.",
+                  file=sys.stderr)
     except StoreUnavailable as error:
         print(error, file=sys.stderr)
         return 2

@@ -130,3 +130,8 @@ def test_sync_on_a_damaged_store_says_how_to_recover_and_recover_keeps_the_unsen
     assert note.startswith("Note on")
     status = run_cli("status", "--data-dir", str(tmp_path), "--json")
     assert status.returncode == 0 and '"todo":0' not in status.stdout  # downloaded again
+
+    again = on_server(sandbox, "recover", tmp_path)  # a sound store is left as it is
+    assert again.returncode == 0
+    assert f"The local data in {tmp_path} is not damaged: nothing to recover." in again.stderr
+    assert len(list(tmp_path.glob("fieldclient-damaged-*.sqlite3"))) == 1
