@@ -44,11 +44,18 @@ def _drop_relations(contract: Contract, field: str, object_id: int) -> None:
     contract.forget()
 
 
-def _stodo(modcode: str) -> Fix:
+def _no_contacts(contract: Contract, customer: Record) -> None:
+    """A prospect: no contact person and nobody related to it yet."""
+    customer.update(theirreference=0, theirreferencetext="")
+    _drop_relations(contract, "customerid", customer["id"])
+
+
+def _stodo(modcode: str, days_ahead: int = 0) -> Fix:
     def fix(contract: Contract, obj: Record) -> None:
+        day = contract.today + timedelta(days=days_ahead)
         _append(contract, "stodo", {
             "userid": contract.setup.current_user_id, "modcode": modcode, "objectid": obj["id"],
-            "description": "Ring og bekræft aftalen", "date": contract.today.isoformat(),
+            "description": "Ring og bekræft aftalen", "date": day.isoformat(),
             "time": "09:00:00", "assignedbyuserid": contract.setup.office_ids[0],
         })
 
@@ -124,9 +131,7 @@ _HIDE: dict[tuple[str, str], Fix] = {
         **{k: 0 for k in c.custom_keys("todo", 9)}),
     ("address", "customer"): lambda c, o: o.update(
         _BARE_ADDRESS, **_BARE_INVOICE, **{k: "" for k in c.custom_keys("customer", 11)}),
-    ("persons", "customer"): lambda c, o: (
-        o.update(theirreference=0, theirreferencetext=""),
-        _drop_relations(c, "customerid", o["id"])),
+    ("persons", "customer"): lambda c, o: _no_contacts(c, o),
     ("users", "customer"): lambda c, o: o.update(ourreference=0, ourreferencetext="",
                                                  sellerid=0),
     ("address", "person"): lambda c, o: o.update(_BARE_ADDRESS),
@@ -144,6 +149,13 @@ _PREFERRED: dict[tuple[str, str], Fix] = {
 }
 
 
+# (box, kind) → the case the showcase prefers to name as hidden, when no object has it yet:
+# a reminder too far ahead to show.
+_PREFERRED_HIDDEN: dict[tuple[str, str], Fix] = {
+    ("reminders", "todo"): _stodo("todo", days_ahead=4 * rules.REMINDER_DAYS),
+}
+
+
 def complete(contract: Contract) -> None:
     """Change the contract's objects in place until every rule has its sides."""
     for rule in rules.RULES:
@@ -152,9 +164,10 @@ def complete(contract: Contract) -> None:
             _apply(contract, rule, _SHOW[key], shown=False)
         if key in _HIDE and rules.pick(contract, rule, False) is None:
             _apply(contract, rule, _HIDE[key], shown=True)
-        named = rules.pick(contract, rule, True)
-        if key in _PREFERRED and (named is None or not rule.prefer(contract, named)):
-            _apply(contract, rule, _PREFERRED[key], shown=True, eligible=_preferable(key))
+        for shown, preferred in ((True, _PREFERRED), (False, _PREFERRED_HIDDEN)):
+            named = rules.pick(contract, rule, shown)
+            if key in preferred and (named is None or not rule.prefer(contract, named)):
+                _apply(contract, rule, preferred[key], shown=shown, eligible=_preferable(key))
 
 
 def _preferable(key: tuple[str, str]) -> Callable[[Contract, Record], bool]:
@@ -165,7 +178,9 @@ def _preferable(key: tuple[str, str]) -> Callable[[Contract, Record], bool]:
         return lambda c, o: bool(whole(o.get("theirreference")))
     if key == ("tooltake", "tool"):
         return lambda c, o: not whole(o.get("carrier_userid")) and not whole(o.get("placeofhome"))
-    return lambda c, o: bool(o.get("nextservice"))
+    if key == ("toolservice", "tool"):
+        return lambda c, o: bool(o.get("nextservice"))
+    return lambda c, o: True
 
 
 def _apply(

@@ -134,13 +134,16 @@ def unlocated_addresses(task: Record) -> list[Record]:
     ]
 
 
-def _address_score(contract: Contract, obj: Record) -> int:
-    located = [a for a in obj.get("addresses") or () if a not in unlocated_addresses(obj)]
-    return (
-        2 * bool(unlocated_addresses(obj))
-        + bool(located)
-        + 2 * bool(_address_values(contract, "customer" if "invoicezip" in obj else "todo", obj))
-    )
+def _address_score(kind: str) -> Callable[[Contract, Record], int]:
+    """Prefer custom address fields, then a task's `addresses` with and without a location."""
+
+    def score(contract: Contract, obj: Record) -> int:
+        unlocated = unlocated_addresses(obj)
+        located = [a for a in obj.get("addresses") or () if a not in unlocated]
+        custom = bool(_address_values(contract, kind, obj))
+        return 2 * bool(unlocated) + bool(located) + 2 * custom
+
+    return score
 
 
 def _user_ids(contract: Contract, kind: str, obj: Record) -> list[int]:
@@ -253,7 +256,7 @@ RULES: tuple[Rule, ...] = (
          "it has none", _checkpoints),
     Rule("address", "todo", "delivery address, address-type custom fields and the `addresses` "
          "list (one without a location: latitude or longitude 0); hidden when there is none",
-         _has_address("todo"), prefer=_address_score),
+         _has_address("todo"), prefer=_address_score("todo")),
     Rule("users", "todo", "userid (Responsible), additionaluserids (Additional user) and "
          "type-9 custom fields; hidden when there is none", _users("todo"),
          prefer=_users_score("todo")),
@@ -268,7 +271,8 @@ RULES: tuple[Rule, ...] = (
          "value in its custom field columns", lambda c, o: True, hides_never=True,
          prefer=lambda c, o: int(_filled(o, ("custom201", "email", "www")))),
     Rule("address", "customer", "address, invoice address and address-type custom fields; "
-         "hidden when there is none", _has_address("customer"), prefer=_address_score),
+         "hidden when there is none", _has_address("customer"),
+         prefer=_address_score("customer")),
     Rule("persons", "customer", "persons related to the company (role: the relation's title) "
          "and its theirreference (Contact person; the named one is both); hidden when none",
          lambda c, o: bool(persons_of(c, o)), prefer=_both_roles),

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from app.sandbox.seed import generate
-from app.sandbox.setup_data import DEFAULT_FUNCTIONS
+from app.sandbox.setup_data import DEFAULT_FUNCTIONS, DEMO_USER_ID
 from app.sandbox.showcase import REMINDER_DAYS, Contract, showcase
 from app.sandbox.visibility import Audience
 from tests import admin as sandbox_admin
@@ -169,9 +169,9 @@ def test_without_tooltake_no_equipment_shows_the_box(server):
     assert entry["shows"] is None and entry["hides"]
 
 
-@pytest.mark.parametrize("seed,scale", [(1, 0.05), (2, 0.05), (5, 0.1), (9, 0.05)])
+@pytest.mark.parametrize("seed,scale", [(1, 1.0), (1, 0.05), (2, 0.05), (5, 0.1), (9, 0.05)])
 def test_any_seed_and_scale_has_both_sides_of_every_box_and_the_same_each_time(seed, scale):
-    def named_for() -> dict:
+    def named_for() -> tuple[dict, dict]:
         dataset = generate(seed, scale, NOW, "tekniker@demo.dk")
         setup = dataset.setup
         audience = Audience.of(
@@ -179,11 +179,29 @@ def test_any_seed_and_scale_has_both_sides_of_every_box_and_the_same_each_time(s
             dataset.objects["prodplanentry"], NOW,
         )
         contract = Contract(dataset.objects, setup, DEFAULT_FUNCTIONS, NOW.date(), audience.sees)
-        return showcase(contract)
+        return showcase(contract), dataset.objects
 
-    found = named_for()
+    found, objects = named_for()
     for box, kinds in found.items():
         for kind, entry in kinds.items():
             assert entry["shows"], (box, kind)
             assert entry["hides"] or (box, kind) in NEVER_HIDDEN, (box, kind)
-    assert named_for() == found
+    assert named_for()[0] == found
+
+    def named(box: str, kind: str, side: str = "shows") -> dict:
+        return next(o for o in objects[kind] if o["id"] == found[box][kind][side])
+
+    assert any(not a["latitude"] for a in named("address", "todo")["addresses"])
+    assert named("toolservice", "tool")["nextservice"] < NOW.date().isoformat()
+    assert named("tooltake", "tool")["carrier_userid"] == DEMO_USER_ID
+    company = named("persons", "customer")
+    assert any(
+        r["personid"] == company["theirreference"] and r["customerid"] == company["id"]
+        and not r["isdeleted"] for r in objects["relation"]
+    )
+    hidden = named("reminders", "todo", "hides")["id"]
+    far = (NOW.date() + timedelta(days=REMINDER_DAYS)).isoformat()
+    assert any(
+        s["objectid"] == hidden and s["modcode"] == "todo" and s["date"] > far
+        and s["userid"] == DEMO_USER_ID for s in objects["stodo"]
+    )
