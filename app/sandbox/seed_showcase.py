@@ -22,10 +22,15 @@ from app.sandbox.values import whole
 Record = dict[str, Any]
 Fix = Callable[[Contract, Record], None]
 
-_BARE_ADDRESS = {"address": "", "address2": "", "zip": "", "city": "", "latitude": 0.0,
-                 "longitude": 0.0}
-_BARE_INVOICE = {"invoiceaddress": "", "invoiceaddress2": "", "invoicezip": "",
-                 "invoicecity": ""}
+_BARE_ADDRESS = {
+    "address": "",
+    "address2": "",
+    "zip": "",
+    "city": "",
+    "latitude": 0.0,
+    "longitude": 0.0,
+}
+_BARE_INVOICE = {"invoiceaddress": "", "invoiceaddress2": "", "invoicezip": "", "invoicecity": ""}
 
 
 def _append(contract: Contract, kind: str, fields: Record) -> None:
@@ -33,8 +38,9 @@ def _append(contract: Contract, kind: str, fields: Record) -> None:
     objects = contract.objects[kind]
     neighbour = objects[-1] if objects else {}
     stamps = {k: v for k, v in neighbour.items() if k.startswith(("create", "change"))}
-    objects.append({"id": max((o["id"] for o in objects), default=0) + 1, **stamps,
-                    "isdeleted": 0, **fields})
+    objects.append(
+        {"id": max((o["id"] for o in objects), default=0) + 1, **stamps, "isdeleted": 0, **fields}
+    )
     contract.forget()
 
 
@@ -53,28 +59,45 @@ def _no_contacts(contract: Contract, customer: Record) -> None:
 def _stodo(modcode: str, days_ahead: int = 0) -> Fix:
     def fix(contract: Contract, obj: Record) -> None:
         day = contract.today + timedelta(days=days_ahead)
-        _append(contract, "stodo", {
-            "userid": contract.setup.current_user_id, "modcode": modcode, "objectid": obj["id"],
-            "description": "Ring og bekræft aftalen", "date": day.isoformat(),
-            "time": "09:00:00", "assignedbyuserid": contract.setup.office_ids[0],
-        })
+        _append(
+            contract,
+            "stodo",
+            {
+                "userid": contract.setup.current_user_id,
+                "modcode": modcode,
+                "objectid": obj["id"],
+                "description": "Ring og bekræft aftalen",
+                "date": day.isoformat(),
+                "time": "09:00:00",
+                "assignedbyuserid": contract.setup.office_ids[0],
+            },
+        )
 
     return fix
 
 
 def _procedure(customer_id: Callable[[Record], int]) -> Fix:
     def fix(contract: Contract, obj: Record) -> None:
-        _append(contract, "procedure", {
-            "modcode": "customers", "sysref": customer_id(obj), "title": "Adgang til teknikrum",
-            "text": "Nøgle hentes i receptionen. Husk at kvittere ved aflevering.",
-        })
+        _append(
+            contract,
+            "procedure",
+            {
+                "modcode": "customers",
+                "sysref": customer_id(obj),
+                "title": "Adgang til teknikrum",
+                "text": "Nøgle hentes i receptionen. Husk at kvittere ved aflevering.",
+            },
+        )
 
     return fix
 
 
 def _relation(contract: Contract, person_id: int, customer_id: int) -> None:
-    _append(contract, "relation", {"personid": person_id, "customerid": customer_id,
-                                   "title": "Kontaktperson"})
+    _append(
+        contract,
+        "relation",
+        {"personid": person_id, "customerid": customer_id, "title": "Kontaktperson"},
+    )
 
 
 def _subcustomer(contract: Contract, parent: Record) -> None:
@@ -85,24 +108,34 @@ def _subcustomer(contract: Contract, parent: Record) -> None:
 
 def _untyped(contract: Contract, tool: Record) -> None:
     """Equipment registered without a type and never serviced: no period, no dates."""
-    tool.update(groupid=0, grouptext="", title="Stige Zarges 3x8", lastservice="",
-                nextservice="")
+    tool.update(groupid=0, grouptext="", title="Stige Zarges 3x8", lastservice="", nextservice="")
 
 
 def _overdue(contract: Contract, tool: Record) -> None:
     due = contract.today - timedelta(days=20)
     period = whole((contract.tool_type(tool) or {}).get("period")) or 12
-    tool.update(nextservice=due.isoformat(),
-                lastservice=(due - timedelta(days=30 * period)).isoformat())
+    tool.update(
+        nextservice=due.isoformat(), lastservice=(due - timedelta(days=30 * period)).isoformat()
+    )
 
 
 def _unlocated(contract: Contract, task: Record) -> None:
-    task["addresses"] = [*(task.get("addresses") or ()), {
-        "type": "Nøgleboks", "full": f"{task['address']}, {task['zip']} {task['city']}",
-        "name": "Nøgleboks", "name2": "", "address": task["address"], "address2": "",
-        "zip": task["zip"], "city": task["city"], "country": task.get("country", "DK"),
-        "latitude": 0.0, "longitude": 0.0,
-    }]
+    task["addresses"] = [
+        *(task.get("addresses") or ()),
+        {
+            "type": "Nøgleboks",
+            "full": f"{task['address']}, {task['zip']} {task['city']}",
+            "name": "Nøgleboks",
+            "name2": "",
+            "address": task["address"],
+            "address2": "",
+            "zip": task["zip"],
+            "city": task["city"],
+            "country": task.get("country", "DK"),
+            "latitude": 0.0,
+            "longitude": 0.0,
+        },
+    ]
 
 
 # (box, kind) → how to make the object named in the middle show, and hide, the box.
@@ -126,14 +159,18 @@ _HIDE: dict[tuple[str, str], Fix] = {
     ("address", "todo"): lambda c, o: o.update(_BARE_ADDRESS, addresses=[]),
     # A task waiting in the pool of the demo technician's team: no user, still received.
     ("users", "todo"): lambda c, o: o.update(
-        userid=0, usertext="", additionaluserids=[], ispool=1,
+        userid=0,
+        usertext="",
+        additionaluserids=[],
+        ispool=1,
         team=(c.setup.user(c.setup.current_user_id) or {"teams": [0]})["teams"][0],
-        **{k: 0 for k in c.custom_keys("todo", 9)}),
+        **{k: 0 for k in c.custom_keys("todo", 9)},
+    ),
     ("address", "customer"): lambda c, o: o.update(
-        _BARE_ADDRESS, **_BARE_INVOICE, **{k: "" for k in c.custom_keys("customer", 11)}),
+        _BARE_ADDRESS, **_BARE_INVOICE, **{k: "" for k in c.custom_keys("customer", 11)}
+    ),
     ("persons", "customer"): lambda c, o: _no_contacts(c, o),
-    ("users", "customer"): lambda c, o: o.update(ourreference=0, ourreferencetext="",
-                                                 sellerid=0),
+    ("users", "customer"): lambda c, o: o.update(ourreference=0, ourreferencetext="", sellerid=0),
     ("address", "person"): lambda c, o: o.update(_BARE_ADDRESS),
     ("companies", "person"): lambda c, o: _drop_relations(c, "personid", o["id"]),
     ("toolservice", "tool"): _untyped,
@@ -144,8 +181,9 @@ _PREFERRED: dict[tuple[str, str], Fix] = {
     ("address", "todo"): _unlocated,
     ("persons", "customer"): lambda c, o: _relation(c, whole(o["theirreference"]), o["id"]),
     ("toolservice", "tool"): _overdue,
-    ("tooltake", "tool"): lambda c, o: o.update(carrier_userid=c.setup.current_user_id,
-                                                customerid=0),
+    ("tooltake", "tool"): lambda c, o: o.update(
+        carrier_userid=c.setup.current_user_id, customerid=0
+    ),
 }
 
 
@@ -193,7 +231,8 @@ def _apply(
 ) -> None:
     """Fix the middle object (by id) of those on the `shown` side that are eligible."""
     side = [
-        o for o in contract.received(rule.kind)
+        o
+        for o in contract.received(rule.kind)
         if rule.shows(contract, o) == shown and eligible(contract, o)
     ] or contract.received(rule.kind)
     fix(contract, side[len(side) // 2])

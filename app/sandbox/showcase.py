@@ -103,8 +103,6 @@ class Rule:
     shows: Callable[[Contract, Record], bool]
     prefer: Callable[[Contract, Record], int] = lambda contract, obj: 0
     """Among the objects on one side, the one with the highest score is named."""
-    hides_never: bool = False
-    """The guide names no case where the box hides (a column group)."""
 
 
 def _filled(obj: Record, keys: Iterable[str]) -> bool:
@@ -199,8 +197,9 @@ def _only_far_reminders(modcode: str) -> Callable[[Contract, Record], int]:
 
 
 def procedures_of(contract: Contract, customer_id: int) -> list[Record]:
-    return [p for p in contract.live("procedure", "sysref", customer_id)
-            if p["modcode"] == "customers"]
+    return [
+        p for p in contract.live("procedure", "sysref", customer_id) if p["modcode"] == "customers"
+    ]
 
 
 def _own_procedures(contract: Contract, customer: Record) -> bool:
@@ -227,8 +226,11 @@ def _both_roles(contract: Contract, customer: Record) -> int:
 
 def subcustomers(contract: Contract, customer: Record) -> list[Record]:
     """The companies whose parentcust is this one (live and active: the ones the app holds)."""
-    return [c for c in contract.live("customer", "parentcust", customer["id"])
-            if truthy(c.get("isactive", 1))]
+    return [
+        c
+        for c in contract.live("customer", "parentcust", customer["id"])
+        if truthy(c.get("isactive", 1))
+    ]
 
 
 def _service(contract: Contract, tool: Record) -> bool:
@@ -246,62 +248,143 @@ def _carried_by_demo(contract: Contract, tool: Record) -> int:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("columngroup", "todo", "a column group always shows; the named task has a value in "
-         "its custom field columns", lambda c, o: True, hides_never=True,
-         prefer=lambda c, o: int(_filled(o, c.custom_keys("todo", 1)))),
-    Rule("description", "todo", "shows the task's `description`; hidden when it is empty",
-         lambda c, o: _filled(o, ("description",)),
-         prefer=lambda c, o: int("\n" in str(o.get("description")))),
-    Rule("checklist", "todo", "the task's `checkpoints` that GetCheckpoints knows; hidden when "
-         "it has none", _checkpoints),
-    Rule("address", "todo", "delivery address, address-type custom fields and the `addresses` "
-         "list (one without a location: latitude or longitude 0); hidden when there is none",
-         _has_address("todo"), prefer=_address_score("todo")),
-    Rule("users", "todo", "userid (Responsible), additionaluserids (Additional user) and "
-         "type-9 custom fields; hidden when there is none", _users("todo"),
-         prefer=_users_score("todo")),
-    Rule("reminders", "todo", f"the demo technician's stodos with modcode todo on the task, "
-         f"due within {REMINDER_DAYS} days; the hidden task has none that near (only far "
-         f"ahead, when the data has one)", _near_reminders("todo"),
-         prefer=_only_far_reminders("todo")),
-    Rule("procedures", "todo", "procedures (modcode customers, sysref) of the task's company; "
-         "hidden when it has none",
-         lambda c, o: bool(procedures_of(c, whole(o.get("customerid"))))),
-    Rule("columngroup", "customer", "a column group always shows; the named company has a "
-         "value in its custom field columns", lambda c, o: True, hides_never=True,
-         prefer=lambda c, o: int(_filled(o, ("custom201", "email", "www")))),
-    Rule("address", "customer", "address, invoice address and address-type custom fields; "
-         "hidden when there is none", _has_address("customer"),
-         prefer=_address_score("customer")),
-    Rule("persons", "customer", "persons related to the company (role: the relation's title) "
-         "and its theirreference (Contact person; the named one is both); hidden when none",
-         lambda c, o: bool(persons_of(c, o)), prefer=_both_roles),
-    Rule("users", "customer", "ourreference (Responsible), sellerid (Seller) and type-9 custom "
-         "fields; hidden when there is none", _users("customer"),
-         prefer=_users_score("customer")),
-    Rule("subcustomers", "customer", "the companies whose parentcust is this one; hidden when "
-         "none", lambda c, o: bool(subcustomers(c, o))),
-    Rule("procedures", "customer", "the company's own procedures, only with the "
-         "CustomersProcedures function; hidden when it has none", _own_procedures),
-    Rule("reminders", "customer", f"stodos with modcode customers due within {REMINDER_DAYS} "
-         f"days and the pending calls about the company; hidden when there is none",
-         _near_reminders("customers"), prefer=_only_far_reminders("customers")),
-    Rule("columngroup", "person", "a column group always shows", lambda c, o: True,
-         hides_never=True),
-    Rule("address", "person", "the person's address; hidden when it is empty",
-         _has_address("person")),
-    Rule("companies", "person", "the person's companies (GetRelationsByPersonID); hidden when "
-         "none", lambda c, o: bool(c.live("relation", "personid", o["id"]))),
-    Rule("columngroup", "tool", "a column group always shows", lambda c, o: True,
-         hides_never=True),
-    Rule("toolservice", "tool", "the service period of the equipment type (GetToolTypes "
-         "periodtype, period), lastservice and nextservice (the named one is overdue); hidden "
-         "without a period or service dates", _service, prefer=lambda c, o: int(overdue(c, o))),
-    Rule("tooltake", "tool", "taken or not and by whom, only with the ToolTake function (no "
-         "object hides it; the named one is carried by the demo technician)",
-         lambda c, o: "ToolTake" in c.functions, prefer=_carried_by_demo),
-    Rule("users", "tool", "userid (Responsible) and type-9 custom fields; hidden when there is "
-         "none", _users("tool"), prefer=_users_score("tool")),
+    Rule(
+        "columngroup",
+        "todo",
+        "a column group always shows; the named task has a value in its custom field columns",
+        lambda c, o: True,
+        prefer=lambda c, o: int(_filled(o, c.custom_keys("todo", 1))),
+    ),
+    Rule(
+        "description",
+        "todo",
+        "shows the task's `description`; hidden when it is empty",
+        lambda c, o: _filled(o, ("description",)),
+        prefer=lambda c, o: int("\n" in str(o.get("description"))),
+    ),
+    Rule(
+        "checklist",
+        "todo",
+        "the task's `checkpoints` that GetCheckpoints knows; hidden when it has none",
+        _checkpoints,
+    ),
+    Rule(
+        "address",
+        "todo",
+        "delivery address, address-type custom fields and the `addresses` "
+        "list (one without a location: latitude or longitude 0); hidden when there is none",
+        _has_address("todo"),
+        prefer=_address_score("todo"),
+    ),
+    Rule(
+        "users",
+        "todo",
+        "userid (Responsible), additionaluserids (Additional user) and "
+        "type-9 custom fields; hidden when there is none",
+        _users("todo"),
+        prefer=_users_score("todo"),
+    ),
+    Rule(
+        "reminders",
+        "todo",
+        f"the demo technician's stodos with modcode todo on the task, "
+        f"due within {REMINDER_DAYS} days; the hidden task has none that near (only far "
+        f"ahead, when the data has one)",
+        _near_reminders("todo"),
+        prefer=_only_far_reminders("todo"),
+    ),
+    Rule(
+        "procedures",
+        "todo",
+        "procedures (modcode customers, sysref) of the task's company; hidden when it has none",
+        lambda c, o: bool(procedures_of(c, whole(o.get("customerid")))),
+    ),
+    Rule(
+        "columngroup",
+        "customer",
+        "a column group always shows; the named company has a value in its custom field columns",
+        lambda c, o: True,
+        prefer=lambda c, o: int(_filled(o, ("custom201", "email", "www"))),
+    ),
+    Rule(
+        "address",
+        "customer",
+        "address, invoice address and address-type custom fields; hidden when there is none",
+        _has_address("customer"),
+        prefer=_address_score("customer"),
+    ),
+    Rule(
+        "persons",
+        "customer",
+        "persons related to the company (role: the relation's title) "
+        "and its theirreference (Contact person; the named one is both); hidden when none",
+        lambda c, o: bool(persons_of(c, o)),
+        prefer=_both_roles,
+    ),
+    Rule(
+        "users",
+        "customer",
+        "ourreference (Responsible), sellerid (Seller) and type-9 custom "
+        "fields; hidden when there is none",
+        _users("customer"),
+        prefer=_users_score("customer"),
+    ),
+    Rule(
+        "subcustomers",
+        "customer",
+        "the companies whose parentcust is this one; hidden when none",
+        lambda c, o: bool(subcustomers(c, o)),
+    ),
+    Rule(
+        "procedures",
+        "customer",
+        "the company's own procedures, only with the "
+        "CustomersProcedures function; hidden when it has none",
+        _own_procedures,
+    ),
+    Rule(
+        "reminders",
+        "customer",
+        f"stodos with modcode customers due within {REMINDER_DAYS} "
+        f"days and the pending calls about the company; hidden when there is none",
+        _near_reminders("customers"),
+        prefer=_only_far_reminders("customers"),
+    ),
+    Rule("columngroup", "person", "a column group always shows", lambda c, o: True),
+    Rule(
+        "address", "person", "the person's address; hidden when it is empty", _has_address("person")
+    ),
+    Rule(
+        "companies",
+        "person",
+        "the person's companies (GetRelationsByPersonID); hidden when none",
+        lambda c, o: bool(c.live("relation", "personid", o["id"])),
+    ),
+    Rule("columngroup", "tool", "a column group always shows", lambda c, o: True),
+    Rule(
+        "toolservice",
+        "tool",
+        "the service period of the equipment type (GetToolTypes "
+        "periodtype, period), lastservice and nextservice (the named one is overdue); hidden "
+        "without a period or service dates",
+        _service,
+        prefer=lambda c, o: int(overdue(c, o)),
+    ),
+    Rule(
+        "tooltake",
+        "tool",
+        "taken or not and by whom, only with the ToolTake function (no "
+        "object hides it; the named one is carried by the demo technician)",
+        lambda c, o: "ToolTake" in c.functions,
+        prefer=_carried_by_demo,
+    ),
+    Rule(
+        "users",
+        "tool",
+        "userid (Responsible) and type-9 custom fields; hidden when there is none",
+        _users("tool"),
+        prefer=_users_score("tool"),
+    ),
 )
 
 

@@ -62,8 +62,10 @@ class Received:
     def reminders(self, modcode: str, object_id: int, near: bool) -> list[dict]:
         horizon = (self.today + timedelta(days=REMINDER_DAYS)).isoformat()
         return [
-            s for s in self.stodos
-            if s["modcode"] == modcode and s["objectid"] == object_id
+            s
+            for s in self.stodos
+            if s["modcode"] == modcode
+            and s["objectid"] == object_id
             and (s["date"] <= horizon) == near
         ]
 
@@ -84,21 +86,25 @@ GUIDE: dict[tuple[str, str], Any] = {
     ("procedures", "todo"): lambda r, o: any(
         p["modcode"] == "customers" and p["sysref"] == o["customerid"] for p in r.procedures
     ),
-    ("address", "customer"): lambda r, o: _address(
-        o, "address", "zip", "city", "invoiceaddress", "invoicezip", "invoicecity"
-    ) or bool(o.get(r.field("customers", 11))),
-    ("persons", "customer"): lambda r, o: bool(o["theirreference"]) or any(
-        rel["customerid"] == o["id"] for rel in r.relations
+    ("address", "customer"): lambda r, o: (
+        _address(o, "address", "zip", "city", "invoiceaddress", "invoicezip", "invoicecity")
+        or bool(o.get(r.field("customers", 11)))
+    ),
+    ("persons", "customer"): lambda r, o: (
+        bool(o["theirreference"]) or any(rel["customerid"] == o["id"] for rel in r.relations)
     ),
     ("users", "customer"): lambda r, o: bool(o["ourreference"] or o["sellerid"]),
     ("subcustomers", "customer"): lambda r, o: any(
         c["parentcust"] == o["id"] for c in r.objects["customer"].values()
     ),
-    ("procedures", "customer"): lambda r, o: "CustomersProcedures" in r.functions and any(
-        p["modcode"] == "customers" and p["sysref"] == o["id"] for p in r.procedures
+    ("procedures", "customer"): lambda r, o: (
+        "CustomersProcedures" in r.functions
+        and any(p["modcode"] == "customers" and p["sysref"] == o["id"] for p in r.procedures)
     ),
-    ("reminders", "customer"): lambda r, o: bool(r.reminders("customers", o["id"], near=True))
-    or any(c["customerid"] == o["id"] for c in r.calls),
+    ("reminders", "customer"): lambda r, o: (
+        bool(r.reminders("customers", o["id"], near=True))
+        or any(c["customerid"] == o["id"] for c in r.calls)
+    ),
     ("address", "person"): lambda r, o: _address(o, "address", "zip", "city"),
     ("companies", "person"): lambda r, o: bool(r.company_relations(o["id"])),
     ("toolservice", "tool"): lambda r, o: bool(
@@ -175,8 +181,10 @@ def test_any_seed_and_scale_has_both_sides_of_every_box_and_the_same_each_time(s
         dataset = generate(seed, scale, NOW, "tekniker@demo.dk")
         setup = dataset.setup
         audience = Audience.of(
-            setup.user(setup.current_user_id) or {}, setup.user_fields("todo"),
-            dataset.objects["prodplanentry"], NOW,
+            setup.user(setup.current_user_id) or {},
+            setup.user_fields("todo"),
+            dataset.objects["prodplanentry"],
+            NOW,
         )
         contract = Contract(dataset.objects, setup, DEFAULT_FUNCTIONS, NOW.date(), audience.sees)
         return showcase(contract), dataset.objects
@@ -196,12 +204,17 @@ def test_any_seed_and_scale_has_both_sides_of_every_box_and_the_same_each_time(s
     assert named("tooltake", "tool")["carrier_userid"] == DEMO_USER_ID
     company = named("persons", "customer")
     assert any(
-        r["personid"] == company["theirreference"] and r["customerid"] == company["id"]
-        and not r["isdeleted"] for r in objects["relation"]
+        r["personid"] == company["theirreference"]
+        and r["customerid"] == company["id"]
+        and not r["isdeleted"]
+        for r in objects["relation"]
     )
     hidden = named("reminders", "todo", "hides")["id"]
     far = (NOW.date() + timedelta(days=REMINDER_DAYS)).isoformat()
     assert any(
-        s["objectid"] == hidden and s["modcode"] == "todo" and s["date"] > far
-        and s["userid"] == DEMO_USER_ID for s in objects["stodo"]
+        s["objectid"] == hidden
+        and s["modcode"] == "todo"
+        and s["date"] > far
+        and s["userid"] == DEMO_USER_ID
+        for s in objects["stodo"]
     )
