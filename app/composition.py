@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import platformdirs
@@ -26,7 +27,6 @@ from app.core.clock import Clock, ServerTime, SystemClock
 from app.core.values import as_int
 from app.db import Store
 from app.db.outbox import OutboxRepo
-from app.sandbox import SandboxServer
 from app.sync.account import Account, AccountStore, MemoryKeyring
 from app.sync.actions import Actions
 from app.sync.engine import SyncEngine
@@ -38,6 +38,9 @@ from app.sync.preferences import Preferences
 from app.sync.progress import SyncProgress
 from app.sync.scheduler import SyncScheduler
 from app.sync.status import SyncStatus
+
+if TYPE_CHECKING:  # the sandbox (uvicorn, starlette, Faker) loads only when it is started
+    from app.sandbox import SandboxServer
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +90,13 @@ def memory_connection(
 
 @contextlib.contextmanager
 def embedded_sandbox(data_dir: Path, *, scale: float = 1.0) -> Iterator[Connection]:
-    """Start a sandbox on a free loopback port and point an in-memory account at it."""
+    """Start a sandbox on a free loopback port and point an in-memory account at it.
+
+    The sandbox is imported here, not at the top: it brings uvicorn, starlette and Faker
+    (a third of a cold start), which the app against a real server never needs.
+    """
+    from app.sandbox import SandboxServer
+
     with SandboxServer(seed=1, scale=scale) as server:
         yield sandbox_connection(server, data_dir)
 
