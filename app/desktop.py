@@ -154,15 +154,12 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
         core = build_core(
             data_dir,
             connection,
-            on_changes=bridge.publish_changes,
             on_progress=bridge.publish_progress,
             on_status=bridge.publish_status,
             on_notice=bridge.publish_notice,
         )
-        controls = SyncControls(
-            core.engine, core.monitor, core.preferences, core.scheduler.request, core.outbox,
-            core.actions, core.sender,
-        )
+        core.session.changes.subscribe(bridge.publish_changes)
+        controls = core.session.controls
         tasks = TaskKeeper(asyncio.get_running_loop())
         window = MainWindow(core.store, bridge, controls, tasks)
         tray = _tray(window, bridge, controls, exit_.request)

@@ -38,7 +38,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.api import Client, Command
-from app.api.shapes import current_user_id
+from app.api.setup_shapes import current_user_id
 from app.api.writes import READ_BACK, write
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
@@ -54,8 +54,7 @@ from app.core.kinds import Kind
 from app.core.values import as_int, as_str
 from app.db import Store
 from app.db.outbox import Entry, Lane, OutboxRepo, State
-from app.sync.actions import CHECKIN_KEY
-from app.sync.loader import USER_KEY
+from app.sync.keys import CHECKIN_KEY, USER_KEY
 from app.sync.wakeloop import RoundFailed, WakeLoop
 
 log = logging.getLogger(__name__)
