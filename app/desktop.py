@@ -161,7 +161,7 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
         core.session.changes.subscribe(bridge.publish_changes)
         controls = core.session.controls
         tasks = TaskKeeper(asyncio.get_running_loop())
-        window = MainWindow(core.store, bridge, controls, tasks)
+        window = MainWindow(core.session, bridge, tasks)
         tray = _tray(window, bridge, controls, exit_.request)
         bridge.notice.connect(tray.notify if tray is not None else window.notify)
         _follow_network(window, core.monitor)

@@ -38,3 +38,16 @@ def change_object(server: SandboxServer, kind: str, object_id: int, **fields: An
     reply = httpx.patch(f"{server.base_url}/_sandbox/objects/{kind}/{object_id}", json=fields)
     reply.raise_for_status()
     return reply.json()
+
+
+def add_object(server: SandboxServer, kind: str, **fields: Any) -> dict:
+    """A new object, as a dispatcher creates one in the back office."""
+    reply = httpx.post(f"{server.base_url}/_sandbox/objects/{kind}", json=fields)
+    reply.raise_for_status()
+    return reply.json()
+
+
+def delete_object(server: SandboxServer, kind: str, object_id: int) -> dict:
+    reply = httpx.delete(f"{server.base_url}/_sandbox/objects/{kind}/{object_id}")
+    reply.raise_for_status()
+    return reply.json()

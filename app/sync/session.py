@@ -38,13 +38,14 @@ from app.core.setup import (
     User,
 )
 from app.db import Store
+from app.db.cursors import Cursor
 from app.db.outbox import Entry, OutboxRepo, State
 from app.sync import keys
 from app.sync.actions import Actions
 from app.sync.controls import SyncControls
 from app.sync.loader import Loader
 
-__all__ = ["ChangeStream", "Entry", "Session", "SetupData", "State"]
+__all__ = ["ChangeStream", "Cursor", "Entry", "Session", "SetupData", "State"]
 
 Listener = Callable[[ChangeSet], None]
 
@@ -197,6 +198,12 @@ class Session:
         """The object's outbox entries not yet known to have reached the server, oldest first
         (a queued note, a check-in waiting to be sent)."""
         return self._outbox.of_object(kind.value, object_id)
+
+    # -- sync -----------------------------------------------------------------------------------
+
+    def cursors(self) -> list[Cursor]:
+        """Each sync step's cursor: its last success and last error (the sync status page)."""
+        return self._store.cursors.all()
 
 
 _CHUNK = 500  # ids per IN (…): well under SQLite's limit on parameters
