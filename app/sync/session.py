@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, cast
 
+import orjson
+
 from app.api.setup_shapes import (
     current_user_id,
     read_checkin,
@@ -173,18 +175,31 @@ class Session:
         return list(_tuples(query.offset(offset).limit(limit)))
 
     def rows_of(
-        self, kind: Kind, ids: Collection[int], columns: Sequence[str]
+        self,
+        kind: Kind,
+        ids: Collection[int],
+        columns: Sequence[str],
+        *,
+        order_by: str = "id",
+        through: tuple[Any, int] | None = None,
     ) -> dict[int, tuple[Any, ...]]:
-        """The (id, *columns) rows of these objects, by id; an id not stored is left out."""
-        model = self._store.tables.objects[kind]
-        fields = [model.id, *(getattr(model, name) for name in columns)]
-        found: dict[int, tuple[Any, ...]] = {}
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), _CHUNK):
-            chunk = ordered[start : start + _CHUNK]
-            query = model.select(*fields).where(model.id.in_(chunk))
-            found.update((row[0], row) for row in _tuples(query))
-        return found
+        """The (id, *columns) rows of these objects, by id; an id not stored is left out, and
+        with `through` = (value, id) so is one that sorts after that row (by `order_by`, then
+        id): a list that holds the first rows asks only for what falls among them."""
+        # Plain SQL with the ids as one JSON parameter: during a sync this runs on the GUI
+        # thread for hundreds of ids, and building a query of that many parameters costs more
+        # than SQLite takes to answer it.
+        unknown = {*columns, order_by} - self._store.tables.objects[kind]._meta.fields.keys()
+        if unknown:
+            raise ValueError(f"Not a column of {kind.value}: {', '.join(sorted(unknown))}")
+        names = ", ".join(f'"{name}"' for name in ("id", *columns))
+        sql = f'SELECT {names} FROM "{kind.value}" WHERE id IN (SELECT value FROM json_each(?))'
+        params: list[Any] = [orjson.dumps(sorted(ids)).decode()]
+        if through is not None:
+            sql += f' AND ("{order_by}" < ? OR ("{order_by}" = ? AND id <= ?))'
+            params += [through[0], through[0], through[1]]
+        cursor = self._store.database.execute_sql(sql, params)
+        return {row[0]: tuple(row) for row in cursor.fetchall()}
 
     def object(self, kind: Kind, object_id: int) -> dict[str, Any] | None:
         """The whole object as the server sent it (with the technician's unsent changes)."""
@@ -204,9 +219,6 @@ class Session:
     def cursors(self) -> list[Cursor]:
         """Each sync step's cursor: its last success and last error (the sync status page)."""
         return self._store.cursors.all()
-
-
-_CHUNK = 500  # ids per IN (…): well under SQLite's limit on parameters
 
 
 def _tuples(query: Any) -> Iterable[tuple[Any, ...]]:

@@ -44,8 +44,9 @@ class ObjectListModel(QAbstractTableModel):
     simply the next offset). A ChangeSet that touches the kind is applied to them in place:
     rows of removed objects are removed, rows of changed objects re-read (and moved when their
     sort key changed), added objects inserted at their sorted position among the loaded rows
-    (one that sorts past them only grows the total, for fetchMore to bring). The list is never
-    reset, so the selection and the scroll position survive every sync.
+    (one that sorts past them only grows the total, for fetchMore to bring), and the rows
+    beyond what the view asked for let go. The list is never reset, so the selection and the
+    scroll position survive every sync.
 
     The count follows the ChangeSets (added minus removed) without querying. A hidden list
     only collects the ids its ChangeSets touched and applies them when shown, so a large sync
@@ -65,6 +66,7 @@ class ObjectListModel(QAbstractTableModel):
         self._touched: set[int] = set()  # ids changed since the rows were last brought in line
         self._was_complete = False  # whether every row was loaded before those changes
         self._busy = False  # changing the rows: no fetching meanwhile
+        self._wanted = 0  # how many rows the view has asked for
 
     # -- Qt model interface ------------------------------------------------------------------
 
@@ -109,6 +111,7 @@ class ObjectListModel(QAbstractTableModel):
             self.endInsertRows()
         finally:
             self._busy = False
+        self._wanted = max(self._wanted, len(self._rows))
 
     def row_of(self, object_id: int) -> int:
         """The row showing `object_id`, fetching further batches as needed; -1 if none."""
@@ -150,34 +153,41 @@ class ObjectListModel(QAbstractTableModel):
     def _apply(self) -> None:
         """Bring the loaded rows in line with the store for the touched ids.
 
-        Each id is judged by what the store holds now, not by how the ChangeSet named it:
-        ChangeSets merged while the list was hidden or coalesced by the bridge may call an
-        object removed that was added again, and the store is the truth.
+        Only what now sorts within the loaded rows is read (all of it while every row is
+        loaded and they are fewer than a batch): a loaded row not read back was deleted or
+        sorts past them now, and a new object past them is for fetchMore. Each id is judged
+        by what the store holds, not by how the ChangeSet named it: ChangeSets merged while
+        the list was hidden or coalesced by the bridge may call an object removed that was
+        added again, and the store is the truth.
         """
         touched, self._touched = self._touched, set()
         if not self._rows:
             self.fetchMore()  # nothing loaded to correct: load the first batch as a view would
             return
-        fresh = self._session.rows_of(self.kind, touched, self._names)
-        loaded = {row[0]: position for position, row in enumerate(self._rows)
-                  if row[0] in touched}
+        few = self._was_complete and len(self._rows) < BATCH
+        last = self._rows[-1]
+        fresh = self._session.rows_of(
+            self.kind, touched, self._names, order_by=SORT_COLUMN[self.kind],
+            through=None if few else (last[self._sort], last[0]),
+        )
+        loaded = {row[0] for row in self._rows if row[0] in touched}
         # No fetching meanwhile: Qt fetches from within a removal's signals, and a batch read
         # at a half-updated offset would hold rows about to be inserted.
         self._busy = True
         try:
-            self._remove([p for i, p in loaded.items() if i not in fresh])
-            for object_id in loaded.keys() & fresh.keys():
-                self._update(object_id, fresh[object_id], self._was_complete)
-            self._insert([row for i, row in fresh.items() if i not in loaded],
-                         self._was_complete)
+            self._remove({i for i in loaded if i not in fresh})
+            self._move(self._update([fresh[i] for i in loaded if i in fresh]))
+            self._insert([row for i, row in fresh.items() if i not in loaded])
+            self._trim()
         finally:
             self._busy = False
         self._total = max(self._total, len(self._rows))
 
-    def _remove(self, positions: Collection[int]) -> None:
-        """Remove rows, a contiguous run at a time, from the bottom up."""
+    def _remove(self, ids: Collection[int]) -> None:
+        """Remove the rows of these ids, a contiguous run at a time, from the bottom up."""
         runs: list[list[int]] = []
-        for position in sorted(positions, reverse=True):
+        positions = [p for p, row in enumerate(self._rows) if row[0] in ids] if ids else []
+        for position in reversed(positions):
             if runs and runs[-1][0] == position + 1:
                 runs[-1][0] = position
             else:
@@ -187,56 +197,73 @@ class ObjectListModel(QAbstractTableModel):
             del self._rows[first : last + 1]
             self.endRemoveRows()
 
-    def _update(self, object_id: int, row: tuple[Any, ...], complete: bool) -> None:
-        """Re-read one loaded row; move it when its sort key changed (or, when it now sorts
-        past the loaded rows and not every row is loaded, drop it for fetchMore to bring)."""
-        source = next(p for p, values in enumerate(self._rows) if values[0] == object_id)
-        if self._key(row) == self._key(self._rows[source]):
-            self._rows[source] = row
-            self.dataChanged.emit(self.index(source, 0),
-                                  self.index(source, len(self._columns) - 1))
-            return
-        others = self._rows[:source] + self._rows[source + 1:]
-        target = bisect.bisect_left(others, self._key(row), key=self._key)
-        if target == len(others) and not complete:
-            self._remove([source])  # it sorts among rows not loaded: fetchMore brings it
-            return
-        if target != source:
-            # Qt counts the destination before the move: below the source it is one further.
-            destination = target + 1 if target > source else target
-            self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination)
-            self._rows = [*others[:target], row, *others[target:]]
-            self.endMoveRows()
-        else:
-            self._rows[source] = row
-        self.dataChanged.emit(self.index(target, 0), self.index(target, len(self._columns) - 1))
+    def _update(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Put re-read rows in place, in one dataChanged over their span; return those whose
+        sort key changed (they must move)."""
+        if not rows:
+            return []
+        fresh = {row[0]: row for row in rows}
+        updated: list[int] = []
+        moved: list[tuple[Any, ...]] = []
+        for position, current in enumerate(self._rows):
+            row = fresh.get(current[0])
+            if row is None:
+                continue
+            if self._key(row) == self._key(current):
+                self._rows[position] = row
+                updated.append(position)
+            else:
+                moved.append(row)
+        if updated:
+            self.dataChanged.emit(self.index(min(updated), 0),
+                                  self.index(max(updated), len(self._columns) - 1))
+        return moved
 
-    def _insert(self, rows: list[tuple[Any, ...]], complete: bool) -> None:
-        """Insert new rows at their sorted places among the loaded ones, a run at a time.
-
-        One sorting past the last loaded row is left for fetchMore, unless every row was
-        loaded and the list is still short of a batch (a view would show it at once).
-        """
+    def _move(self, rows: list[tuple[Any, ...]]) -> None:
+        """Put loaded rows whose sort key changed in their new places, in one layout change
+        that carries the selection along."""
         if not rows:
             return
-        rows.sort(key=self._key)
-        last = self._key(self._rows[-1]) if self._rows else None
-        inside = [row for row in rows if last is not None and self._key(row) < last]
-        room = BATCH - len(self._rows) - len(inside) if complete else 0
-        after = [row for row in rows if last is None or self._key(row) > last][:max(room, 0)]
+        moving = {row[0]: row for row in rows}
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        after = [row for row in before if row[0] not in moving]
+        for row in sorted(moving.values(), key=self._key):
+            bisect.insort(after, row, key=self._key)
+        position = {row[0]: index for index, row in enumerate(after)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(persistent, [
+            self.index(position[before[index.row()][0]], index.column()) for index in persistent
+        ])
+        self._rows = after
+        self.layoutChanged.emit()
+
+    def _insert(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert new rows at their sorted places, a run at a time, from the bottom up (so
+        the places found before stay valid)."""
+        if not rows:
+            return
+        keys = [self._key(row) for row in self._rows]
         runs: list[tuple[int, list[tuple[Any, ...]]]] = []
-        for row in inside:
-            position = bisect.bisect_left(self._rows, self._key(row), key=self._key)
+        for row in sorted(rows, key=self._key):
+            position = bisect.bisect_left(keys, self._key(row))
             if runs and runs[-1][0] == position:
                 runs[-1][1].append(row)
             else:
                 runs.append((position, [row]))
-        if after:
-            runs.append((len(self._rows), after))
-        for position, run in reversed(runs):  # from the bottom up: earlier places stay valid
+        for position, run in reversed(runs):
             self.beginInsertRows(QModelIndex(), position, position + len(run) - 1)
             self._rows[position:position] = run
             self.endInsertRows()
+
+    def _trim(self) -> None:
+        """Hold no more rows than the view asked for: rows inserted among them during a
+        sync would otherwise make every later change dearer. fetchMore brings them back."""
+        keep = max(self._wanted, BATCH)
+        if len(self._rows) > keep:
+            self.beginRemoveRows(QModelIndex(), keep, len(self._rows) - 1)
+            del self._rows[keep:]
+            self.endRemoveRows()
 
     def _key(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         """The row's place in the list, as SQLite orders it: the sort column (NULL first,

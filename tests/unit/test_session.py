@@ -157,6 +157,9 @@ def test_rows_page_through_a_kind_in_order(session: Session) -> None:
     some = [row[0] for row in names[:3]]
     assert session.rows_of(Kind.CUSTOMER, [*some, 10**9], ["name", "city"]) == {
         row[0]: row for row in names[:3]}
+    fifth = names[4]
+    assert set(session.rows_of(Kind.CUSTOMER, [r[0] for r in names], ["name"], order_by="name",
+                               through=(fifth[1], fifth[0]))) == {r[0] for r in names[:5]}
     customer = session.object(Kind.CUSTOMER, some[0])
     assert customer is not None and customer["name"] == names[0][1]
     tools = session.related(Kind.TOOL, customerid=some[0])
