@@ -168,7 +168,13 @@ class OutboxSender:
                 self._recovered = True
             while self._halted is None and await self._settle_in_doubt():
                 entry = self._next()
-                if entry is None or not await self._send(entry):
+                if entry is None:
+                    break
+                sent = await self._send(entry)
+                # Whatever came of it, the entry's object shows a different pending state.
+                self._on_changes(ChangeSet.single(Kind(entry.object_kind),
+                                                  changed=[entry.object_id]))
+                if not sent:
                     break
             if not self._outbox.entries(State.PENDING, State.SENDING, State.IN_DOUBT):
                 self._attachments_forced = False

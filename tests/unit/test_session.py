@@ -164,3 +164,16 @@ def test_rows_page_through_a_kind_in_order(session: Session) -> None:
     assert customer is not None and customer["name"] == names[0][1]
     tools = session.related(Kind.TOOL, customerid=some[0])
     assert all(tool["customerid"] == some[0] for tool in tools)
+
+
+def test_a_sent_note_leaves_its_objects_pending_list_and_says_so(synced: Harness) -> None:
+    session = synced.core.session
+    task = min(synced.local_ids(Kind.TODO))
+    synced.run(session.actions.post_note(Kind.TODO, task, "Stigen står i kælderen"))
+    assert [e.command for e in session.pending(Kind.TODO, task)] == ["PostMessage"]
+    heard: list[ChangeSet] = []
+    stop = session.changes.subscribe(heard.append)
+    synced.run(synced.core.sender.run_once())
+    stop()
+    assert session.pending(Kind.TODO, task) == []
+    assert any(changes.touches(Kind.TODO, task) for changes in heard)
