@@ -23,7 +23,7 @@ from app.db.outbox import OutboxRepo, State, UnsentChanges, ensure_nothing_unsen
 from app.db.recovery import recover
 from app.db.store import DATABASE_FILE
 from app.sync.account import AccountStore, SecretsUnavailable
-from app.sync.engine import LAST_SUCCESS_KEY
+from app.sync.keys import LAST_SUCCESS_KEY
 from app.sync.outbox import doubt_advice, shown_params
 
 

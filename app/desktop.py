@@ -166,12 +166,9 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
             return 2
         if core is None:
             return 2  # the technician chose not to recover a damaged store
-        controls = SyncControls(
-            core.engine, core.monitor, core.preferences, core.scheduler.request, core.outbox,
-            core.actions, core.sender,
-        )
+        controls = core.session.controls
         tasks = TaskKeeper(asyncio.get_running_loop())
-        window = MainWindow(core.store, bridge, controls, tasks)
+        window = MainWindow(core.session, bridge, tasks)
         tray = _tray(window, bridge, controls, exit_.request)
         bridge.notice.connect(tray.notify if tray is not None else window.notify)
         _follow_network(window, core.monitor)

@@ -53,3 +53,16 @@ def set_functions(server: SandboxServer, **switches: bool) -> list[str]:
     reply = httpx.post(f"{server.base_url}/_sandbox/functions", json=switches)
     reply.raise_for_status()
     return reply.json()
+
+
+def add_object(server: SandboxServer, kind: str, **fields: Any) -> dict:
+    """A new object, as a dispatcher creates one in the back office."""
+    reply = httpx.post(f"{server.base_url}/_sandbox/objects/{kind}", json=fields)
+    reply.raise_for_status()
+    return reply.json()
+
+
+def delete_object(server: SandboxServer, kind: str, object_id: int) -> dict:
+    reply = httpx.delete(f"{server.base_url}/_sandbox/objects/{kind}/{object_id}")
+    reply.raise_for_status()
+    return reply.json()
