@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app import APP_NAME, __version__
 from app.api.envelope import Credentials
-from app.cli import run_outbox, run_reset, run_status, run_sync
+from app.cli import run_outbox, run_recover, run_reset, run_status, run_sync
 from app.composition import data_folder
 from app.exits import Stopped, until_stopped
 
@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     outbox.add_argument("--json", action="store_true", help="print one JSON object")
     commands.add_parser("reset", parents=[common],
                         help="log out and delete the local data (refused while changes are unsent)")
+    recover = commands.add_parser(
+        "recover", parents=[common],
+        help="rebuild damaged local data: keep the unsent changes, download the rest again")
+    recover.add_argument("--json", action="store_true", help="print the sync as one JSON object")
     return parser
 
 
@@ -104,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.sandbox and options.server:
         raise SystemExit("Choose --sandbox or --server, not both")
     credentials = _env_credentials(options)
-    if options.command in ("status", "outbox", "reset") and options.data_dir is None:
+    if options.command in ("status", "outbox", "reset", "recover") and options.data_dir is None:
         raise SystemExit(f"{options.command} needs --data-dir")
     if options.command == "status":
         return run_status(options.data_dir, as_json=options.json)
@@ -112,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_outbox(options.data_dir, as_json=options.json)
     if options.command == "reset":
         return run_reset(options.data_dir)
-    if options.command == "sync":
+    if options.command == "recover" and (refused := run_recover(options.data_dir)):
+        return refused
+    if options.command in ("sync", "recover"):  # a rebuilt store downloads the rest again
         with data_folder(options.data_dir, sandbox=options.sandbox) as data_dir:
             try:
                 return asyncio.run(until_stopped(

@@ -12,10 +12,18 @@ from app.api import Credentials
 from app.composition import NoAccount, build_core, open_connection
 from app.core.kinds import Kind
 from app.db import Store
+from app.db.folder import (
+    FolderLock,
+    StoreDamaged,
+    StoreUnavailable,
+    require_folder,
+    unavailable_as_words,
+)
 from app.db.outbox import OutboxRepo, State, UnsentChanges, ensure_nothing_unsent
+from app.db.recovery import recover
 from app.db.store import DATABASE_FILE
 from app.sync.account import AccountStore, SecretsUnavailable
-from app.sync.engine import LAST_SUCCESS_KEY
+from app.sync.keys import LAST_SUCCESS_KEY
 from app.sync.outbox import doubt_advice, shown_params
 
 
@@ -28,9 +36,14 @@ async def run_sync(
     as_json: bool,
     sandbox_scale: float = 1.0,
 ) -> int:
-    """One pass; prints a summary. Exit status 0 when the pass succeeded."""
+    """One pass; prints a summary. Exit status 0 when the pass succeeded.
+
+    The data folder is held from the first step (app/db/folder.py): beside a running app or
+    another sync it is refused before the sandbox starts or the account is written. A folder
+    that cannot be used is one sentence (`StoreUnavailable`), never a traceback.
+    """
     try:
-        with open_connection(
+        with FolderLock(data_dir), open_connection(
             data_dir, sandbox=sandbox, server=server, credentials=credentials,
             sandbox_scale=sandbox_scale,
         ) as connection:
@@ -40,7 +53,11 @@ async def run_sync(
                 counts = core.store.objects.counts()
             finally:
                 await core.aclose()
-    except (NoAccount, SecretsUnavailable) as error:
+    except StoreDamaged as error:
+        print(f"{error} To keep your unsent changes and download the rest again, run: "
+              f'fieldclient recover --data-dir "{data_dir}"', file=sys.stderr)
+        return 2
+    except (NoAccount, SecretsUnavailable, StoreUnavailable) as error:
         print(error, file=sys.stderr)
         return 2
     summary = {
@@ -63,36 +80,45 @@ async def run_sync(
     return 0 if result.ok else 1
 
 
-def run_status(data_dir: Path, *, as_json: bool) -> int:
-    store = Store.in_dir(data_dir)
+def _status(data_dir: Path) -> dict[str, Any]:
+    store = Store.reader(data_dir)
     try:
-        counts = store.objects.counts()
-        cursors = store.cursors.all()
-        status = {
-            "counts": {kind.value: counts[kind] for kind in Kind},
-            "last_success": store.settings.get(LAST_SUCCESS_KEY),
-            "cursors": [
-                {
-                    "step": cursor.key,
-                    "phase": cursor.phase,
-                    "changedate": cursor.changedate,
-                    "changetime": cursor.changetime,
-                    "resumekey": cursor.resumekey,
-                    "pages_in_loop": cursor.pages,
-                    "last_success": cursor.last_success,
-                    "last_error": cursor.last_error,
-                }
-                for cursor in cursors
-            ],
-        }
+        with unavailable_as_words(data_dir):
+            counts = store.objects.counts()
+            return {
+                "counts": {kind.value: counts[kind] for kind in Kind},
+                "last_success": store.settings.get(LAST_SUCCESS_KEY),
+                "cursors": [
+                    {
+                        "step": cursor.key,
+                        "phase": cursor.phase,
+                        "changedate": cursor.changedate,
+                        "changetime": cursor.changetime,
+                        "resumekey": cursor.resumekey,
+                        "pages_in_loop": cursor.pages,
+                        "last_success": cursor.last_success,
+                        "last_error": cursor.last_error,
+                    }
+                    for cursor in store.cursors.all()
+                ],
+            }
     finally:
         store.close()
+
+
+def run_status(data_dir: Path, *, as_json: bool) -> int:
+    """What the store holds; reads only, so it also works while the app runs."""
+    try:
+        status = _status(data_dir)
+    except StoreUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2
     if as_json:
         _print_json(status)
     else:
         print(f"Last successful sync: {status['last_success'] or 'never'}")
         for kind in Kind:
-            print(f"  {kind.label:<10} {counts[kind]:>8,}")
+            print(f"  {kind.label:<10} {status['counts'][kind.value]:>8,}")
         for cursor in status["cursors"]:
             print(f"  {cursor['step']}: {cursor['phase']} from {cursor['changedate']} "
                   f"{cursor['changetime']}" + (" (resuming)" if cursor["resumekey"] else ""))
@@ -103,10 +129,11 @@ def run_outbox(data_dir: Path, *, as_json: bool) -> int:
     """The technician's actions on this device, oldest first: what support asks for. Nothing
     secret and no picture is shown. A folder without a store is an error (exit 2), not a new
     empty store."""
-    if not (data_dir / DATABASE_FILE).is_file():
-        print(f"There is no Field Client data in {data_dir}.", file=sys.stderr)
+    try:
+        store = Store.reader(data_dir)  # no lock: support can run it while the app is open
+    except StoreUnavailable as error:
+        print(error, file=sys.stderr)
         return 2
-    store = Store.in_dir(data_dir)
     try:
         entries = [
             {
@@ -120,6 +147,7 @@ def run_outbox(data_dir: Path, *, as_json: bool) -> int:
                 "advice": doubt_advice(entry) if entry.state is State.IN_DOUBT else None,
                 "last_error": entry.last_error,
                 "created": entry.created,
+                "created_server": entry.created_server,
                 "sent_at": entry.sent_at,
                 "depends_on": entry.depends_on,
                 "params": shown_params(entry),
@@ -141,22 +169,55 @@ def run_outbox(data_dir: Path, *, as_json: bool) -> int:
 
 
 def run_reset(data_dir: Path) -> int:
-    """Log out and delete the local copy, unless changes are still waiting to be sent."""
+    """Log out and delete the local copy, unless changes are still waiting to be sent.
+
+    The folder is held throughout, so no app starts on it between the check and the deletion.
+    """
+    try:
+        require_folder(data_dir)
+        with FolderLock(data_dir):
+            if (data_dir / DATABASE_FILE).exists():
+                _refuse_while_unsent(data_dir)
+            accounts = AccountStore(data_dir)
+            account = accounts.load()
+            if account is not None:
+                accounts.forget(account)
+            # the database, its WAL and shared memory (the lock file stays: it is held)
+            for path in data_dir.glob(f"{DATABASE_FILE}*"):
+                path.unlink()
+    except (UnsentChanges, StoreUnavailable) as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    print(f"Logged out; the local data in {data_dir} is deleted.")
+    return 0
+
+
+def _refuse_while_unsent(data_dir: Path) -> None:
     store = Store.in_dir(data_dir)
     try:
         ensure_nothing_unsent(store, "reset the data")
-    except UnsentChanges as refused:
-        print(refused, file=sys.stderr)
-        return 1
     finally:
         store.close()
-    accounts = AccountStore(data_dir)
-    account = accounts.load()
-    if account is not None:
-        accounts.forget(account)
-    for path in data_dir.glob(f"{DATABASE_FILE}*"):  # the database, its WAL and shared memory
-        path.unlink()
-    print(f"Logged out; the local data in {data_dir} is deleted.")
+
+
+def run_recover(data_dir: Path) -> int:
+    """Rebuild a damaged store keeping every unsent change; the sync that follows (the same
+    command goes on with it) downloads the rest again. 0 when the store can be synced.
+
+    A store that opens cleanly is left as it is: rebuilding it would only download it again.
+    """
+    try:
+        require_folder(data_dir)
+        try:
+            Store.reader(data_dir).close()
+        except StoreDamaged:
+            print(recover(data_dir).message, file=sys.stderr)
+        else:
+            print(f"The local data in {data_dir} is not damaged: nothing to recover.",
+                  file=sys.stderr)
+    except StoreUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2
     return 0
 
 

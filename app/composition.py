@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import platformdirs
@@ -26,10 +27,11 @@ from app.core.clock import Clock, ServerTime, SystemClock
 from app.core.values import as_int
 from app.db import Store
 from app.db.outbox import OutboxRepo
-from app.sandbox import SandboxServer
 from app.sync.account import Account, AccountStore, MemoryKeyring
 from app.sync.actions import Actions
+from app.sync.controls import SyncControls
 from app.sync.engine import SyncEngine
+from app.sync.keys import SERVER_OFFSET_KEY
 from app.sync.loader import Loader
 from app.sync.monitor import StatusMonitor
 from app.sync.notices import TaskNotice, TaskWatcher
@@ -37,12 +39,13 @@ from app.sync.outbox import OutboxSender, needs_the_technician
 from app.sync.preferences import Preferences
 from app.sync.progress import SyncProgress
 from app.sync.scheduler import SyncScheduler
+from app.sync.session import ChangeStream, Session
 from app.sync.status import SyncStatus
 
+if TYPE_CHECKING:  # the sandbox (uvicorn, starlette, Faker) loads only when it is started
+    from app.sandbox import SandboxServer
+
 log = logging.getLogger(__name__)
-
-SERVER_OFFSET_KEY = "clock.server_offset"  # seconds, kept for a start without a network
-
 
 # How long closing waits for the outbox's send under way to be answered. Cut off, the send
 # is read back at the next start; answered, it is simply done.
@@ -87,7 +90,13 @@ def memory_connection(
 
 @contextlib.contextmanager
 def embedded_sandbox(data_dir: Path, *, scale: float = 1.0) -> Iterator[Connection]:
-    """Start a sandbox on a free loopback port and point an in-memory account at it."""
+    """Start a sandbox on a free loopback port and point an in-memory account at it.
+
+    The sandbox is imported here, not at the top: it brings uvicorn, starlette and Faker
+    (a third of a cold start), which the app against a real server never needs.
+    """
+    from app.sandbox import SandboxServer
+
     with SandboxServer(seed=1, scale=scale) as server:
         yield sandbox_connection(server, data_dir)
 
@@ -132,6 +141,7 @@ class Core:
     actions: Actions
     scheduler: SyncScheduler
     server_time: ServerTime
+    session: Session  # what views and boxes get
     saving: set[asyncio.Task[None]] = field(default_factory=set)  # writes aclose waits for
 
     async def aclose(self, *, grace: float = SEND_GRACE_SECONDS) -> None:
@@ -161,9 +171,13 @@ def build_core(
     clock = clock or SystemClock()
     store = Store.in_dir(data_dir)
     watcher = TaskWatcher(store, on_notice or ignore)
-    shown = on_changes or ignore
+    stream = ChangeStream()
+    if on_changes is not None:
+        stream.subscribe(on_changes)
+    shown = stream.publish
 
     def changed(changes: ChangeSet) -> None:
+        """A sync's or a lazy read's write: shown, and watched for tasks new to the technician."""
         shown(changes)
         watcher.changes(changes)
 
@@ -229,8 +243,11 @@ def build_core(
 
     actions = Actions(store, clock, server_time=server_time, on_outbox_changed=outbox_changed,
                       on_changes=shown)
+    controls = SyncControls(engine, monitor, preferences, scheduler.request, outbox, actions,
+                            sender)
+    session = Session(store, actions=actions, loader=loader, controls=controls, changes=stream)
     return Core(store, client, loader, engine, parser, monitor, preferences, outbox, sender,
-                actions, scheduler, server_time, saving)
+                actions, scheduler, server_time, session, saving)
 
 
 class NoAccount(RuntimeError):

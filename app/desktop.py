@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import hashlib
 import logging
 import os
 import sys
@@ -20,12 +21,14 @@ os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported
 
 import qasync
 from PySide6.QtCore import QTimer
-from PySide6.QtNetwork import QNetworkInformation
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtNetwork import QLocalServer, QLocalSocket, QNetworkInformation
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from app import APP_NAME
 from app.api import Credentials
-from app.composition import NoAccount, build_core, data_folder, open_connection
+from app.composition import Connection, Core, NoAccount, build_core, data_folder, open_connection
+from app.db.folder import FolderInUse, FolderLock, StoreDamaged, StoreUnavailable
+from app.db.recovery import recover
 from app.exits import exit_status, stop_signals
 from app.sync.account import SecretsUnavailable
 from app.sync.controls import SyncControls
@@ -135,7 +138,10 @@ def _stop_signals(loop: asyncio.AbstractEventLoop, exit_: AppExit) -> Iterator[N
 async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> int:
     with contextlib.ExitStack() as stack:
         data_dir = stack.enter_context(data_folder(options.data_dir, sandbox=options.sandbox))
+        bridge = Bridge()
         try:
+            # The folder first: a second start must not start a sandbox or touch the account.
+            stack.enter_context(FolderLock(data_dir))
             connection = stack.enter_context(
                 open_connection(
                     data_dir,
@@ -145,26 +151,24 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
                     sandbox_scale=options.sandbox_scale,
                 )
             )
-        except (NoAccount, SecretsUnavailable) as error:
+            core = await _open_core(data_dir, connection, bridge, options)
+        except FolderInUse as error:
+            log.error("%s", error)
+            if options.quit_after_sync:
+                return 2
+            if not SecondStart.bring_forward(data_dir):  # the holder has no window to show
+                await startup_message(str(error))
+            return 2
+        except (NoAccount, SecretsUnavailable, StoreUnavailable) as error:
             log.error("%s", error)
             if not options.quit_after_sync:
-                QMessageBox.critical(None, APP_NAME, str(error))
+                await startup_message(str(error))
             return 2
-        bridge = Bridge()
-        core = build_core(
-            data_dir,
-            connection,
-            on_changes=bridge.publish_changes,
-            on_progress=bridge.publish_progress,
-            on_status=bridge.publish_status,
-            on_notice=bridge.publish_notice,
-        )
-        controls = SyncControls(
-            core.engine, core.monitor, core.preferences, core.scheduler.request, core.outbox,
-            core.actions, core.sender,
-        )
+        if core is None:
+            return 2  # the technician chose not to recover a damaged store
+        controls = core.session.controls
         tasks = TaskKeeper(asyncio.get_running_loop())
-        window = MainWindow(core.store, bridge, controls, tasks)
+        window = MainWindow(core.session, bridge, tasks)
         tray = _tray(window, bridge, controls, exit_.request)
         bridge.notice.connect(tray.notify if tray is not None else window.notify)
         _follow_network(window, core.monitor)
@@ -180,6 +184,7 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
 
         app.lastWindowClosed.connect(window_closed)
         window.show()
+        SecondStart.listen(data_dir, window)
         # What exists now lives as long as the app: keep it out of the collector's full passes,
         # which otherwise pause the GUI for tens of milliseconds during a large sync.
         gc.freeze()
@@ -259,3 +264,109 @@ def _follow_network(window: MainWindow, monitor: StatusMonitor) -> None:
     network.reachabilityChanged.connect(changed)
     network.isMeteredChanged.connect(changed)
     changed()
+
+
+async def _open_core(
+    data_dir: Path, connection: Connection, bridge: Bridge, options: DesktopOptions
+) -> Core | None:
+    """The services on the folder's store; a damaged store is offered for recovery first.
+
+    None: the store was damaged and the technician chose to quit (the file is untouched).
+    """
+    def build() -> Core:
+        return build_core(
+            data_dir,
+            connection,
+            on_changes=bridge.publish_changes,
+            on_progress=bridge.publish_progress,
+            on_status=bridge.publish_status,
+            on_notice=bridge.publish_notice,
+        )
+
+    try:
+        return build()
+    except StoreDamaged as damage:
+        log.error("%s", damage)
+        if options.quit_after_sync:
+            raise
+        question = (f"{damage} Recover it? Your unsent changes are kept, the rest is downloaded "
+                    "again, and the damaged file is kept aside.")
+        answer = await startup_message(question, offer_recovery=True)
+        if answer != QMessageBox.ButtonRole.AcceptRole:
+            return None
+    log.info("%s", recover(data_dir).message)
+    return build()
+
+
+async def startup_message(text: str, *, offer_recovery: bool = False) -> QMessageBox.ButtonRole:
+    """Why the app cannot start, as a dialog; with `offer_recovery`, a Recover and a Quit button.
+
+    Opened with `open()` and awaited, never `exec()`, so the event loop runs on meanwhile.
+    """
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text)
+    box.setObjectName("startup-message")
+    if offer_recovery:
+        box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    else:
+        box.addButton(QMessageBox.StandardButton.Ok)
+    answer: asyncio.Future[QMessageBox.ButtonRole] = asyncio.get_running_loop().create_future()
+
+    def finished(_result: int) -> None:
+        clicked = box.clickedButton()
+        role = box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
+        if not answer.done():
+            answer.set_result(role)
+
+    box.finished.connect(finished)
+    box.open()
+    try:
+        return await answer
+    finally:
+        box.deleteLater()
+
+
+class SecondStart:
+    """A second start on a data folder brings the running app's window forward.
+
+    The running app listens on a local socket named after its data folder (held by it, so the
+    name is its own); a second start that finds the folder in use connects, and the connection
+    itself is the request.
+    """
+
+    @staticmethod
+    def name(data_dir: Path) -> str:
+        digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:24]
+        return f"fieldclient-{digest}"
+
+    @classmethod
+    def listen(cls, data_dir: Path, window: QWidget) -> QLocalServer:
+        server = QLocalServer(window)
+        name = cls.name(data_dir)
+        QLocalServer.removeServer(name)  # a crashed run's socket; the folder is ours now
+        if not server.listen(name):
+            log.info("A second start cannot reach this window: %s", server.errorString())
+            return server
+
+        def called() -> None:
+            while (connection := server.nextPendingConnection()) is not None:
+                connection.disconnectFromServer()
+                connection.deleteLater()
+            log.info("Field Client was started again on %s: bringing the window forward",
+                     data_dir)
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+
+        server.newConnection.connect(called)
+        return server
+
+    @classmethod
+    def bring_forward(cls, data_dir: Path) -> bool:
+        """Ask the app running on `data_dir` to show its window; False if none answered (the
+        folder is held by a `fieldclient sync`, or the app is still starting)."""
+        socket = QLocalSocket()
+        socket.connectToServer(cls.name(data_dir))
+        reached = socket.waitForConnected(1000)
+        socket.abort()
+        return reached

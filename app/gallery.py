@@ -18,10 +18,8 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from app.composition import build_core, sandbox_connection
-from app.core.callbacks import ignore
 from app.core.kinds import Kind
 from app.sandbox import SandboxServer
-from app.sync.controls import SyncControls
 from app.sync.status import Indicator, SyncFacts, sync_status
 from app.views.indicator_icons import indicator_pixmap
 from app.views.indicators import IndicatorBar
@@ -50,14 +48,12 @@ async def failed_calls_picture(folder: Path) -> None:
         data_dir = Path(temp)
         core = build_core(data_dir, sandbox_connection(server, data_dir))
         await core.engine.run_pass()
-        task = min(core.store.objects.ids(Kind.TODO))
+        [(task,)] = core.session.rows(Kind.TODO, [], order_by="id", limit=1)
         await core.actions.change_task_state(task, CANCELLED)
         await core.actions.post_note(Kind.TODO, task, "Kunden ønsker ny tid i næste uge")
         await core.sender.run_once()
-        controls = SyncControls(core.engine, core.monitor, core.preferences, ignore,
-                                core.outbox, core.actions, core.sender)
         tasks = TaskKeeper(asyncio.get_running_loop())
-        pages = SyncPages(core.store, controls, tasks)
+        pages = SyncPages(core.session, tasks)
         pages.show_indicator(Indicator.FAILED)
         QApplication.processEvents()
         pages.grab().save(str(folder / "failed-calls.png"))

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QApplication
 
 from app.api import Credentials
 from app.composition import build_core, memory_connection
-from app.sync.controls import SyncControls
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
 from app.views.tasks import TaskKeeper
@@ -64,10 +63,8 @@ async def run(url: str, credentials: Credentials, folder: Path) -> dict[str, flo
     core = build_core(folder, memory_connection(folder, url, credentials),
                       on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
                       on_status=bridge.publish_status, timeout=60)
-    controls = SyncControls(core.engine, core.monitor, core.preferences, lambda: None,
-                            core.outbox, core.actions, core.sender)
     tasks = TaskKeeper(asyncio.get_running_loop())
-    window = MainWindow(core.store, bridge, controls, tasks)
+    window = MainWindow(core.session, bridge, tasks)
     window.show()
     gc.freeze()  # as app/desktop.py does once the window is up
     heartbeat = Heartbeat()

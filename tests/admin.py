@@ -38,3 +38,31 @@ def change_object(server: SandboxServer, kind: str, object_id: int, **fields: An
     reply = httpx.patch(f"{server.base_url}/_sandbox/objects/{kind}/{object_id}", json=fields)
     reply.raise_for_status()
     return reply.json()
+
+
+def showcase(server: SandboxServer) -> dict[str, dict[str, dict[str, Any]]]:
+    """{box: {kind: {"shows": id, "hides": id, "why": rule}}}: the demo objects that show and
+    hide each main-page box (None where the guide leaves no such object)."""
+    reply = httpx.get(f"{server.base_url}/_sandbox/showcase")
+    reply.raise_for_status()
+    return reply.json()
+
+
+def set_functions(server: SandboxServer, **switches: bool) -> list[str]:
+    """Switch app functions on or off (GetMobileAppSettings); the enabled names after it."""
+    reply = httpx.post(f"{server.base_url}/_sandbox/functions", json=switches)
+    reply.raise_for_status()
+    return reply.json()
+
+
+def add_object(server: SandboxServer, kind: str, **fields: Any) -> dict:
+    """A new object, as a dispatcher creates one in the back office."""
+    reply = httpx.post(f"{server.base_url}/_sandbox/objects/{kind}", json=fields)
+    reply.raise_for_status()
+    return reply.json()
+
+
+def delete_object(server: SandboxServer, kind: str, object_id: int) -> dict:
+    reply = httpx.delete(f"{server.base_url}/_sandbox/objects/{kind}/{object_id}")
+    reply.raise_for_status()
+    return reply.json()

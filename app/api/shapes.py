@@ -14,7 +14,7 @@ from typing import Any
 from app.api.envelope import Command, CommandResult
 from app.core.errors import MalformedData
 from app.core.kinds import Kind
-from app.core.values import as_id, as_int, as_int_list, as_str
+from app.core.values import as_id, as_int_list, as_str
 
 
 def object_list(command: str, data: Mapping[str, Any], key: str) -> list[Any]:
@@ -135,36 +135,3 @@ def known_tools(tools: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
          "changetime": as_str(tool.get("changetime"))}
         for tool in tools
     ]
-
-
-# -- settings ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class MobileAppSettings:
-    """[INF] GetMobileAppSettings → {"functions": [keyword, …], "settings": {…}}."""
-
-    functions: frozenset[str] = frozenset()
-    settings: Mapping[str, Any] = field(default_factory=dict)
-
-    def enabled(self, function: str) -> bool:
-        return function in self.functions
-
-
-def read_mobile_app_settings(data: Mapping[str, Any]) -> MobileAppSettings:
-    functions = data.get("functions", [])
-    # Accept a set {keyword: 1} as well as a list of keywords: the docs do not say which.
-    if isinstance(functions, Mapping):
-        functions = [name for name, on in functions.items() if on not in (0, "0", False, None)]
-    if not isinstance(functions, list):
-        functions = []
-    settings = data.get("settings", {})
-    return MobileAppSettings(
-        functions=frozenset(as_str(name) for name in functions if as_str(name)),
-        settings=settings if isinstance(settings, Mapping) else {},
-    )
-
-
-def current_user_id(data: Mapping[str, Any] | None) -> int:
-    """[INF] GetCurrentUserID → {"userid": n}; 0 when not read yet."""
-    return as_int((data or {}).get("userid"))

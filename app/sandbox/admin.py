@@ -20,6 +20,7 @@ from starlette.routing import Route
 from app.sandbox.dispatcher import ACTIONS
 from app.sandbox.faults import Fault, FaultPlan
 from app.sandbox.requestlog import RequestLog
+from app.sandbox.showcase import of_state, showcase
 from app.sandbox.state import SandboxState, UnknownObject
 from app.sandbox.values import whole
 
@@ -120,6 +121,9 @@ def admin_routes(state: SandboxState, log: RequestLog, faults: FaultPlan) -> lis
             faults.clear()
         return json_response(faults.listing())
 
+    async def named_objects(request: Request) -> Response:
+        return json_response(showcase(of_state(state)))
+
     async def functions(request: Request) -> Response:
         if request.method == "POST":
             for name, on in _functions_change(await _body(request)).items():
@@ -161,6 +165,7 @@ def admin_routes(state: SandboxState, log: RequestLog, faults: FaultPlan) -> lis
         ("/_sandbox/log", request_log, ["GET", "DELETE"]),
         ("/_sandbox/faults", fault_plan, ["GET", "POST", "DELETE"]),
         ("/_sandbox/functions", functions, ["GET", "POST"]),
+        ("/_sandbox/showcase", named_objects, ["GET"]),
         ("/_sandbox/objects/{kind}", objects, ["GET", "POST"]),
         ("/_sandbox/objects/{kind}/{id:int}", one_object, ["GET", "PATCH", "DELETE"]),
         ("/_sandbox/objects/{kind}/{id:int}/{action}", action, ["POST"]),

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.sandbox import seed_agenda, seed_catalogue, seed_crm, seed_threads
+from app.sandbox import seed_agenda, seed_catalogue, seed_crm, seed_showcase, seed_threads
 from app.sandbox import vocabulary as words
 from app.sandbox.draws import Draws, domain_label
 from app.sandbox.pools import build_pools
 from app.sandbox.setup_data import (
     CHECKPOINTS,
+    DEFAULT_FUNCTIONS,
     INSTALLED_TOOL_TYPES,
     PERSON_TYPES,
     SCRAPPED_TOOL_STATE,
@@ -33,6 +34,7 @@ from app.sandbox.setup_data import (
     build_setup,
 )
 from app.sandbox.setup_lists import ICON_IDS
+from app.sandbox.showcase import Contract
 from app.sandbox.texts import Texts
 from app.sandbox.visibility import Audience
 
@@ -98,6 +100,8 @@ def generate(seed: int, scale: float, now: datetime, username: str) -> Dataset:
         "todoitem": seed_catalogue.product_use(draws, todos, products, tools),
         "document": [],  # photos the app adds (AddPhotoTo…)
     }
+    # Every main-page box gets an object where it shows and one where it hides.
+    seed_showcase.complete(Contract(objects, setup, DEFAULT_FUNCTIONS, now.date(), audience.sees))
     return Dataset(setup, objects, favourites)
 
 

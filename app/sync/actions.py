@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from app.api.setup_shapes import current_user_id, read_checkin, read_task_states
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock, ServerTime
@@ -32,11 +33,7 @@ from app.core.kinds import Kind
 from app.core.values import as_date, as_int, as_str, as_time
 from app.db import Store
 from app.db.outbox import Lane, NewEntry, OutboxRepo, State
-from app.sync.loader import USER_KEY
-
-CHECKIN_KEY = "setup.GetCheckIn"
-TICKED_KEY = "checkin.ticked"
-STATES_KEY = "setup.GetTodoStates"
+from app.sync.keys import CHECKIN_KEY, STATES_KEY, TICKED_KEY, USER_KEY
 
 CHECKIN_OBJECT_TYPES = {Kind.TODO: "Todo", Kind.CUSTOMER: "Customer"}
 NOTE_OBJECT_TYPES = {Kind.TODO: "todo", Kind.CUSTOMER: "customer", Kind.TOOL: "tools"}
@@ -193,13 +190,10 @@ class Actions:
         """Check out of the current check-in, sending the checkpoints ticked meanwhile."""
 
         def apply(effect: Effect) -> NewEntry:
-            state = self._store.settings.get(CHECKIN_KEY) or {}
-            if not _checked_in(self._store):
+            checkin = read_checkin(self._store.settings.get(CHECKIN_KEY))
+            if checkin is None:
                 raise ActionRefused("You are not checked in.")
-            checkin = state.get("checkin") or {}
-            kind = Kind.TODO if as_int(checkin.get("todoid")) else Kind.CUSTOMER
-            object_id = as_int(checkin.get(_ID_FIELD[kind]))
-            checkin_id = as_int(state.get("checkinid"))
+            kind, object_id, checkin_id = checkin.kind, checkin.object_id, checkin.checkin_id
             depends_on = None
             if not checkin_id:
                 # The check-in is still queued: its answer will carry the id (see the sender).
@@ -252,7 +246,7 @@ class Actions:
     # -- equipment ------------------------------------------------------------------------------
 
     async def pick_up_tool(self, tool_id: int, lat: float, lon: float) -> ChangeSet:
-        user = as_int((self._store.settings.get(USER_KEY) or {}).get("userid"))
+        user = current_user_id(self._store.settings.get(USER_KEY))
         return await self._tool_carrier("PickupTool", "Pick up", tool_id, user, lat, lon)
 
     async def set_down_tool(self, tool_id: int, lat: float, lon: float) -> ChangeSet:
@@ -288,14 +282,13 @@ class Actions:
 
     async def change_task_state(self, todo_id: int, state_id: int) -> ChangeSet:
         def apply(effect: Effect) -> NewEntry:
-            states = (self._store.settings.get(STATES_KEY) or {}).get("states") or []
-            state = next((s for s in states if as_int(s.get("id")) == state_id), {})
+            states = read_task_states(self._store.settings.get(STATES_KEY))
+            state = next((s for s in states if s.id == state_id), None)
             fields: dict[str, Any] = {"stateid": state_id}
             if state:
-                fields |= {"statetext": as_str(state.get("title")),
-                           "isclosed": as_int(state.get("isclosed"))}
+                fields |= {"statetext": state.title, "isclosed": int(state.isclosed)}
             effect.patch(Kind.TODO, todo_id, fields)
-            label = as_str(state.get("title"), str(state_id))
+            label = state.title if state else str(state_id)
             return self._entry(
                 f"Set {_name(self._store, Kind.TODO, todo_id)} to {label}", "CreateUpdateTodo",
                 {"todo": {"id": todo_id, "stateid": state_id}}, Kind.TODO, todo_id,
@@ -376,11 +369,16 @@ class Actions:
         return changes
 
     def _transaction(self, apply: Apply) -> tuple[ChangeSet, bool]:
+        """The effect's changes; a queued entry changes its object too (what is pending on it),
+        so a page shows a queued note that has no local object yet."""
         effect = Effect(self._store)
         entry = apply(effect)
-        if entry is not None:
-            self._outbox.add(replace(entry, undo=effect.undo))
-        return effect.changes, entry is not None
+        if entry is None:
+            return effect.changes, False
+        self._outbox.add(replace(entry, undo=effect.undo))
+        queued = ChangeSet.single(Kind(entry.object_kind), changed=[entry.object_id],
+                                  initiator="user")
+        return effect.changes.merged(queued), True
 
     def _entry(
         self, summary: str, command: str, params: dict[str, Any], kind: Kind, object_id: int,
@@ -401,7 +399,7 @@ class Actions:
 
 
 def _checked_in(store: Store) -> bool:
-    return as_int((store.settings.get(CHECKIN_KEY) or {}).get("ischeckedin")) == 1
+    return read_checkin(store.settings.get(CHECKIN_KEY)) is not None
 
 
 def _name(store: Store, kind: Kind, object_id: int) -> str:

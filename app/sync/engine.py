@@ -24,7 +24,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.api import Client, Command, Response
-from app.api.shapes import MobileAppSettings, Page, read_mobile_app_settings, read_page
+from app.api.setup_shapes import MobileAppSettings, read_mobile_app_settings
+from app.api.shapes import Page, read_page
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
@@ -33,6 +34,7 @@ from app.core.values import as_date, as_str, as_time
 from app.db import Store
 from app.sync.actions import reapply_unsent
 from app.sync.failures import FailureLog
+from app.sync.keys import LAST_SUCCESS_KEY, SETUP_READ_KEY, dated_key
 from app.sync.loader import Loader
 from app.sync.plan import (
     DATED_STEPS,
@@ -45,12 +47,10 @@ from app.sync.plan import (
     LoopStep,
 )
 from app.sync.progress import PassResult, StepProgress, SyncProgress
-from app.sync.setup import SETUP_READ_KEY, store_setup
+from app.sync.setup import store_setup
 
 log = logging.getLogger(__name__)
 
-LAST_SUCCESS_KEY = "sync.last_success"
-DATED_KEY = "sync.dated.{}"
 COMPANY_TOOLS_STEP = "GetToolsByField"
 
 
@@ -278,7 +278,7 @@ class SyncEngine:
         today = self._clock.now().date().isoformat()
         due = []
         for step in DATED_STEPS:
-            last = self._store.settings.get(DATED_KEY.format(step.key))
+            last = self._store.settings.get(dated_key(step.key))
             if (step.when == "initial" and not last) or (step.when == "daily" and last != today):
                 due.append(step)
         return due
@@ -304,7 +304,7 @@ class SyncEngine:
             return message
         covered |= days
         await self._store.write(
-            self._store.settings.put, DATED_KEY.format(step.key), today.isoformat()
+            self._store.settings.put, dated_key(step.key), today.isoformat()
         )
         self._step_progress(step.key, done=True)
         return None

@@ -11,10 +11,11 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.api import Client, Command, CommandResult
+from app.api.setup_shapes import current_user_id
 from app.api.shapes import (
     EVENTS_BY_DATE,
     PRODUCT_USE_BY_TODO,
@@ -25,7 +26,6 @@ from app.api.shapes import (
     THREADS_OF_OBJECT,
     TOOLS_BY_FIELD,
     TOOLS_BY_TODO,
-    current_user_id,
     known_tools,
     thread_by_id,
 )
@@ -36,11 +36,11 @@ from app.core.errors import FieldClientError
 from app.core.kinds import Kind
 from app.core.values import as_date
 from app.db import Store
+from app.sync.keys import USER_KEY, calendar_key
 
 log = logging.getLogger(__name__)
 
 FRESH_SECONDS = 60.0
-USER_KEY = "setup.GetCurrentUserID"
 
 # The objecttype each kind has in GetThreads (the docs spell equipment "tool" there).
 THREAD_OBJECT_TYPES = {Kind.TODO: "todo", Kind.CUSTOMER: "customer", Kind.TOOL: "tool"}
@@ -57,12 +57,6 @@ class Read:
     apply: Apply  # runs on the writer thread, inside the request's transaction
 
 
-def calendar_key(name: str, day: date | str) -> str:
-    """Where a day's calendar entries are kept: name is "events" or "production"."""
-    text = day if isinstance(day, str) else day.isoformat()
-    return f"calendar.{name}.{text}"
-
-
 class Loader:
     def __init__(
         self,
@@ -75,12 +69,18 @@ class Loader:
         self._store = store
         self._clock = clock
         self._on_changes = on_changes or ignore
-        self._read_at: dict[str, float] = {}
+        self._read_at: dict[str, float] = {}  # monotonic, for the freshness window
+        self._read_when: dict[str, datetime] = {}  # the device's clock, for people
         self._in_flight: dict[str, asyncio.Future[None]] = {}
 
     def is_fresh(self, key: str) -> bool:
         read_at = self._read_at.get(key)
         return read_at is not None and self._clock.monotonic() - read_at < FRESH_SECONDS
+
+    def read_at(self, key: str) -> datetime | None:
+        """When the read `key` last succeeded in this run, so a box can say "as of 10:42";
+        None when it has not."""
+        return self._read_when.get(key)
 
     # -- equipment -------------------------------------------------------------------------
 
@@ -250,10 +250,11 @@ class Loader:
         response = await self._client.send([read.command for read in reads])
         answered = list(zip(reads, response.results, strict=False))
         changes = await self._store.write(self._apply_all, answered)
-        now = self._clock.monotonic()
+        now, wall = self._clock.monotonic(), self._clock.now()
         for read, result in answered:
             if result.ok:
                 self._read_at[read.key] = now
+                self._read_when[read.key] = wall
         refused = [result for _, result in answered if not result.ok]
         if changes:
             self._on_changes(changes)

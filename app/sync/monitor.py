@@ -15,9 +15,8 @@ from app.api.client import CallActivity
 from app.core.callbacks import ignore
 from app.core.clock import Clock
 from app.db import Store
-from app.sync.engine import LAST_SUCCESS_KEY
+from app.sync.keys import CHECKIN_READ_KEY, LAST_SUCCESS_KEY
 from app.sync.preferences import Preferences
-from app.sync.setup import CHECKIN_READ_KEY
 from app.sync.status import SyncFacts, SyncStatus, stopped_message, sync_status
 from app.sync.wakeloop import RoundFailed
 

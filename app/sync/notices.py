@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.api.shapes import current_user_id
+from app.api.setup_shapes import current_user_id
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
 from app.core.values import as_int, as_int_list, as_str
 from app.db import Store
-from app.sync.loader import USER_KEY
+from app.sync.keys import USER_KEY
 
 GROUP_AFTER = 3  # more notices than this in one go become one summary
 

@@ -38,7 +38,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.api import Client, Command
-from app.api.shapes import current_user_id
+from app.api.setup_shapes import current_user_id
 from app.api.writes import READ_BACK, write
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
@@ -54,8 +54,7 @@ from app.core.kinds import Kind
 from app.core.values import as_int, as_str
 from app.db import Store
 from app.db.outbox import Entry, Lane, OutboxRepo, State
-from app.sync.actions import CHECKIN_KEY
-from app.sync.loader import USER_KEY
+from app.sync.keys import CHECKIN_KEY, USER_KEY
 from app.sync.wakeloop import RoundFailed, WakeLoop
 
 log = logging.getLogger(__name__)
@@ -169,7 +168,13 @@ class OutboxSender:
                 self._recovered = True
             while self._halted is None and await self._settle_in_doubt():
                 entry = self._next()
-                if entry is None or not await self._send(entry):
+                if entry is None:
+                    break
+                sent = await self._send(entry)
+                # Whatever came of it, the entry's object shows a different pending state.
+                self._on_changes(ChangeSet.single(Kind(entry.object_kind),
+                                                  changed=[entry.object_id]))
+                if not sent:
                     break
             if not self._outbox.entries(State.PENDING, State.SENDING, State.IN_DOUBT):
                 self._attachments_forced = False

@@ -18,8 +18,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from app.api.shapes import BY_LAST_CHANGE, ByLastChange, MobileAppSettings
+from app.api.setup_shapes import MobileAppSettings
+from app.api.shapes import BY_LAST_CHANGE, ByLastChange
 from app.core.kinds import Kind
+from app.sync.keys import setup_key
 
 Params = Mapping[str, Any]
 LIMIT_NUM_OBJECTS = "LimitNumObjects"
@@ -112,7 +114,7 @@ class SetupCall:
 
     @property
     def key(self) -> str:
-        return f"setup.{self.command}"
+        return setup_key(self.command)
 
 
 # Every pass. GetCheckIn is here, not in the slower setup tier: the out-of-date indicator

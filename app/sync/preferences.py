@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from app.db import Store
-
-BACKGROUND_KEY = "prefs.background_sync"
+from app.sync.keys import BACKGROUND_KEY
 
 
 class Preferences:

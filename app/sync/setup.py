@@ -15,12 +15,10 @@ from app.api import CommandResult
 from app.api.shapes import object_list
 from app.core.changes import ChangeSet
 from app.db import Store
+from app.sync.keys import CHECKIN_READ_KEY
 from app.sync.plan import SetupCall
 
 log = logging.getLogger(__name__)
-
-CHECKIN_READ_KEY = "sync.checkin_read_at"
-SETUP_READ_KEY = "sync.setup_read_at"
 
 
 def store_setup(

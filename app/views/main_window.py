@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.changes import ChangeSet
 from app.core.kinds import LISTED_KINDS, Kind
-from app.db import Store
-from app.sync.controls import SyncControls
 from app.sync.notices import TaskNotice
 from app.sync.progress import SyncProgress
+from app.sync.session import Session
 from app.sync.status import Indicator, SyncStatus
 from app.views.bridge import Bridge
 from app.views.formatting import friendly_time
@@ -40,20 +39,18 @@ class MainWindow(QMainWindow):
     status page.
     """
 
-    def __init__(
-        self, store: Store, bridge: Bridge, controls: SyncControls, tasks: TaskKeeper
-    ) -> None:
+    def __init__(self, session: Session, bridge: Bridge, tasks: TaskKeeper) -> None:
         super().__init__()
-        self._controls = controls
+        self._controls = controls = session.controls
         self._tasks = tasks
-        self.pages = SyncPages(store, controls, tasks, self)
+        self.pages = SyncPages(session, tasks, self)
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 680)
         self.models: dict[Kind, ObjectListModel] = {}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for kind in LISTED_KINDS:
-            model = ObjectListModel(store, kind, self)
+            model = ObjectListModel(session, kind, self)
             self.models[kind] = model
             self.tabs.addTab(self._make_view(model), "")
         self.offline_banner = _banner("offline-banner", "#fff3b0", "#5c4600")

@@ -1,15 +1,16 @@
-"""Table models over the store's object tables, fetched in batches as the user scrolls."""
+"""Table models over the session's object lists, fetched in batches as the user scrolls."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import bisect
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
-from app.db import Store
+from app.sync.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,22 +38,35 @@ BATCH = 256
 
 
 class ObjectListModel(QAbstractTableModel):
-    """One kind's rows, read on demand; refreshes only for ChangeSets that touch its kind.
+    """One kind's rows, read on demand, kept up to date row by row.
 
-    The count follows the ChangeSets (added minus removed) without querying. Rows are reloaded
-    only while the list is shown: a hidden list is marked stale and reloads when shown, so a
-    large sync does not keep the GUI thread busy with lists nobody looks at.
+    The loaded rows are always the first rows of the whole sorted list (so the next batch is
+    simply the next offset). A ChangeSet that touches the kind is applied to them in place:
+    rows of removed objects are removed, rows of changed objects re-read (and moved when their
+    sort key changed), added objects inserted at their sorted position among the loaded rows
+    (one that sorts past them only grows the total, for fetchMore to bring), and the rows
+    beyond what the view asked for let go. The list is never reset, so the selection and the
+    scroll position survive every sync.
+
+    The count follows the ChangeSets (added minus removed) without querying. A hidden list
+    only collects the ids its ChangeSets touched and applies them when shown, so a large sync
+    does not keep the GUI thread busy with lists nobody looks at.
     """
 
-    def __init__(self, store: Store, kind: Kind, parent: Any = None) -> None:
+    def __init__(self, session: Session, kind: Kind, parent: Any = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self._store = store
+        self._session = session
         self._columns = LIST_COLUMNS[kind]
+        self._names = [name for name, _ in self._columns]
+        self._sort = 1 + self._names.index(SORT_COLUMN[kind])  # its place in a row
         self._rows: list[tuple[Any, ...]] = []
-        self._total = store.objects.count(kind)
+        self._total = session.count(kind)
         self._shown = True
-        self._stale = False
+        self._touched: set[int] = set()  # ids changed since the rows were last brought in line
+        self._was_complete = False  # whether every row was loaded before those changes
+        self._busy = False  # changing the rows: no fetching meanwhile
+        self._wanted = 0  # how many rows the view has asked for
 
     # -- Qt model interface ------------------------------------------------------------------
 
@@ -80,19 +94,24 @@ class ObjectListModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._busy and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if not self.canFetchMore(parent):  # callers (Qt's model tester) need not ask first
             return
-        batch = self._query(offset=len(self._rows), limit=BATCH)
+        batch = self.query(offset=len(self._rows), limit=BATCH)
         if not batch:
             self._total = len(self._rows)
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-        self._rows.extend(batch)
-        self.endInsertRows()
+        self._busy = True  # Qt may ask for more from within the insertion's signals
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+            self._rows.extend(batch)
+            self.endInsertRows()
+        finally:
+            self._busy = False
+        self._wanted = max(self._wanted, len(self._rows))
 
     def row_of(self, object_id: int) -> int:
         """The row showing `object_id`, fetching further batches as needed; -1 if none."""
@@ -104,7 +123,12 @@ class ObjectListModel(QAbstractTableModel):
                 return -1
             self.fetchMore()
 
-    # -- store ------------------------------------------------------------------------------
+    def query(self, *, offset: int, limit: int) -> list[tuple[Any, ...]]:
+        """(id, *columns) of the whole sorted list from `offset`."""
+        return self._session.rows(self.kind, self._names, order_by=SORT_COLUMN[self.kind],
+                                  offset=offset, limit=limit)
+
+    # -- changes ----------------------------------------------------------------------------
 
     @property
     def total(self) -> int:
@@ -114,26 +138,136 @@ class ObjectListModel(QAbstractTableModel):
         if not changes.touches(self.kind):
             return
         entry = changes.of(self.kind)
+        if not self._touched:
+            self._was_complete = len(self._rows) >= self._total
         self._total += len(entry.added) - len(entry.removed)
-        self._stale = True
+        self._touched |= entry.added | entry.changed | entry.removed
         if self._shown:
-            self._reload()
+            self._apply()
 
     def set_shown(self, shown: bool) -> None:
         self._shown = shown
-        if shown and self._stale:
-            self._reload()
+        if shown and self._touched:
+            self._apply()
 
-    def _reload(self) -> None:
-        loaded = max(len(self._rows), BATCH)
-        self.beginResetModel()
-        self._rows = self._query(offset=0, limit=loaded)
-        self._stale = False
-        self.endResetModel()
+    def _apply(self) -> None:
+        """Bring the loaded rows in line with the store for the touched ids.
 
-    def _query(self, *, offset: int, limit: int) -> list[tuple[Any, ...]]:
-        model = self._store.tables.objects[self.kind]
-        fields = [model.id, *(getattr(model, name) for name, _ in self._columns)]
-        order = getattr(model, SORT_COLUMN[self.kind])
-        query = model.select(*fields).order_by(order, model.id).offset(offset).limit(limit)
-        return list(query.tuples())
+        Only what now sorts within the loaded rows is read (all of it while every row is
+        loaded and they are fewer than a batch): a loaded row not read back was deleted or
+        sorts past them now, and a new object past them is for fetchMore. Each id is judged
+        by what the store holds, not by how the ChangeSet named it: ChangeSets merged while
+        the list was hidden or coalesced by the bridge may call an object removed that was
+        added again, and the store is the truth.
+        """
+        touched, self._touched = self._touched, set()
+        if not self._rows:
+            self.fetchMore()  # nothing loaded to correct: load the first batch as a view would
+            return
+        few = self._was_complete and len(self._rows) < BATCH
+        last = self._rows[-1]
+        fresh = self._session.rows_of(
+            self.kind, touched, self._names, order_by=SORT_COLUMN[self.kind],
+            through=None if few else (last[self._sort], last[0]),
+        )
+        loaded = {row[0] for row in self._rows if row[0] in touched}
+        # No fetching meanwhile: Qt fetches from within a removal's signals, and a batch read
+        # at a half-updated offset would hold rows about to be inserted.
+        self._busy = True
+        try:
+            self._remove({i for i in loaded if i not in fresh})
+            self._move(self._update([fresh[i] for i in loaded if i in fresh]))
+            self._insert([row for i, row in fresh.items() if i not in loaded])
+            self._trim()
+        finally:
+            self._busy = False
+        self._total = max(self._total, len(self._rows))
+
+    def _remove(self, ids: Collection[int]) -> None:
+        """Remove the rows of these ids, a contiguous run at a time, from the bottom up."""
+        runs: list[list[int]] = []
+        positions = [p for p, row in enumerate(self._rows) if row[0] in ids] if ids else []
+        for position in reversed(positions):
+            if runs and runs[-1][0] == position + 1:
+                runs[-1][0] = position
+            else:
+                runs.append([position, position])
+        for first, last in runs:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+
+    def _update(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Put re-read rows in place, in one dataChanged over their span; return those whose
+        sort key changed (they must move)."""
+        if not rows:
+            return []
+        fresh = {row[0]: row for row in rows}
+        updated: list[int] = []
+        moved: list[tuple[Any, ...]] = []
+        for position, current in enumerate(self._rows):
+            row = fresh.get(current[0])
+            if row is None:
+                continue
+            if self._key(row) == self._key(current):
+                self._rows[position] = row
+                updated.append(position)
+            else:
+                moved.append(row)
+        if updated:
+            self.dataChanged.emit(self.index(min(updated), 0),
+                                  self.index(max(updated), len(self._columns) - 1))
+        return moved
+
+    def _move(self, rows: list[tuple[Any, ...]]) -> None:
+        """Put loaded rows whose sort key changed in their new places, in one layout change
+        that carries the selection along."""
+        if not rows:
+            return
+        moving = {row[0]: row for row in rows}
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        after = [row for row in before if row[0] not in moving]
+        for row in sorted(moving.values(), key=self._key):
+            bisect.insort(after, row, key=self._key)
+        position = {row[0]: index for index, row in enumerate(after)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(persistent, [
+            self.index(position[before[index.row()][0]], index.column()) for index in persistent
+        ])
+        self._rows = after
+        self.layoutChanged.emit()
+
+    def _insert(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert new rows at their sorted places, a run at a time, from the bottom up (so
+        the places found before stay valid)."""
+        if not rows:
+            return
+        keys = [self._key(row) for row in self._rows]
+        runs: list[tuple[int, list[tuple[Any, ...]]]] = []
+        for row in sorted(rows, key=self._key):
+            position = bisect.bisect_left(keys, self._key(row))
+            if runs and runs[-1][0] == position:
+                runs[-1][1].append(row)
+            else:
+                runs.append((position, [row]))
+        for position, run in reversed(runs):
+            self.beginInsertRows(QModelIndex(), position, position + len(run) - 1)
+            self._rows[position:position] = run
+            self.endInsertRows()
+
+    def _trim(self) -> None:
+        """Hold no more rows than the view asked for: rows inserted among them during a
+        sync would otherwise make every later change dearer. fetchMore brings them back."""
+        keep = max(self._wanted, BATCH)
+        if len(self._rows) > keep:
+            self.beginRemoveRows(QModelIndex(), keep, len(self._rows) - 1)
+            del self._rows[keep:]
+            self.endRemoveRows()
+
+    def _key(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The row's place in the list, as SQLite orders it: the sort column (NULL first,
+        then numbers, then text), then the id."""
+        value = row[self._sort]
+        rank = 0 if value is None else 1 if isinstance(value, int | float) else 2
+        return (rank, value if value is not None else 0, row[0])

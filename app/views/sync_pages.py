@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.db import Store
-from app.db.outbox import Entry, State
 from app.sync.controls import SyncControls
 from app.sync.outbox import doubt_advice, readable
+from app.sync.session import Entry, Session, State
 from app.sync.status import Indicator
 from app.views.autostart import start_with_windows
 from app.views.formatting import friendly_time
@@ -49,13 +48,13 @@ OUT_OF_DATE_TEXT = (
 class SyncPages(QDialog):
     """The sync status page, the calls in flight and the failed calls, as tabs of one window."""
 
-    def __init__(self, store: Store, controls: SyncControls, tasks: TaskKeeper,
+    def __init__(self, session: Session, tasks: TaskKeeper,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME}: synchronisation")
         self.resize(720, 420)
-        self._store = store
-        self._controls = controls
+        self._session = session
+        self._controls = session.controls
         self._tasks = tasks
         self.tabs = QTabWidget(self)
         self._problems: list[Entry] = []
@@ -189,7 +188,7 @@ class SyncPages(QDialog):
         self.in_flight_list.clear()
         self.in_flight_list.addItems(list(self._controls.calls_in_flight) or ["No calls under way"])
         last_pass = {step.key: step for step in self._controls.progress.steps}
-        cursors = self._store.cursors.all()
+        cursors = self._session.cursors()
         self.steps.setRowCount(len(cursors))
         for row, cursor in enumerate(cursors):
             step = last_pass.get(cursor.key)

@@ -62,5 +62,5 @@ def test_outbox_on_a_folder_without_data_says_so_and_creates_nothing(tmp_path: P
     empty.mkdir()
     result = run_cli("outbox", "--data-dir", str(empty))
     assert result.returncode == 2
-    assert "no Field Client data" in result.stderr and "Traceback" not in result.stderr
+    assert "no local data in" in result.stderr and "Traceback" not in result.stderr
     assert list(empty.iterdir()) == []

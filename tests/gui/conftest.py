@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.composition import build_core, sandbox_connection
 from app.sandbox import SandboxServer
-from app.sync.controls import SyncControls
+from app.sync.session import Session
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
 from app.views.tasks import TaskKeeper
@@ -38,10 +39,11 @@ def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
         on_status=bridge.publish_status,
     )
     requests: list[bool] = []
-    controls = SyncControls(core.engine, core.monitor, core.preferences,
-                            lambda: requests.append(True), core.outbox, core.actions, core.sender)
+    controls = replace(core.session.controls, request_sync=lambda: requests.append(True))
+    session = Session(core.store, actions=core.actions, loader=core.loader, controls=controls,
+                      changes=core.session.changes)
     tasks = TaskKeeper(loop)
-    window = MainWindow(core.store, bridge, controls, tasks)
+    window = MainWindow(session, bridge, tasks)
     qtbot.addWidget(window)
     window.show()
     yield window, core, requests

@@ -66,9 +66,15 @@ def test_sync_now_asks_for_a_pass(window_and_core, qtbot: QtBot) -> None:
 
 
 def test_model_passes_qt_model_checks(window_and_core, qtmodeltester, loop) -> None:
+    """Checked through a whole first sync (rows arriving page by page), and after it."""
     window, core, _ = window_and_core
+    model = window.models[Kind.TODO]
+    qtmodeltester.check(model)
     loop.run_until_complete(core.engine.run_pass())
-    qtmodeltester.check(window.models[Kind.TODO])
+    assert model.rowCount() == min(model.total, 256)
+    shown = [model.index(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(model.rowCount())]
+    assert shown == [row[0] for row in model.query(offset=0, limit=len(shown))]  # in order
+    qtmodeltester.check(model)
 
 
 def test_opening_a_notice_selects_its_task_even_far_down_the_list(
@@ -78,7 +84,7 @@ def test_opening_a_notice_selects_its_task_even_far_down_the_list(
     assert loop.run_until_complete(core.engine.run_pass()).ok
     window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.CUSTOMER))
     model = window.models[Kind.TODO]
-    last = model._query(offset=model.total - 1, limit=1)[0][0]  # the list's very last task
+    last = model.query(offset=model.total - 1, limit=1)[0][0]  # the list's very last task
     window.show_task(last)
     assert window.tabs.currentIndex() == LISTED_KINDS.index(Kind.TODO)
     assert window.tabs.currentWidget().currentIndex().data(Qt.ItemDataRole.UserRole) == last

@@ -11,7 +11,7 @@ import pytest
 
 from app.core.kinds import Kind
 from app.sandbox import SandboxServer
-from app.sync.loader import calendar_key
+from app.sync.keys import calendar_key
 from tests.admin import clear_log, commands_sent
 from tests.clock import ManualClock
 from tests.server_data import server_objects

@@ -16,7 +16,8 @@ import pytest
 from app.api import Client, Credentials
 from app.core.kinds import Kind
 from app.db.outbox import OutboxRepo, State
-from app.sync.actions import CHECKIN_KEY, Actions
+from app.sync.actions import Actions
+from app.sync.keys import CHECKIN_KEY
 from app.sync.outbox import OutboxSender
 from tests.admin import change_object, commands_sent, fault
 from tests.clock import ManualClock

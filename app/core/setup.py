@@ -1,0 +1,131 @@
+"""The contract's setup as the app uses it: main pages, column groups, custom fields, states…
+
+Plain frozen values, parsed leniently from the server's answers by app/api/setup_shapes.py, so
+views and boxes read typed fields instead of digging in raw JSON (and never see the wire).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.core.kinds import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class MainPageBox:
+    """One box of a main page (GetMainPages); `box` is its type, e.g. "address",
+    "columngroup3". `columngroupid` is 0 unless `iscolumngroup`."""
+
+    id: int
+    box: str
+    title: str
+    iscolumngroup: bool
+    columngroupid: int
+    sortorder: int
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One line of a column group: an object field (or `custom<ID>`), its title, and how to
+    show it: string, number, date, phone, email or url."""
+
+    field: str
+    title: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnGroup:
+    id: int
+    title: str
+    objecttype: str  # "todo", "customer", "person" or "tool"
+    columns: tuple[Column, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CustomField:
+    """A custom field's definition; its value is the object's `custom<id>` field.
+
+    `objecttype` is the GetCustomFields group it came in ("todo", "customers", "tools",
+    "person", "users"); `kind` is that group as an object kind (None for users). `type` is the
+    Microbizz field type: 1 text, 2 checkbox, 3 dropdown, 4 number, 6 date, 8 long text,
+    9 user, 11 address. `visibility`: the type ids of the objects it applies to.
+    """
+
+    id: int
+    objecttype: str
+    title: str
+    type: int
+    visibility: frozenset[int] = frozenset()
+    options: tuple[str, ...] = ()
+
+    USER = 9
+    ADDRESS = 11
+
+    @property
+    def key(self) -> str:
+        """The field that holds its value on an object."""
+        return f"custom{self.id}"
+
+    @property
+    def kind(self) -> Kind | None:
+        return CUSTOM_FIELD_KINDS.get(self.objecttype)
+
+
+# GetCustomFields groups its definitions under these names.
+CUSTOM_FIELD_KINDS: dict[str, Kind] = {
+    "todo": Kind.TODO, "customers": Kind.CUSTOMER, "tools": Kind.TOOL, "person": Kind.PERSON,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TaskState:
+    id: int
+    title: str
+    color: str
+    isclosed: bool
+    workareaids: frozenset[int] = frozenset()  # the work areas whose tasks may take it
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    id: int
+    title: str
+    description: str = ""
+    frequency: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ToolType:
+    """An equipment type and its service interval: every `period` `periodtype`s
+    ("day", "week", "month", "year")."""
+
+    id: int
+    title: str
+    periodtype: str
+    period: int
+    classid: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    name: str
+    email: str = ""
+    phone: str = ""
+    mobile: str = ""
+    initials: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """The technician's open check-in: where (`kind`, `object_id`), the server's id (0 while
+    the check-in waits in the outbox), since when, and the checkpoints ticked meanwhile."""
+
+    kind: Kind
+    object_id: int
+    checkin_id: int
+    since: datetime | None
+    ticked: frozenset[int] = frozenset()

@@ -1,0 +1,226 @@
+"""The Session: everything views and boxes may read and do, and nothing else.
+
+Built by app/composition.py and handed to the window, the lists and the main-page boxes
+instead of the store and the services behind it. Reads go to the store (WAL: the GUI thread
+reads while the writer writes); every change goes through `actions`; `changes` tells what a
+write changed. Views never learn where the writing happens, so the writer can move to another
+thread or process without a view changing. They import nothing from app.db or app.api: the
+outbox types they show are re-exported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Any, cast
+
+import orjson
+
+from app.api.setup_shapes import (
+    current_user_id,
+    read_checkin,
+    read_checkpoints,
+    read_column_groups,
+    read_custom_fields,
+    read_main_pages,
+    read_mobile_app_settings,
+    read_task_states,
+    read_tool_types,
+    read_users,
+)
+from app.core.changes import ChangeSet
+from app.core.kinds import Kind
+from app.core.setup import (
+    CheckIn,
+    Checkpoint,
+    ColumnGroup,
+    CustomField,
+    MainPageBox,
+    TaskState,
+    ToolType,
+    User,
+)
+from app.db import Store
+from app.db.cursors import Cursor
+from app.db.outbox import Entry, OutboxRepo, State
+from app.sync import keys
+from app.sync.actions import Actions
+from app.sync.controls import SyncControls
+from app.sync.loader import Loader
+
+__all__ = ["ChangeStream", "Cursor", "Entry", "Session", "SetupData", "State"]
+
+Listener = Callable[[ChangeSet], None]
+
+
+class ChangeStream:
+    """What each store write changed, to whoever listens (the Qt bridge, a headless page).
+
+    Publishers call `publish` on the thread that awaited the write (the event loop's);
+    listeners run in the order they subscribed, each ChangeSet once.
+    """
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Listen from now on; call the returned function to stop."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def publish(self, changes: ChangeSet) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+
+class SetupData:
+    """The contract's setup, typed (app/core/setup.py), read from what the last sync kept.
+
+    Read on each call: the answers are small, and a setup change (a new main page layout, the
+    check-in an action just made) is seen at once without a cache to invalidate.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._settings = store.settings
+
+    def main_page(self, kind: Kind) -> tuple[MainPageBox, ...]:
+        """The boxes of `kind`'s main page in display order; () when the server defines none."""
+        return read_main_pages(self._settings.get(keys.MAIN_PAGES_KEY)).get(kind, ())
+
+    def column_group(self, group_id: int) -> ColumnGroup | None:
+        return read_column_groups(self._settings.get(keys.COLUMN_GROUPS_KEY)).get(group_id)
+
+    def custom_fields(self, kind: Kind | None = None) -> tuple[CustomField, ...]:
+        """Every custom field definition, or those of one object kind."""
+        fields = read_custom_fields(self._settings.get(keys.CUSTOM_FIELDS_KEY)).values()
+        return tuple(f for f in fields if kind is None or f.kind == kind)
+
+    def custom_field(self, field_id: int) -> CustomField | None:
+        return read_custom_fields(self._settings.get(keys.CUSTOM_FIELDS_KEY)).get(field_id)
+
+    def functions(self) -> frozenset[str]:
+        """The functions GetMobileAppSettings switches on (ToolTake, CustomersProcedures, …)."""
+        return read_mobile_app_settings(self._settings.get(keys.MOBILE_APP_SETTINGS_KEY)).functions
+
+    def enabled(self, function: str) -> bool:
+        return function in self.functions()
+
+    def task_states(self) -> tuple[TaskState, ...]:
+        return read_task_states(self._settings.get(keys.STATES_KEY))
+
+    def checkpoints(self) -> Mapping[int, Checkpoint]:
+        return read_checkpoints(self._settings.get(keys.CHECKPOINTS_KEY))
+
+    def tool_types(self) -> Mapping[int, ToolType]:
+        return read_tool_types(self._settings.get(keys.TOOL_TYPES_KEY))
+
+    def user(self, user_id: int) -> User | None:
+        return read_users(self._settings.get(keys.USERS_KEY)).get(user_id)
+
+    def current_user_id(self) -> int:
+        """The technician's user id; 0 before the first sync."""
+        return current_user_id(self._settings.get(keys.USER_KEY))
+
+    def checkin(self) -> CheckIn | None:
+        """The open check-in (one still in the outbox too, with checkin_id 0), or None."""
+        return read_checkin(self._settings.get(keys.CHECKIN_KEY),
+                            self._settings.get(keys.TICKED_KEY))
+
+
+class Session:
+    """Read access, typed setup data, and the services views and boxes use (see module)."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        actions: Actions,
+        loader: Loader,
+        controls: SyncControls,
+        changes: ChangeStream,
+    ) -> None:
+        self._store = store
+        self._outbox = OutboxRepo.of(store)
+        self.setup = SetupData(store)
+        self.actions = actions
+        self.loader = loader
+        self.controls = controls
+        self.changes = changes
+
+    # -- objects ------------------------------------------------------------------------------
+
+    def count(self, kind: Kind) -> int:
+        return self._store.objects.count(kind)
+
+    def rows(
+        self,
+        kind: Kind,
+        columns: Sequence[str],
+        *,
+        order_by: str,
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 256,
+    ) -> list[tuple[Any, ...]]:
+        """One page of (id, *columns) of `kind`'s indexed columns, sorted by `order_by` and
+        then id (the same way in both directions, so pages never overlap)."""
+        model = self._store.tables.objects[kind]
+        order = [getattr(model, order_by), model.id]
+        query = model.select(model.id, *(getattr(model, name) for name in columns))
+        query = query.order_by(*(field.desc() if descending else field for field in order))
+        return list(_tuples(query.offset(offset).limit(limit)))
+
+    def rows_of(
+        self,
+        kind: Kind,
+        ids: Collection[int],
+        columns: Sequence[str],
+        *,
+        order_by: str = "id",
+        through: tuple[Any, int] | None = None,
+    ) -> dict[int, tuple[Any, ...]]:
+        """The (id, *columns) rows of these objects, by id; an id not stored is left out, and
+        with `through` = (value, id) so is one that sorts after that row (by `order_by`, then
+        id): a list that holds the first rows asks only for what falls among them."""
+        # Plain SQL with the ids as one JSON parameter: during a sync this runs on the GUI
+        # thread for hundreds of ids, and building a query of that many parameters costs more
+        # than SQLite takes to answer it.
+        unknown = {*columns, order_by} - self._store.tables.objects[kind]._meta.fields.keys()
+        if unknown:
+            raise ValueError(f"Not a column of {kind.value}: {', '.join(sorted(unknown))}")
+        names = ", ".join(f'"{name}"' for name in ("id", *columns))
+        sql = f'SELECT {names} FROM "{kind.value}" WHERE id IN (SELECT value FROM json_each(?))'
+        params: list[Any] = [orjson.dumps(sorted(ids)).decode()]
+        if through is not None:
+            sql += f' AND ("{order_by}" < ? OR ("{order_by}" = ? AND id <= ?))'
+            params += [through[0], through[0], through[1]]
+        cursor = self._store.database.execute_sql(sql, params)
+        return {row[0]: tuple(row) for row in cursor.fetchall()}
+
+    def object(self, kind: Kind, object_id: int) -> dict[str, Any] | None:
+        """The whole object as the server sent it (with the technician's unsent changes)."""
+        return self._store.objects.get(kind, object_id)
+
+    def related(self, kind: Kind, **equals: Any) -> list[dict[str, Any]]:
+        """Objects whose indexed columns equal the values: related(Kind.TOOL, customerid=4)."""
+        return self._store.objects.find(kind, **equals)
+
+    def pending(self, kind: Kind, object_id: int) -> list[Entry]:
+        """The object's outbox entries not yet known to have reached the server, oldest first
+        (a queued note, a check-in waiting to be sent)."""
+        return self._outbox.of_object(kind.value, object_id)
+
+    # -- sync -----------------------------------------------------------------------------------
+
+    def cursors(self) -> list[Cursor]:
+        """Each sync step's cursor: its last success and last error (the sync status page)."""
+        return self._store.cursors.all()
+
+
+def _tuples(query: Any) -> Iterable[tuple[Any, ...]]:
+    """A peewee query's rows as plain tuples (peewee's own types say nothing of them)."""
+    return cast(Iterable[tuple[Any, ...]], query.tuples())

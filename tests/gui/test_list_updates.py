@@ -1,0 +1,83 @@
+"""A sync changes a list row by row: what the technician selected and where they scrolled to
+stay put while a dispatcher adds, changes and removes objects."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from app.core.kinds import LISTED_KINDS, Kind
+from tests.admin import add_object, change_object, delete_object
+
+ID = Qt.ItemDataRole.UserRole
+
+
+def _ids(view: QTableView) -> list[int]:
+    model = view.model()
+    return [model.index(row, 0).data(ID) for row in range(model.rowCount())]
+
+
+def test_a_sync_keeps_the_selection_and_the_scroll_position(
+    window_and_core, sandbox, loop, qtmodeltester
+) -> None:
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.CUSTOMER))
+    view = window.tabs.currentWidget()
+    assert isinstance(view, QTableView)
+    model = window.models[Kind.CUSTOMER]
+    qtmodeltester.check(model)  # and it keeps checking every signal of the update below
+    while model.canFetchMore():
+        model.fetchMore()
+    before = _ids(view)
+    assert len(before) > 40
+    selected = before[25]
+    view.selectRow(25)
+    view.verticalScrollBar().setValue(10)
+    scrolled = view.verticalScrollBar().value()
+    assert scrolled == 10
+
+    first, moved, renamed, gone = before[0], before[20], before[30], before[5]
+    added = add_object(sandbox, "customer", name="Aaa Nyt Firma ApS")["id"]
+    last = add_object(sandbox, "customer", name="Øster Nyt Firma ApS")["id"]
+    change_object(sandbox, "customer", selected, phone="12345678")
+    change_object(sandbox, "customer", renamed, name=model.index(30, 0).data() + " (ny)")
+    change_object(sandbox, "customer", moved, name="Zzz Flyttet ApS")
+    delete_object(sandbox, "customer", gone)
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+
+    after = _ids(view)
+    assert view.selectionModel().selectedRows()[0].data(ID) == selected
+    assert view.currentIndex().data(ID) == selected
+    assert view.verticalScrollBar().value() == scrolled
+    assert after[:2] == [added, first] and gone not in after
+    assert after.index(moved) > after.index(renamed) > after.index(selected)
+    assert after[-1] == last and len(after) == len(before) + 1 == model.total
+    row = after.index(selected)
+    assert model.index(row, 5).data() == "12345678"
+    assert after == [r[0] for r in model.query(offset=0, limit=len(after))]
+
+
+def test_a_hidden_list_catches_up_when_shown_and_keeps_its_selection(
+    window_and_core, sandbox, loop, qtmodeltester
+) -> None:
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.CUSTOMER))
+    view = window.tabs.currentWidget()
+    model = window.models[Kind.CUSTOMER]
+    qtmodeltester.check(model)
+    before = _ids(view)
+    view.selectRow(5)
+    window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.TODO))
+
+    change_object(sandbox, "customer", before[5], name="Aab Omdøbt ApS")
+    delete_object(sandbox, "customer", before[0])
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    assert _ids(view) == before  # nobody looks: nothing done yet
+    window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.CUSTOMER))
+
+    assert view.currentIndex().data(ID) == before[5]
+    assert view.currentIndex().data() == "Aab Omdøbt ApS"
+    assert _ids(view) == [r[0] for r in model.query(offset=0, limit=model.rowCount())]
+    assert before[0] not in _ids(view)

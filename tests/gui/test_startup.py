@@ -1,0 +1,198 @@
+"""The desktop app's start on its data folder: a second start, a folder it cannot use, a
+damaged store offered for recovery. Each runs the app as `fieldclient` does (`run_desktop`,
+its own event loop); Qt timers answer its dialogs as a person would."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.api import Credentials
+from app.composition import build_core, sandbox_connection
+from app.core.kinds import Kind
+from app.db import Store
+from app.desktop import DesktopOptions, run_desktop
+from app.sandbox import SandboxServer
+from app.sync.engine import LAST_SUCCESS_KEY
+from app.views.main_window import MainWindow
+from tests.admin import commands_sent
+from tests.folder_faults import garble_table, held_by_another_process
+
+
+def options(server: SandboxServer, data_dir: Path) -> DesktopOptions:
+    creds = server.credentials
+    return DesktopOptions(
+        data_dir=data_dir, server=server.url,
+        credentials=Credentials(creds.contract, creds.apikey, creds.username, creds.password),
+    )
+
+
+def visible(kind: type[QWidget], name: str | None = None) -> QWidget | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible() and name in (None,
+                                                                         widget.objectName()):
+            return widget
+    return None
+
+
+def startup_message() -> QMessageBox | None:
+    box = visible(QMessageBox, "startup-message")
+    return box if isinstance(box, QMessageBox) else None
+
+
+def click(box: QMessageBox, label: str) -> None:
+    next(b for b in box.buttons() if b.text().replace("&", "") == label).click()
+
+
+@contextlib.contextmanager
+def while_running(step: Callable[[], None], limit_s: float = 30) -> Iterator[None]:
+    """Call `step` every 50 ms while the app runs its loop; stop that loop after `limit_s`, so
+    a start that hangs fails here rather than at the suite's timeout."""
+    ticker, watchdog = QTimer(), QTimer()
+    ticker.timeout.connect(step)
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: asyncio.get_event_loop().stop())
+    ticker.start(50)
+    watchdog.start(int(limit_s * 1000))
+    try:
+        yield
+    finally:
+        ticker.stop()
+        watchdog.stop()
+
+
+def synced(data_dir: Path) -> bool:
+    store = Store.reader(data_dir)
+    try:
+        return store.settings.get(LAST_SUCCESS_KEY) is not None
+    finally:
+        store.close()
+
+
+def note_saved_offline(server: SandboxServer, data_dir: Path, text: str) -> None:
+    async def save() -> None:
+        core = build_core(data_dir, sandbox_connection(server, data_dir))
+        try:
+            assert (await core.engine.run_pass()).ok
+            await core.actions.post_note(Kind.TODO, min(core.store.objects.ids(Kind.TODO)), text)
+        finally:
+            await core.aclose()
+
+    asyncio.run(save())
+
+
+@pytest.fixture(autouse=True)
+def app_as_run(qapp: QApplication) -> Iterator[None]:
+    """`run_desktop` sets the shared application up for itself; give it back as it was."""
+    quits = qapp.quitOnLastWindowClosed()
+    yield
+    qapp.setQuitOnLastWindowClosed(quits)
+    gc.unfreeze()  # the app freezes the collector once it is up
+
+
+@pytest.mark.expected_warnings("app.desktop")
+@pytest.mark.parametrize("trouble", ["folder in use", "folder is a file"])
+def test_a_start_that_cannot_use_the_folder_says_why_in_a_dialog(
+    sandbox: SandboxServer, data_dir: Path, trouble: str
+) -> None:
+    said: list[str] = []
+
+    def answer() -> None:
+        if (box := startup_message()) is not None and not said:
+            said.append(box.text())
+            box.button(QMessageBox.StandardButton.Ok).click()
+
+    with contextlib.ExitStack() as trouble_made:
+        if trouble == "folder in use":  # by `fieldclient sync`, say: no window to bring forward
+            trouble_made.enter_context(held_by_another_process(data_dir))
+            expected = "Field Client is already running on the data folder"
+        else:
+            data_dir.parent.mkdir(parents=True, exist_ok=True)
+            data_dir.write_text("notes")
+            expected = f"{data_dir} is a file, not a data folder"
+        with while_running(answer):
+            code = run_desktop(options(sandbox, data_dir))
+    assert code == 2
+    assert said and said[0].startswith(expected)
+    assert not commands_sent(sandbox)  # nothing started: no call made, no account written
+
+
+# The first app is killed at the end: the sandbox may log a request it cut off.
+@pytest.mark.expected_warnings("app.desktop", "uvicorn.error")
+def test_a_second_start_brings_the_running_window_forward_and_ends(
+    sandbox: SandboxServer, data_dir: Path, tmp_path: Path
+) -> None:
+    creds = sandbox.credentials
+    log = tmp_path / "first.log"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FIELDCLIENT_PASSWORD": creds.password,
+           "FIELDCLIENT_APIKEY": creds.apikey}
+    dialogs: list[str] = []
+
+    def watch() -> None:
+        if (box := startup_message()) is not None:
+            dialogs.append(box.text())
+            box.close()
+
+    with open(log, "w") as output, subprocess.Popen(
+        [sys.executable, "-m", "app", "--server", sandbox.url, "--contract", creds.contract,
+         "--username", creds.username, "--data-dir", str(data_dir)],
+        env=env, stdout=output, stderr=output,
+    ) as first:
+        try:
+            deadline = time.monotonic() + 30
+            while not commands_sent(sandbox):  # its window listens before its first call
+                assert time.monotonic() < deadline and first.poll() is None, log.read_text()
+                time.sleep(0.05)
+            with while_running(watch):
+                code = run_desktop(options(sandbox, data_dir))
+            assert code == 2
+            assert dialogs == []  # the running window is the answer, not a dialog
+            while "bringing the window forward" not in log.read_text():
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.05)
+        finally:
+            first.kill()
+
+
+@pytest.mark.expected_warnings("app.desktop", "app.db.store")
+def test_a_damaged_store_is_recovered_from_the_dialog_and_its_unsent_note_is_sent(
+    sandbox: SandboxServer, data_dir: Path
+) -> None:
+    note_saved_offline(sandbox, data_dir, "Kedlen er skiftet")
+    garble_table(data_dir, "todo")
+    said: list[str] = []
+
+    def recover_then_close() -> None:
+        if not said:
+            if (box := startup_message()) is not None:
+                said.append(box.text())
+                click(box, "Recover")
+            return
+        window = visible(MainWindow)
+        # Close between passes, not in the middle of one, once the note has gone out.
+        if window is None or not commands_sent(sandbox, "PostMessage") or not synced(data_dir):
+            return
+        prompt = visible(QMessageBox, "permission-prompt")
+        if isinstance(prompt, QMessageBox):
+            prompt.button(QMessageBox.StandardButton.No).click()
+        window.close()
+
+    with while_running(recover_then_close):
+        code = run_desktop(options(sandbox, data_dir))
+
+    assert said[0].startswith(f"The local data in {data_dir} is damaged. Recover it?")
+    assert code == 0
+    [note] = commands_sent(sandbox, "PostMessage")
+    assert note["message"]["message"] == "Kedlen er skiftet"
+    assert list(data_dir.glob("fieldclient-damaged-*.sqlite3"))
