@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
-from app.mainpage_boxes.session_view import BoxDefinition, BoxSession
+from app.core.setup import MainPageBox
+from app.sync.session import Session
 
 if TYPE_CHECKING:
     from app.mainpage_boxes.widget import BoxWidget
@@ -83,8 +84,8 @@ class BoxContext:
     kind: Kind
     object_id: int
     object: Mapping[str, Any]
-    box: BoxDefinition
-    session: BoxSession
+    box: MainPageBox
+    session: Session
     now: datetime
 
     def renewed(self, now: datetime) -> BoxContext:

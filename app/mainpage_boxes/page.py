@@ -14,7 +14,7 @@ from typing import Any
 from app.core.kinds import Kind
 from app.mainpage_boxes.api import BoxContext, BoxPlugin, Hidden, Shown, decide, plain
 from app.mainpage_boxes.registry import BoxRegistry
-from app.mainpage_boxes.session_view import BoxSession
+from app.sync.session import Session
 
 UNKNOWN_TYPE = "unknown box type"
 
@@ -49,7 +49,7 @@ class PageContent:
 
 
 def page_boxes(
-    session: BoxSession, kind: Kind, object_id: int, now: datetime, *, registry: BoxRegistry
+    session: Session, kind: Kind, object_id: int, now: datetime, *, registry: BoxRegistry
 ) -> tuple[PageBox, ...] | None:
     """The boxes of the object's main page in sortorder; None when there is no such object."""
     found = session.object(kind, object_id)
@@ -63,7 +63,7 @@ def page_boxes(
 
 
 def page_of(
-    session: BoxSession, kind: Kind, object_id: int, now: datetime, *, registry: BoxRegistry
+    session: Session, kind: Kind, object_id: int, now: datetime, *, registry: BoxRegistry
 ) -> PageContent | None:
     """The page as plain data; unknown box types are listed as hidden, never built."""
     boxes = page_boxes(session, kind, object_id, now, registry=registry)
