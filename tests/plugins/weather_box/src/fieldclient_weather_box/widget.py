@@ -16,7 +16,9 @@ class WeatherWidget(BoxWidget[Forecast]):
         super().__init__(parent)
         self.label = QLabel(self)
         self.label.setOpenExternalLinks(True)
-        QVBoxLayout(self).addWidget(self.label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the box's frame has the margins
+        layout.addWidget(self.label)
 
     def show_content(self, content: Forecast, context: BoxContext) -> None:
         self.label.setText(
