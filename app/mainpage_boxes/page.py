@@ -55,10 +55,9 @@ def page_boxes(
     found = session.object(kind, object_id)
     if found is None:
         return None
-    definitions = sorted(session.setup.main_page(kind), key=lambda box: box.sortorder)
     return tuple(
         PageBox(registry.plugin_for(box.box), BoxContext(kind, object_id, found, box, session, now))
-        for box in definitions
+        for box in session.setup.main_page(kind)  # in sortorder
     )
 
 
