@@ -1,0 +1,1 @@
+"""A main-page box for the "weatherforecast" type: where to read the forecast for a task's place."""
