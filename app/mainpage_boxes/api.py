@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date, datetime, time
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -92,6 +92,19 @@ class BoxContext:
         """The same box after a change: the object read again, the time moved on."""
         current = self.session.object(self.kind, self.object_id) or {}
         return dataclasses.replace(self, object=current, now=now)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageHooks:
+    """What a box's buttons may ask of the page that shows it.
+
+    `run` takes an action's coroutine (from `session.actions`): the page keeps the task, and
+    tells the technician in words when the action is refused; a box never starts tasks itself.
+    `open` shows another object's main page (a subcustomer, a person's company).
+    """
+
+    run: Callable[[Awaitable[Any]], None]
+    open: Callable[[Kind, int], None]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -16,12 +16,15 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.changes import ChangeSet
-from app.mainpage_boxes.api import BoxContext, BoxPlugin, C, Hidden, Shown, decide
+from app.mainpage_boxes.api import BoxContext, BoxPlugin, C, Hidden, PageHooks, Shown, decide
 
 
 class BoxWidget(QWidget, Generic[C]):
     """Subclass per box type and implement `show_content`. It is made once per page and given new
-    content at every refresh, so `show_content` replaces what it showed before."""
+    content at every refresh, so `show_content` replaces what it showed before. Its buttons act
+    through `self.hooks` (run an action, open another page)."""
+
+    hooks: PageHooks
 
     def show_content(self, content: C, context: BoxContext) -> None:
         raise NotImplementedError
@@ -41,6 +44,7 @@ class BoxView(QFrame):
         plugin: BoxPlugin[Any],
         context: BoxContext,
         now: Callable[[], datetime],
+        hooks: PageHooks,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
@@ -57,6 +61,7 @@ class BoxView(QFrame):
         font.setBold(True)
         self._title.setFont(font)
         self._body: BoxWidget[Any] = plugin.widget()(self)
+        self._body.hooks = hooks
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._body)

@@ -32,6 +32,7 @@ from app.mainpage_boxes.api import BoxContext, BoxPlugin, Hidden, Shown, decide
 from app.mainpage_boxes.registry import ENTRY_POINT_GROUP, BoxRegistry
 from app.mainpage_boxes.widget import BoxView
 from app.sync.session import Session
+from tests.page_hooks import RecordingHooks
 from tests.plugins import WEATHER_BOX, installed
 from tests.sync_harness import Harness
 
@@ -121,7 +122,7 @@ def test_box_contract(
     windows = set(QApplication.topLevelWidgets())
     timers = _active_timers()
     page = QWidget()
-    view = BoxView(plugin, context, lambda: NOW, page)
+    view = BoxView(plugin, context, lambda: NOW, RecordingHooks().hooks, page)
     QVBoxLayout(page).addWidget(view)
     page.show()
     qtbot.waitExposed(page)

@@ -20,6 +20,7 @@ from app.mainpage_boxes.description_widget import MAX_LINES, DescriptionWidget
 from app.mainpage_boxes.widget import BoxView
 from app.sandbox import SandboxServer
 from tests.admin import change_object
+from tests.page_hooks import RecordingHooks
 from tests.sync_harness import Harness
 
 NOW = datetime(2026, 12, 2, 10, 0)
@@ -65,7 +66,7 @@ def _page(qtbot: QtBot, harness: Harness) -> tuple[QWidget, BoxView]:
     qtbot.addWidget(page)
     page.resize(480, 900)
     view = BoxView(DescriptionBox(), BoxContext(Kind.TODO, todo_id, task, box, session, NOW),
-                   lambda: NOW, page)
+                   lambda: NOW, RecordingHooks().hooks, page)
     layout = QVBoxLayout(page)
     layout.addWidget(view)
     layout.addStretch()
