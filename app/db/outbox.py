@@ -15,10 +15,10 @@ Reads run on any thread; writes on the store's writer thread inside `Store.write
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from peewee import Database, fn
@@ -218,7 +218,8 @@ class OutboxRepo:
 
     def counts(self) -> dict[State, int]:
         m = self._model
-        rows = m.select(m.state, fn.COUNT(m.id)).group_by(m.state).tuples()
+        rows = cast("Iterable[tuple[str, int]]",
+                    m.select(m.state, fn.COUNT(m.id)).group_by(m.state).tuples())
         found = {State(state): count for state, count in rows}
         return {state: found.get(state, 0) for state in State}
 

@@ -9,11 +9,13 @@ def friendly_time(moment: datetime | str | None) -> str:
     """"today 14:05" for today, "21-11-2026 14:05" otherwise; "" for none."""
     if isinstance(moment, str):
         try:
-            moment = datetime.fromisoformat(moment)
+            when = datetime.fromisoformat(moment)
         except ValueError:
             return moment
-    if moment is None:
+    elif moment is None:
         return ""
-    if moment.date() == datetime.now().date():
-        return moment.strftime("today %H:%M")
-    return moment.strftime("%d-%m-%Y %H:%M")
+    else:
+        when = moment
+    if when.date() == datetime.now().date():
+        return when.strftime("today %H:%M")
+    return when.strftime("%d-%m-%Y %H:%M")

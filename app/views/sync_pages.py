@@ -164,7 +164,8 @@ class SyncPages(QDialog):
 
     def show_indicator(self, indicator: Indicator | None) -> None:
         self.refresh()
-        pages = {Indicator.IN_FLIGHT: self.in_flight_list, Indicator.FAILED: self.failed_page}
+        pages: dict[Indicator | None, QWidget] = {
+            Indicator.IN_FLIGHT: self.in_flight_list, Indicator.FAILED: self.failed_page}
         self.tabs.setCurrentWidget(pages.get(indicator, self.status_page))
         self.open()
         self.raise_()

@@ -20,12 +20,12 @@ class SyncTray(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._shown: SyncStatus | None = None
+        self._noticed = 0
         self.icon = QSystemTrayIcon(indicator_icon(None), self)
         self.icon.setToolTip(f"{APP_NAME}: up to date")
         self.icon.activated.connect(self._activated)
         self.icon.messageClicked.connect(lambda: self.task_opened.emit(self._noticed))
-        self._shown: SyncStatus | None = None
-        self._noticed = 0
 
     @staticmethod
     def available() -> bool:
