@@ -30,6 +30,7 @@ NOTHING = {
     Kind.TODO: f"no reminders due within {REMINDER_DAYS} days",
     Kind.CUSTOMER: f"no calls, no reminders due within {REMINDER_DAYS} days",
 }
+UNKNOWN_USER = "user {id}"
 POSTPONED = "Postponed, waiting to be sent"
 ACCEPTED = "Done, waiting to be sent"
 
@@ -40,7 +41,7 @@ class Reminder(BoxContent):
     description: str
     date: date | None
     time: time | None
-    set_up_by: str  # the user's name; "" when unknown
+    set_up_by: str  # the user's name (GetUsers), "user 14" when it has none, "" without one
     overdue: bool
     waiting: str  # what waits in the outbox for it (POSTPONED), "" when nothing
 
@@ -92,10 +93,12 @@ def _reminders(context: BoxContext) -> tuple[Reminder, ...]:
             continue
         stodo_id = as_id(stodo.get("id"))
         due = datetime.combine(day, moment or time()) if day else None
-        user = session.setup.user(as_id(stodo.get("assignedbyuserid")))
+        giver = as_id(stodo.get("assignedbyuserid"))
+        user = session.setup.user(giver)
+        set_up_by = user.name if user else UNKNOWN_USER.format(id=giver) if giver else ""
         found.append(Reminder(
             stodo_id, as_str(stodo.get("description")).strip(), day, moment,
-            user.name if user else "", due is not None and due < now,
+            set_up_by, due is not None and due < now,
             _waiting(context, stodo_id)))
     return tuple(sorted(found, key=lambda r: (r.date or date.max, r.time or time(), r.id)))
 
