@@ -29,6 +29,7 @@ class ChecklistWidget(BoxWidget[ChecklistContent]):
         old, self._lines = self._lines, QWidget(self)
         self._layout.replaceWidget(old, self._lines)
         old.deleteLater()
+        self._lines.show()  # at once, not when the layout's queued show comes round
         layout = QVBoxLayout(self._lines)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = {}

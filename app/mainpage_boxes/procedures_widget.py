@@ -28,6 +28,7 @@ class ProceduresWidget(BoxWidget[ProceduresContent]):
         old, self._lines = self._lines, QWidget(self)
         self._layout.replaceWidget(old, self._lines)
         old.deleteLater()
+        self._lines.show()  # at once, not when the layout's queued show comes round
         layout = QVBoxLayout(self._lines)
         layout.setContentsMargins(0, 0, 0, 0)
         self._open &= {p.id for p in content.procedures}

@@ -51,6 +51,7 @@ class RemindersWidget(BoxWidget[RemindersContent]):
         old, self._lines = self._lines, QWidget(self)
         self._layout.replaceWidget(old, self._lines)
         old.deleteLater()
+        self._lines.show()  # at once, not when the layout's queued show comes round
         grid = QGridLayout(self._lines)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(0, 1)
