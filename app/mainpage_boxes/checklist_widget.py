@@ -28,6 +28,7 @@ class ChecklistWidget(BoxWidget[ChecklistContent]):
         # A new set of check boxes each time: the task's checkpoints may have changed.
         old, self._lines = self._lines, QWidget(self)
         self._layout.replaceWidget(old, self._lines)
+        old.hide()  # gone from sight now, from memory when the loop comes round
         old.deleteLater()
         self._lines.show()  # at once, not when the layout's queued show comes round
         layout = QVBoxLayout(self._lines)

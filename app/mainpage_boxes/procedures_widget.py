@@ -27,6 +27,7 @@ class ProceduresWidget(BoxWidget[ProceduresContent]):
     def show_content(self, content: ProceduresContent, context: BoxContext) -> None:
         old, self._lines = self._lines, QWidget(self)
         self._layout.replaceWidget(old, self._lines)
+        old.hide()  # gone from sight now, from memory when the loop comes round
         old.deleteLater()
         self._lines.show()  # at once, not when the layout's queued show comes round
         layout = QVBoxLayout(self._lines)

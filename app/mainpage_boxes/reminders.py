@@ -31,6 +31,7 @@ NOTHING = {
     Kind.CUSTOMER: f"no calls, no reminders due within {REMINDER_DAYS} days",
 }
 UNKNOWN_USER = "user {id}"
+YOU = "you"  # the technician set it up for themself
 POSTPONED = "Postponed, waiting to be sent"
 ACCEPTED = "Done, waiting to be sent"
 
@@ -41,7 +42,7 @@ class Reminder(BoxContent):
     description: str
     date: date | None
     time: time | None
-    set_up_by: str  # the user's name (GetUsers), "user 14" when it has none, "" without one
+    set_up_by: str  # "you", the user's name (GetUsers), "user 14" when unnamed, "" for none
     overdue: bool
     waiting: str  # what waits in the outbox for it (POSTPONED), "" when nothing
 
@@ -95,7 +96,8 @@ def _reminders(context: BoxContext) -> tuple[Reminder, ...]:
         due = datetime.combine(day, moment or time()) if day else None
         giver = as_id(stodo.get("assignedbyuserid"))
         user = session.setup.user(giver)
-        set_up_by = user.name if user else UNKNOWN_USER.format(id=giver) if giver else ""
+        set_up_by = (YOU if giver == session.setup.current_user_id()
+                     else user.name if user else UNKNOWN_USER.format(id=giver) if giver else "")
         found.append(Reminder(
             stodo_id, as_str(stodo.get("description")).strip(), day, moment,
             set_up_by, due is not None and due < now,

@@ -50,6 +50,7 @@ class RemindersWidget(BoxWidget[RemindersContent]):
     def show_content(self, content: RemindersContent, context: BoxContext) -> None:
         old, self._lines = self._lines, QWidget(self)
         self._layout.replaceWidget(old, self._lines)
+        old.hide()  # gone from sight now, from memory when the loop comes round
         old.deleteLater()
         self._lines.show()  # at once, not when the layout's queued show comes round
         grid = QGridLayout(self._lines)

@@ -43,10 +43,11 @@ def _widget(page: BoxPage) -> RemindersWidget:
     return page.view.body
 
 
-def _remind(harness: Harness, modcode: str, object_id: int, days: int, description: str) -> int:
-    """The office sets up a reminder for the technician, `days` from today."""
+def _remind(harness: Harness, modcode: str, object_id: int, days: int, description: str,
+            *, by: int | None = None) -> int:
+    """The office (or user `by`) sets up a reminder for the technician, `days` from today."""
     setup = harness.core.session.setup
-    office = _office(harness)
+    office = by or _office(harness)
     return add_object(
         harness.server, "stodo", userid=setup.current_user_id(), modcode=modcode,
         objectid=object_id, description=description, assignedbyuserid=office,
@@ -79,7 +80,8 @@ def test_a_task_shows_its_reminders_due_within_30_days_and_who_set_them_up(
     near = _remind(synced, "todo", todo_id, REMINDER_DAYS, "Ring til kunden om reservedele")
     _remind(synced, "todo", todo_id, REMINDER_DAYS + 1, "Årligt eftersyn")
     _remind(synced, "customers", todo_id, 1, "Same id, but a company's")
-    overdue = _remind(synced, "todo", todo_id, -2, "Send tilbud")
+    me = synced.core.session.setup.current_user_id()
+    overdue = _remind(synced, "todo", todo_id, -2, "Send tilbud", by=me)
     _an_hour_later(synced)
     synced.sync()
     page = _page(qtbot, synced, Kind.TODO, todo_id)
@@ -92,6 +94,7 @@ def test_a_task_shows_its_reminders_due_within_30_days_and_who_set_them_up(
     name = office.name if office else UNKNOWN_USER.format(id=_office(synced))
     assert f"set up by {name}" in texts[near].text()
     assert "overdue" in texts[overdue].text() and "overdue" not in texts[near].text()
+    assert "set up by you" in texts[overdue].text()
 
 
 def test_postponing_waits_in_the_outbox_then_reaches_the_sandbox(
