@@ -145,8 +145,8 @@ def test_a_company_shows_its_reminders_and_the_calls_to_make(
     qtbot: QtBot, synced: Harness
 ) -> None:
     session = synced.core.session
-    customer_id = next(c.get("customerid") for c in session.related(Kind.CALL)
-                       if c.get("customerid"))
+    customer_id: int = next(c["customerid"] for c in session.related(Kind.CALL)
+                            if c["customerid"])
     stodo = _remind(synced, "customers", customer_id, 3, "Følg op på tilbud")
     _an_hour_later(synced)
     synced.sync()
