@@ -1,0 +1,59 @@
+"""Procedures as titles that fold out: a click on a title shows its full text below it, a
+second click folds it again. What is open stays open across a refresh (by procedure id)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from app.mainpage_boxes.api import BoxContext
+from app.mainpage_boxes.procedures import ProceduresContent
+from app.mainpage_boxes.widget import BoxWidget
+
+NO_TEXT = "(no text)"
+
+
+class ProceduresWidget(BoxWidget[ProceduresContent]):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines = QWidget(self)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self._lines)
+        self._open: set[int] = set()
+        self.titles: dict[int, QToolButton] = {}
+        self.texts: dict[int, QLabel] = {}
+
+    def show_content(self, content: ProceduresContent, context: BoxContext) -> None:
+        old, self._lines = self._lines, QWidget(self)
+        self._layout.replaceWidget(old, self._lines)
+        old.hide()  # gone from sight now, from memory when the loop comes round
+        old.deleteLater()
+        self._lines.show()  # at once, not when the layout's queued show comes round
+        layout = QVBoxLayout(self._lines)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._open &= {p.id for p in content.procedures}
+        self.titles, self.texts = {}, {}
+        for procedure in content.procedures:
+            title = QToolButton(self._lines)
+            title.setText(procedure.title)
+            title.setCheckable(True)
+            title.setAutoRaise(True)
+            title.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            text = QLabel(procedure.text or NO_TEXT, self._lines)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setContentsMargins(18, 0, 0, 6)
+            title.toggled.connect(lambda shown, pid=procedure.id: self._fold(pid, shown))
+            layout.addWidget(title)
+            layout.addWidget(text)
+            self.titles[procedure.id], self.texts[procedure.id] = title, text
+            title.setChecked(procedure.id in self._open)
+            self._fold(procedure.id, procedure.id in self._open)
+
+    def _fold(self, procedure_id: int, shown: bool) -> None:
+        self.texts[procedure_id].setVisible(shown)
+        self.titles[procedure_id].setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        (self._open.add if shown else self._open.discard)(procedure_id)
