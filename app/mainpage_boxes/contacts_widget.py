@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -33,8 +33,10 @@ class ContactRow(QWidget):
         if contact.title:
             name += f' <span style="color: gray">{html.escape(contact.title)}</span>'
         self.name = QLabel(name, self)
+        self.name.setTextFormat(Qt.TextFormat.RichText)
         self.name.linkActivated.connect(lambda _link: widget.open(contact))
         self.roles = QLabel(", ".join(contact.roles), self)
+        self.roles.setTextFormat(Qt.TextFormat.PlainText)
         self.roles.setVisible(bool(contact.roles))
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
