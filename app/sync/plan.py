@@ -146,6 +146,7 @@ SETUP_CALLS: tuple[SetupCall, ...] = (
     SetupCall("GetEventTypes"),
     SetupCall("GetStocks"),
     SetupCall("GetTeams"),
+    SetupCall("GetUsers"),  # names and numbers of the users a page shows (the users box)
     SetupCall("GetToolServiceProtocols"),
     SetupCall("GetPlannedTodos"),
     SetupCall("GISGetCustomBaselayers"),

@@ -40,6 +40,7 @@ SETUP_KEYS = {
     "GetEventTypes": {"types"},
     "GetStocks": {"stocks"},
     "GetTeams": {"teams", "myteams"},
+    "GetUsers": {"users"},
     "GetToolServiceProtocols": {"protocols"},
     "GetPlannedTodos": {"todos"},
     "GISGetCustomBaselayers": {"baselayers"},

@@ -46,6 +46,19 @@ def gps_config(state: SandboxState, params: Params, ctx: Context) -> Outputs:
     return dict(state.setup.gps_config)
 
 
+def users(state: SandboxState, params: Params, ctx: Context) -> Outputs:
+    """[INF] `users` [{id, name, initials, email, phone, mobile, title}]: the contract's live
+    users, for the names, phone numbers and e-mail addresses the users box shows."""
+    fields = ("id", "name", "initials", "email", "phone", "mobile", "title")
+    return {
+        "users": [
+            {name: user.get(name, "") for name in fields}
+            for user in state.setup.users
+            if not user.get("isdeleted")
+        ]
+    }
+
+
 def pending_question_requests(state: SandboxState, params: Params, ctx: Context) -> Outputs:
     """Nobody has asked the demo technician to fill in a form."""
     return {"requests": []}
@@ -54,6 +67,7 @@ def pending_question_requests(state: SandboxState, params: Params, ctx: Context)
 HANDLERS: dict[str, Handler] = {
     "GetCustomFields": custom_fields,
     "GetTeams": teams,
+    "GetUsers": users,
     "GetGPSConfig": gps_config,
     "GetPendingQuestionRequests": pending_question_requests,
     "GetMainPages": _listing(mainpages="main_pages"),
