@@ -122,10 +122,13 @@ class User:
 @dataclass(frozen=True, slots=True)
 class CheckIn:
     """The technician's open check-in: where (`kind`, `object_id`), the server's id (0 while
-    the check-in waits in the outbox), since when, and the checkpoints ticked meanwhile."""
+    the check-in waits in the outbox), since when, the checkpoints ticked meanwhile, and where
+    the technician stood when checking in (0, 0: not known)."""
 
     kind: Kind
     object_id: int
     checkin_id: int
     since: datetime | None
     ticked: frozenset[int] = frozenset()
+    latitude: float = 0.0
+    longitude: float = 0.0
