@@ -11,8 +11,9 @@ Undo operations (JSON in the entry's `undo`, applied newest entry first on disca
 - {"setting", "before"}: the setting's previous value (null: it did not exist).
 
 Check-in state lives where the sync keeps it (the GetCheckIn setting); ticked checkpoints are a
-local setting until the check-out sends them. A note or photo has no local object until the
-server answers: the view shows the queued entries of its object (`OutboxRepo.of_object`).
+local setting until the check-out sends them, and so is when the technician took a tool. A note
+or photo has no local object until the server answers: the view shows the queued entries of its
+object (`OutboxRepo.of_object`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from app.core.kinds import Kind
 from app.core.values import as_date, as_int, as_str, as_time
 from app.db import Store
 from app.db.outbox import Lane, NewEntry, OutboxRepo, State
-from app.sync.keys import CHECKIN_KEY, STATES_KEY, TICKED_KEY, USER_KEY
+from app.sync.keys import CHECKIN_KEY, STATES_KEY, TAKEN_SINCE_KEY, TICKED_KEY, USER_KEY
 
 CHECKIN_OBJECT_TYPES = {Kind.TODO: "Todo", Kind.CUSTOMER: "Customer"}
 NOTE_OBJECT_TYPES = {Kind.TODO: "todo", Kind.CUSTOMER: "customer", Kind.TOOL: "tools"}
@@ -255,8 +256,18 @@ class Actions:
     async def _tool_carrier(
         self, command: str, verb: str, tool_id: int, carrier: int, lat: float, lon: float
     ) -> ChangeSet:
+        """The carrier changes at once; when the technician took it is noted in a local
+        setting (TAKEN_SINCE_KEY), not on the tool: the API has no such field, and the next
+        sync replaces the whole tool object with the server's copy."""
+
         def apply(effect: Effect) -> NewEntry:
             effect.patch(Kind.TOOL, tool_id, {"carrier_userid": carrier})
+            since = {key: value for key, value in
+                     (self._store.settings.get(TAKEN_SINCE_KEY) or {}).items()
+                     if key != str(tool_id)}
+            if carrier:
+                since[str(tool_id)] = self._clock.now().isoformat(timespec="seconds")
+            effect.put_setting(TAKEN_SINCE_KEY, since)
             return self._entry(
                 f"{verb} {_name(self._store, Kind.TOOL, tool_id)}", command,
                 {"toolid": tool_id, "latitude": lat, "longitude": lon}, Kind.TOOL, tool_id,
