@@ -61,8 +61,7 @@ def test_intervals_and_due_dates_read_as_a_person_says_them() -> None:
 
 def test_an_overdue_service_is_said_in_words_and_red(qtbot: QtBot, synced: Harness) -> None:
     tool_id = _tool_id(synced, "shows")
-    page, view = box_page(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, _now(synced))
-    page.grab().save("/tmp/shots/toolservice-overdue.png")
+    _page, view = box_page(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, _now(synced))
     tool = synced.core.session.object(Kind.TOOL, tool_id)
     assert tool is not None
     kind = synced.core.session.setup.tool_types()[tool["groupid"]]
@@ -81,10 +80,9 @@ def test_start_service_moves_the_dates_at_once_and_reaches_the_server(
 ) -> None:
     tool_id, pressed = _tool_id(synced, "shows"), Pressed()
     now = _now(synced)
-    page, view = box_page(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, now, pressed)
+    _page, view = box_page(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, now, pressed)
     widget = _widget(view)
     press(synced, view, pressed, widget.button)
-    page.grab().save("/tmp/shots/toolservice-started.png")
     tool = synced.core.session.object(Kind.TOOL, tool_id)
     assert tool is not None
     kind = synced.core.session.setup.tool_types()[tool["groupid"]]
