@@ -27,7 +27,16 @@ from app.core.setup import (
     ToolType,
     User,
 )
-from app.core.values import as_bool, as_date, as_id, as_int, as_int_list, as_str, as_time
+from app.core.values import (
+    as_bool,
+    as_date,
+    as_float,
+    as_id,
+    as_int,
+    as_int_list,
+    as_str,
+    as_time,
+)
 
 Answer = Mapping[str, Any] | None
 
@@ -217,8 +226,8 @@ _CHECKIN_IDS = {Kind.TODO: "todoid", Kind.CUSTOMER: "customerid"}
 
 def read_checkin(data: Answer, ticked: Any = None) -> CheckIn | None:
     """GetCheckIn → {ischeckedin, checkinid, checkin: {objecttype, todoid, customerid,
-    checkindate, checkintime, …}}: the open check-in, or None. `ticked`: the checkpoints
-    ticked since (a local list of ids, kept beside it)."""
+    checkindate, checkintime, checkinlatitude, checkinlongitude, …}}: the open check-in, or
+    None. `ticked`: the checkpoints ticked since (a local list of ids, kept beside it)."""
     if not isinstance(data, Mapping) or not as_bool(data.get("ischeckedin")):
         return None
     checkin = data.get("checkin")
@@ -237,4 +246,6 @@ def read_checkin(data: Answer, ticked: Any = None) -> CheckIn | None:
         checkin_id=as_id(data.get("checkinid")) or as_id(checkin.get("id")),
         since=datetime.combine(day, moment) if day and moment else None,
         ticked=frozenset(as_int_list(ticked)),
+        latitude=as_float(checkin.get("checkinlatitude")),
+        longitude=as_float(checkin.get("checkinlongitude")),
     )

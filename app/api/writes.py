@@ -29,6 +29,10 @@ def write(command: str, request_id: str, **params: Any) -> Command:
 # [INF] StodoAccept: stodoid, postpone (minutes; without it the reminder is completed)
 #   → stodo (the postponed reminder) or nothing.
 # [INF] PickupTool / SetDownTool: toolid, latitude, longitude → tool.
+# [INF] StartToolService: toolid, servicedate, servicetime → tool (lastservice the date,
+#   nextservice one interval of its type on). The guide's "Start service" points to a
+#   "Service" section the public API lacks; this is PickupTool's shape with the moment the
+#   other writes carry (DoCheckIn's checkindate/checkintime), answered like PickupTool.
 # [DOC] PostMessage: message {"message": text}, objecttype "todo"|"customer"|"tools",
 #   objectid, title → message, thread.
 # [DOC] CreateUpdateTodo: todo {id, stateid} → todo (a state change; refused when the
@@ -36,8 +40,8 @@ def write(command: str, request_id: str, **params: Any) -> Command:
 # [DOC] AddPhotoToTool: toolid, title, imagedata (base64 JPEG), createdate, createtime
 #   → document. [INF] AddPhotoToTodo (todoid) and AddPhotoToCustomer (customerid): the same.
 WRITE_COMMANDS = (
-    "DoCheckIn", "DoCheckOut", "StodoAccept", "PickupTool", "SetDownTool", "PostMessage",
-    "CreateUpdateTodo", "AddPhotoToTool", "AddPhotoToTodo", "AddPhotoToCustomer",
+    "DoCheckIn", "DoCheckOut", "StodoAccept", "PickupTool", "SetDownTool", "StartToolService",
+    "PostMessage", "CreateUpdateTodo", "AddPhotoToTool", "AddPhotoToTodo", "AddPhotoToCustomer",
 )
 
 # The read that tells whether a write whose answer was lost was applied. The sender makes it
@@ -50,6 +54,9 @@ READ_BACK: Mapping[str, str | None] = {
     "StodoAccept": "GetMyStodos",  # gone (completed) or moved since before (postponed)
     "PickupTool": "GetMyTools",  # carried by us, and not carried (or changed) since before
     "SetDownTool": "GetMyTools",  # no longer carried by us, and carried before
+    # No documented read returns one tool by id (GetToolsByField takes a company, a number or
+    # a barcode; GetMyTools only carried ones): the technician decides, as for photos.
+    "StartToolService": None,
     "PostMessage": "GetThreads",  # a message of ours with the text, not on the object before
     "CreateUpdateTodo": "GetTodoByID",  # [INF] todoid → todos; the new state, changed since
     "AddPhotoToTool": None,

@@ -6,8 +6,9 @@ views and boxes read typed fields instead of digging in raw JSON (and never see 
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from app.core.kinds import Kind
 
@@ -107,6 +108,34 @@ class ToolType:
     period: int
     classid: int = 0
 
+    @property
+    def serviced(self) -> bool:
+        """Whether it has a service interval the app understands."""
+        return self.period > 0 and self.periodtype in _PERIOD_UNITS
+
+    def every(self) -> str:
+        """The interval as a person says it: "every 6 months", "every year"; "" without one."""
+        if not self.serviced:
+            return ""
+        unit = self.periodtype
+        return f"every {unit}" if self.period == 1 else f"every {self.period} {unit}s"
+
+    def next_service(self, serviced: date) -> date | None:
+        """When the next service is due after one on `serviced`; None without an interval.
+        Months and years keep the day of the month, or the month's last day when it is
+        shorter (31 Jan + 1 month = 28/29 Feb)."""
+        if not self.serviced:
+            return None
+        if self.periodtype in ("day", "week"):
+            return serviced + timedelta(days=self.period * _PERIOD_UNITS[self.periodtype])
+        months = serviced.month - 1 + self.period * _PERIOD_UNITS[self.periodtype]
+        year, month = serviced.year + months // 12, months % 12 + 1
+        return date(year, month, min(serviced.day, monthrange(year, month)[1]))
+
+
+# Days per day and week; months per month and year.
+_PERIOD_UNITS = {"day": 1, "week": 7, "month": 1, "year": 12}
+
 
 @dataclass(frozen=True, slots=True)
 class User:
@@ -122,10 +151,13 @@ class User:
 @dataclass(frozen=True, slots=True)
 class CheckIn:
     """The technician's open check-in: where (`kind`, `object_id`), the server's id (0 while
-    the check-in waits in the outbox), since when, and the checkpoints ticked meanwhile."""
+    the check-in waits in the outbox), since when, the checkpoints ticked meanwhile, and where
+    the technician stood when checking in (0, 0: not known)."""
 
     kind: Kind
     object_id: int
     checkin_id: int
     since: datetime | None
     ticked: frozenset[int] = frozenset()
+    latitude: float = 0.0
+    longitude: float = 0.0

@@ -11,8 +11,9 @@ Undo operations (JSON in the entry's `undo`, applied newest entry first on disca
 - {"setting", "before"}: the setting's previous value (null: it did not exist).
 
 Check-in state lives where the sync keeps it (the GetCheckIn setting); ticked checkpoints are a
-local setting until the check-out sends them. A note or photo has no local object until the
-server answers: the view shows the queued entries of its object (`OutboxRepo.of_object`).
+local setting until the check-out sends them, and so is when the technician took a tool. A note
+or photo has no local object until the server answers: the view shows the queued entries of its
+object (`OutboxRepo.of_object`).
 """
 
 from __future__ import annotations
@@ -21,10 +22,15 @@ import base64
 import uuid
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from app.api.setup_shapes import current_user_id, read_checkin, read_task_states
+from app.api.setup_shapes import (
+    current_user_id,
+    read_checkin,
+    read_task_states,
+    read_tool_types,
+)
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock, ServerTime
@@ -33,7 +39,14 @@ from app.core.kinds import Kind
 from app.core.values import as_date, as_int, as_str, as_time
 from app.db import Store
 from app.db.outbox import Lane, NewEntry, OutboxRepo, State
-from app.sync.keys import CHECKIN_KEY, STATES_KEY, TICKED_KEY, USER_KEY
+from app.sync.keys import (
+    CHECKIN_KEY,
+    STATES_KEY,
+    TAKEN_SINCE_KEY,
+    TICKED_KEY,
+    TOOL_TYPES_KEY,
+    USER_KEY,
+)
 
 CHECKIN_OBJECT_TYPES = {Kind.TODO: "Todo", Kind.CUSTOMER: "Customer"}
 NOTE_OBJECT_TYPES = {Kind.TODO: "todo", Kind.CUSTOMER: "customer", Kind.TOOL: "tools"}
@@ -255,11 +268,43 @@ class Actions:
     async def _tool_carrier(
         self, command: str, verb: str, tool_id: int, carrier: int, lat: float, lon: float
     ) -> ChangeSet:
+        """The carrier changes at once; when the technician took it is noted in a local
+        setting (TAKEN_SINCE_KEY), not on the tool: the API has no such field, and the next
+        sync replaces the whole tool object with the server's copy."""
+
         def apply(effect: Effect) -> NewEntry:
             effect.patch(Kind.TOOL, tool_id, {"carrier_userid": carrier})
+            since = {key: value for key, value in
+                     (self._store.settings.get(TAKEN_SINCE_KEY) or {}).items()
+                     if key != str(tool_id)}
+            if carrier:
+                since[str(tool_id)] = self._clock.now().isoformat(timespec="seconds")
+            effect.put_setting(TAKEN_SINCE_KEY, since)
             return self._entry(
                 f"{verb} {_name(self._store, Kind.TOOL, tool_id)}", command,
                 {"toolid": tool_id, "latitude": lat, "longitude": lon}, Kind.TOOL, tool_id,
+            )
+
+        return await self._act(apply)
+
+    async def start_service(self, tool_id: int) -> ChangeSet:
+        """Service starts today (server's date): `lastservice` is today and `nextservice` one
+        interval of the equipment type on, at once; the server's answer settles both."""
+
+        def apply(effect: Effect) -> NewEntry:
+            tool = self._store.objects.get(Kind.TOOL, tool_id) or {}
+            day, moment = self._stamp()
+            fields = {"lastservice": day}
+            kind_of_tool = read_tool_types(self._store.settings.get(TOOL_TYPES_KEY)).get(
+                as_int(tool.get("groupid")))
+            due = kind_of_tool.next_service(date.fromisoformat(day)) if kind_of_tool else None
+            if due is not None:
+                fields["nextservice"] = due.isoformat()
+            effect.patch(Kind.TOOL, tool_id, fields)
+            return self._entry(
+                f"Start service on {_name(self._store, Kind.TOOL, tool_id)}", "StartToolService",
+                {"toolid": tool_id, "servicedate": day, "servicetime": moment},
+                Kind.TOOL, tool_id,
             )
 
         return await self._act(apply)

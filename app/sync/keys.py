@@ -29,6 +29,7 @@ MAIN_PAGES_KEY = setup_key("GetMainPages")
 
 # -- local state --------------------------------------------------------------------------------
 TICKED_KEY = "checkin.ticked"  # checkpoints ticked since the check-in; sent with the check-out
+TAKEN_SINCE_KEY = "tools.taken_since"  # {tool id: when this device picked it up}; no API field
 BACKGROUND_KEY = "prefs.background_sync"
 SERVER_OFFSET_KEY = "clock.server_offset"  # seconds, kept for a start without a network
 

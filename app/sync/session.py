@@ -11,6 +11,7 @@ outbox types they show are re-exported here.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import Any, cast
 
 import orjson
@@ -129,6 +130,16 @@ class SetupData:
         """The open check-in (one still in the outbox too, with checkin_id 0), or None."""
         return read_checkin(self._settings.get(keys.CHECKIN_KEY),
                             self._settings.get(keys.TICKED_KEY))
+
+    def taken_since(self, tool_id: int) -> datetime | None:
+        """When the technician picked the tool up on this device (the API does not say), as
+        the pick-up action noted it; None when it was not picked up here."""
+        moments = self._settings.get(keys.TAKEN_SINCE_KEY) or {}
+        moment = moments.get(str(tool_id)) if isinstance(moments, Mapping) else None
+        try:
+            return datetime.fromisoformat(moment) if isinstance(moment, str) else None
+        except ValueError:
+            return None
 
 
 class Session:

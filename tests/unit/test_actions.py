@@ -1,5 +1,6 @@
 """Actions: local effect and outbox entry in one transaction; discard rolls the effect back."""
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from app.core.kinds import Kind
 from app.db import Store
 from app.db.outbox import OutboxRepo
 from app.sync.actions import ActionRefused, Actions
+from app.sync.keys import TAKEN_SINCE_KEY
 from tests.clock import ManualClock
 
 
@@ -102,3 +104,51 @@ def test_a_sync_before_sending_does_not_hide_the_technicians_change(
         assert sandbox.state.store("todo").get(task)["stateid"] == state
     finally:
         harness.close()
+
+
+@pytest.fixture
+def tool_store(store: Store):
+    store.write_blocking(store.objects.ingest, Kind.TOOL, [
+        {"id": 12, "title": "Borehammer", "groupid": 6, "carrier_userid": 0,
+         "lastservice": "2024-02-29", "nextservice": "2026-02-28"},
+        {"id": 13, "title": "Stige", "groupid": 0, "carrier_userid": 0, "nextservice": ""}])
+    store.write_blocking(store.settings.put, "setup.GetToolTypes",
+                         {"types": [{"id": 6, "title": "Borehammer", "periodtype": "year",
+                                     "period": 2}]})
+    store.write_blocking(store.settings.put, "setup.GetCurrentUserID", {"userid": 3})
+    return store
+
+
+def test_when_a_tool_was_taken_is_kept_until_set_down_or_discarded(tool_store: Store,
+                                                                   loop) -> None:
+    clock = ManualClock(datetime(2026, 12, 2, 10, 42, 5))
+    actions = Actions(tool_store, clock)
+    loop.run_until_complete(actions.pick_up_tool(12, 0, 0))
+    assert tool_store.settings.get(TAKEN_SINCE_KEY) == {"12": "2026-12-02T10:42:05"}
+    # The sync replaces the tool object with the server's: the moment is not on it.
+    tool_store.write_blocking(tool_store.objects.ingest, Kind.TOOL,
+                              [{"id": 12, "title": "Borehammer", "carrier_userid": 3}])
+    assert tool_store.settings.get(TAKEN_SINCE_KEY) == {"12": "2026-12-02T10:42:05"}
+    loop.run_until_complete(actions.set_down_tool(12, 0, 0))
+    assert tool_store.settings.get(TAKEN_SINCE_KEY) == {}
+    pick_up, set_down = OutboxRepo.of(tool_store).unsent()
+    loop.run_until_complete(actions.discard(set_down.id))
+    assert tool_store.settings.get(TAKEN_SINCE_KEY) == {"12": "2026-12-02T10:42:05"}
+    loop.run_until_complete(actions.discard(pick_up.id))
+    assert tool_store.settings.get(TAKEN_SINCE_KEY) is None  # as before the pick-up
+
+
+def test_start_service_moves_next_service_by_the_types_interval(tool_store: Store,
+                                                                loop) -> None:
+    actions = Actions(tool_store, ManualClock(datetime(2026, 12, 2, 10, 42)))
+    loop.run_until_complete(actions.start_service(12))
+    loop.run_until_complete(actions.start_service(13))
+    hammer, ladder = (tool_store.objects.get(Kind.TOOL, i) for i in (12, 13))
+    assert (hammer["lastservice"], hammer["nextservice"]) == ("2026-12-02", "2028-12-02")
+    assert (ladder["lastservice"], ladder["nextservice"]) == ("2026-12-02", "")  # no interval
+    first, _second = OutboxRepo.of(tool_store).unsent()
+    assert (first.command, first.params) == (
+        "StartToolService", {"toolid": 12, "servicedate": "2026-12-02", "servicetime": "10:42:00"})
+    loop.run_until_complete(actions.discard(first.id))
+    hammer = tool_store.objects.get(Kind.TOOL, 12)
+    assert (hammer["lastservice"], hammer["nextservice"]) == ("2024-02-29", "2026-02-28")

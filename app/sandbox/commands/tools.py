@@ -1,5 +1,6 @@
 """Equipment read on demand: a company's or a task's tools, the user's carried tools, and the
-companies whose tools the app should read (`customerids` with placeofhome=2).
+companies whose tools the app should read (`customerids` with placeofhome=2); and starting a
+service on a tool (StartToolService).
 
 With LimitNumObjects the app syncs only tools without a place of home and reads the others
 per company or task when it shows them. `knowntools` ([{id, changedate, changetime}]) names
@@ -9,12 +10,15 @@ was deleted or deactivated since comes as a tombstone (isdeleted=1) so the app d
 
 from __future__ import annotations
 
+from calendar import monthrange
+from datetime import date, timedelta
 from typing import Any
 
 from app.sandbox.commands.base import CommandFailed, Context, Handler, Outputs, Params
 from app.sandbox.commands.importance import rank
 from app.sandbox.commands.params import id_param, required
 from app.sandbox.commands.selection import closed_or_gone, is_gone, tombstone
+from app.sandbox.commands.writing import moment, once, target
 from app.sandbox.state import SandboxState
 from app.sandbox.store import change_stamp
 from app.sandbox.values import whole
@@ -130,8 +134,35 @@ def companies_to_read(state: SandboxState, params: Params, ctx: Context) -> Outp
     return {"customerids": state.derived(key, companies)}
 
 
+def _due(state: SandboxState, tool: Record, serviced: date) -> str:
+    """The next service one interval of the tool's type after `serviced`; "" without one.
+    Months keep the day, or the month's last day when it is shorter. (Worked out here, not
+    borrowed from the app: the sandbox is the server the app is tested against.)"""
+    kind = next((t for t in state.setup.tool_types if t["id"] == whole(tool.get("groupid"))), {})
+    unit, count = kind.get("periodtype"), whole(kind.get("period"))
+    if count <= 0 or unit not in ("day", "week", "month", "year"):
+        return ""
+    if unit in ("day", "week"):
+        return (serviced + timedelta(days=count * (7 if unit == "week" else 1))).isoformat()
+    months = serviced.month - 1 + count * (12 if unit == "year" else 1)
+    year, month = serviced.year + months // 12, months % 12 + 1
+    return date(year, month, min(serviced.day, monthrange(year, month)[1])).isoformat()
+
+
+def start_service(state: SandboxState, params: Params, ctx: Context) -> Outputs:
+    """[INF] The tool is serviced on `servicedate` (the server's today when not given): that is
+    its lastservice, and its nextservice one interval of its type on (kept without one)."""
+    tool = target(state, ctx, "tool", id_param(params, "toolid"))
+    day, _time = moment(params, ctx, "servicedate", "servicetime")
+    fields = {"lastservice": day}
+    if due := _due(state, tool, date.fromisoformat(day)):
+        fields["nextservice"] = due
+    return {"tool": state.update("tool", tool["id"], fields)}
+
+
 HANDLERS: dict[str, Handler] = {
     "GetToolsByField": by_field,
     "GetToolsByTodoID": by_todo,
     "GetMyTools": carried,
+    "StartToolService": once(start_service),
 }

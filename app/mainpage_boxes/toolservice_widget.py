@@ -1,0 +1,56 @@
+"""The service interval and dates as a small form, the next date red when overdue, and the
+*Start service* button, which acts through the outbox."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.mainpage_boxes.api import BoxContext
+from app.mainpage_boxes.toolservice import ToolServiceContent
+from app.mainpage_boxes.widget import BoxWidget
+
+START = "Start service"
+WAITING = "Service started: waiting to be sent"
+OVERDUE_COLOUR = "#c62828"  # red that reads on the light and the dark palette
+
+
+def _day(value: date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else "not recorded"
+
+
+class ToolServiceWidget(BoxWidget[ToolServiceContent]):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.period = QLabel(self)
+        self.last = QLabel(self)
+        self.next = QLabel(self)
+        self.pending = QLabel(f"<i>{WAITING}</i>", self)
+        self.button = QPushButton(START, self)
+        self.button.clicked.connect(self._start)
+        form = QFormLayout()
+        form.addRow("Service interval:", self.period)
+        form.addRow("Last service:", self.last)
+        form.addRow("Next service:", self.next)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.pending)
+        layout.addWidget(self.button)
+        self._context: BoxContext | None = None
+
+    def show_content(self, content: ToolServiceContent, context: BoxContext) -> None:
+        self._context = context
+        kind = f" ({content.type_title})" if content.type_title else ""
+        self.period.setText(f"{content.period or 'none'}{kind}")
+        self.last.setText(_day(content.last))
+        due = f", {content.due}" if content.due else ""
+        colour = f' style="color: {OVERDUE_COLOUR}; font-weight: bold"' if content.overdue else ""
+        self.next.setText(f"<span{colour}>{_day(content.next)}{due}</span>")
+        self.pending.setVisible(content.pending)
+        self.button.setEnabled(content.can_start)
+
+    def _start(self) -> None:
+        if self._context is not None:
+            self.hooks.run(self._context.session.actions.start_service(self._context.object_id))

@@ -1,0 +1,151 @@
+"""The address box, as a technician reads it on a task's, a customer's and a person's page."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
+
+from app.core.kinds import Kind
+from app.mainpage_boxes.address import NO_ADDRESS, AddressBox, Position, haversine_km
+from app.mainpage_boxes.address_widget import AddressWidget
+from app.mainpage_boxes.widget import BoxView
+from app.sandbox import SandboxServer
+from tests.admin import showcase
+from tests.gui.one_box import box_page, resync
+from tests.sync_harness import Harness
+
+NOW = datetime(2026, 12, 2, 10, 0)
+AARHUS = Position(56.1572, 10.2107, "the test's GPS")
+
+
+@pytest.fixture
+def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
+           ) -> Iterator[Harness]:
+    harness = Harness(sandbox, data_dir, loop)
+    harness.sync()
+    yield harness
+    harness.close()
+
+
+def _shown_id(harness: Harness, kind: Kind, side: str = "shows") -> int:
+    return int(showcase(harness.server)["address"][kind.value][side])
+
+
+def _destination(url: str) -> str:
+    return parse_qs(urlsplit(url).query)["destination"][0]
+
+
+def _texts(view: BoxView) -> list[str]:
+    assert isinstance(view.body, AddressWidget)
+    return [button.label.text() for button in view.body.buttons]
+
+
+def test_haversine_gives_the_distance_a_driver_expects() -> None:
+    copenhagen, aarhus = (55.6761, 12.5683), (56.1572, 10.2107)
+    assert haversine_km(*copenhagen, *aarhus) == pytest.approx(156.6, abs=0.5)
+    assert haversine_km(*aarhus, *aarhus) == 0
+
+
+def test_a_task_lists_delivery_its_addresses_by_type_with_distances_where_located(
+    qtbot: QtBot, synced: Harness
+) -> None:
+    task_id = _shown_id(synced, Kind.TODO)
+    _page, view = box_page(qtbot, synced, AddressBox(lambda _s: AARHUS), Kind.TODO, task_id, NOW)
+    task = synced.core.session.object(Kind.TODO, task_id)
+    assert task is not None
+    content = view.decision.content
+    names = [place.name for place in content.places]
+    assert names == ["Delivery"] + [a["type"] for a in task["addresses"]]
+    assert content.places[0].lines[0] == task["address"]
+    for place, raw in zip(content.places[1:], task["addresses"], strict=True):
+        if raw["latitude"] and raw["longitude"]:
+            km = haversine_km(AARHUS.latitude, AARHUS.longitude, raw["latitude"],
+                              raw["longitude"])
+            assert place.distance == f"{km:.1f} km from the test's GPS"
+        else:  # 0 is "no location": no distance, directions by the address text
+            assert place.distance == "" and place.latitude is None
+            assert _destination(place.directions).startswith(raw["address"] + ", ")
+    assert _destination(content.places[0].directions) == f"{task['latitude']},{task['longitude']}"
+    assert "km from the test" in _texts(view)[0]
+
+
+def test_a_customer_shows_address_invoice_and_its_address_custom_field(
+    qtbot: QtBot, synced: Harness
+) -> None:
+    customer_id = _shown_id(synced, Kind.CUSTOMER)
+    _page, view = box_page(qtbot, synced, AddressBox(lambda _s: None), Kind.CUSTOMER,
+                          customer_id, NOW)
+    customer = synced.core.session.object(Kind.CUSTOMER, customer_id)
+    assert customer is not None
+    places = view.decision.content.places
+    assert [p.name for p in places] == ["Address", "Invoice", "Serviceadresse"]
+    assert places[1].lines[0] == customer["invoiceaddress"]
+    assert places[2].lines[0] == customer["custom202"]["adress"]
+    assert all(p.distance == "" for p in places)  # no position known: no distance
+
+
+def test_the_distance_is_from_the_last_check_in_when_there_is_no_gps(
+    qtbot: QtBot, synced: Harness
+) -> None:
+    task_id = _shown_id(synced, Kind.TODO)
+    _page, view = box_page(qtbot, synced, AddressBox(), Kind.TODO, task_id, NOW)
+    assert view.decision.content.places[0].distance == ""
+    synced.run(synced.core.session.actions.check_in(Kind.TODO, task_id, 56.1572, 10.2107))
+    changes = synced.changes[-1]
+    view.apply_changes(changes)
+    assert view.decision.content.places[0].distance.endswith(" km from your last check-in")
+    assert "from your last check-in" in _texts(view)[0]
+
+
+class _Opened(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_a_click_on_an_address_opens_directions_in_the_browser(
+    qtbot: QtBot, synced: Harness
+) -> None:
+    person_id = _shown_id(synced, Kind.PERSON)
+    _page, view = box_page(qtbot, synced, AddressBox(lambda _s: AARHUS), Kind.PERSON, person_id,
+                           NOW)
+    assert isinstance(view.body, AddressWidget)
+    opened = _Opened()
+    QDesktopServices.setUrlHandler("https", opened, "open")  # type: ignore[arg-type]
+    try:
+        qtbot.mouseClick(view.body.buttons[0], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: opened.urls != [])
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    person = synced.core.session.object(Kind.PERSON, person_id)
+    assert person is not None
+    # The guide's table gives a person no location: directions go by the address text.
+    assert opened.urls[0].startswith("https://www.google.com/maps/dir/?api=1&destination=")
+    assert _destination(opened.urls[0]) == (
+        f"{person['address']}, {person['address2']}, {person['zip']} {person['city']}, "
+        f"{person['country']}")
+
+
+def test_the_box_hides_without_any_address_and_returns_with_one(
+    qtbot: QtBot, synced: Harness
+) -> None:
+    customer_id = _shown_id(synced, Kind.CUSTOMER, "hides")
+    _page, view = box_page(qtbot, synced, AddressBox(), Kind.CUSTOMER, customer_id, NOW)
+    assert not view.isVisible() and view.toolTip() == NO_ADDRESS
+    resync(synced, view, Kind.CUSTOMER, customer_id, invoiceaddress="Slotsgade 4",
+           invoicecity="Odense C")
+    assert view.isVisible()
+    assert [p.name for p in view.decision.content.places] == ["Invoice"]
+    assert _texts(view) == ["<b>Invoice</b><br>Slotsgade 4<br>Odense C<br>Danmark"]
