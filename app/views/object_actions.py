@@ -347,12 +347,12 @@ def _as_jpeg(path: Path) -> bytes | None:
     image = QImage(str(path))
     if image.isNull():
         return None
-    data = QByteArray()
-    buffer = QBuffer(data)
+    converted = QByteArray()
+    buffer = QBuffer(converted)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", JPEG_QUALITY)
+    image.save(buffer, b"JPEG", JPEG_QUALITY)
     buffer.close()
-    return bytes(data.data())
+    return bytes(converted.data())
 
 
 def _names(entries: Iterable[Entry]) -> list[str]:
