@@ -184,8 +184,8 @@ def test_notes_list_the_threads_read_a_thread_when_opened_and_a_written_note_as_
 
     panels.recording.hooks.run(session.actions.post_note(Kind.TODO, todo_id, "Ring på nr. 3"))
     panels.settle()
-    assert [(i.text(0), i.text(2)) for i in _items(section.tree)][0] == (
-        "Ring på nr. 3", "Waiting to be sent")
+    waiting = _items(section.tree)[0]  # the technician's own note first
+    assert (waiting.text(0), waiting.text(2)) == ("Ring på nr. 3", "Waiting to be sent")
 
     synced.run(synced.core.sender.run_once())
     assert "Waiting to be sent" not in _texts(section.tree, 2)
