@@ -46,6 +46,7 @@ READ_AT = "what was read at {when}"
 OFFLINE = "Not available offline; showing {shown}"
 FAILED = "Could not read it ({why}); showing {shown}"
 NOTHING = "None"
+COUNTED = "{title} ({count})"
 WAITING = "Waiting to be sent"
 YOU = "You"
 EQUIPMENT_COLUMNS = ("Number", "Equipment", "Type", "State")
@@ -76,6 +77,7 @@ class Section(QWidget):
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.header.setArrowType(Qt.ArrowType.RightArrow)
         self.header.setAutoRaise(True)
+        self.header.setStyleSheet("QToolButton { border: none; font-weight: bold; }")
         self.header.toggled.connect(self._toggled)
         self.body = QWidget(self)
         self.age = QLabel(self.body)
@@ -94,11 +96,13 @@ class Section(QWidget):
         status.addWidget(self.refresh_button)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(16, 0, 0, 0)
+        body.setSpacing(2)
         body.addLayout(status)
         body.addWidget(self.tree)
         self.body.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.header, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.body)
 
@@ -174,8 +178,13 @@ class Section(QWidget):
         if self.is_open and self.concerns().matches(changes):
             self.fill()
 
+    def show_count(self, count: int) -> None:
+        """The header says how many rows there are, once they are known."""
+        self.header.setText(COUNTED.format(title=self.title, count=count))
+
     def show_rows(self, rows: list[tuple[int, tuple[str, ...]]]) -> None:
         """Replace the tree's rows: (object id, cells) each; "None" when there are none."""
+        self.show_count(len(rows))
         self.tree.clear()
         for object_id, cells in rows:
             item = QTreeWidgetItem(list(cells))
@@ -321,6 +330,7 @@ class NotesSection(Section):
             self.tree.addTopLevelItem(item)
             if thread["id"] in opened:
                 item.setExpanded(True)
+        self.show_count(self.tree.topLevelItemCount())
         if not self.tree.topLevelItemCount():
             self.tree.addTopLevelItem(QTreeWidgetItem([NOTHING]))
         self.fit()
