@@ -9,7 +9,7 @@ delivered them (the sender marks the object changed when it sends one).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt
@@ -142,7 +142,7 @@ class ObjectActions(QWidget):
             CHECKIN_OBJECT_TYPES, PHOTO_COMMANDS, NOTE_OBJECT_TYPES)))
         self.refresh()
 
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setShortcut(QKeySequence(SHORTCUTS[name]))
@@ -350,7 +350,8 @@ def _as_jpeg(path: Path) -> bytes | None:
     converted = QByteArray()
     buffer = QBuffer(converted)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"JPEG", JPEG_QUALITY)
+    # PySide6 takes the format as str (its stubs say bytes, which it refuses).
+    image.save(buffer, "JPEG", JPEG_QUALITY)  # type: ignore[call-overload]
     buffer.close()
     return bytes(converted.data())
 
