@@ -25,3 +25,15 @@ class RecordingHooks:
 
     def _open(self, kind: Kind, object_id: int) -> None:
         self.opened.append((kind, object_id))
+
+
+class LoopHooks(RecordingHooks):
+    """Recording hooks whose actions run on a given loop (a qasync loop the test drives with
+    `run_until_complete`), not on whatever loop asyncio finds current."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        super().__init__()
+
+    def _run(self, action: Awaitable[Any]) -> None:
+        self.tasks.append(asyncio.ensure_future(action, loop=self._loop))

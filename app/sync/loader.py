@@ -48,6 +48,12 @@ THREAD_OBJECT_TYPES = {Kind.TODO: "todo", Kind.CUSTOMER: "customer", Kind.TOOL: 
 Apply = Callable[[CommandResult], ChangeSet]
 
 
+def read_key(what: str, kind: Kind, object_id: int) -> str:
+    """The key of one object's read ("tools", Kind.TODO, 7 → "tools.todo.7"): what a page
+    passes to `Loader.read_at` to say how old what it shows is."""
+    return f"{what}.{kind.value}.{object_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class Read:
     """One freshness-tracked read: its key, its command, and how its result is stored."""
@@ -77,6 +83,11 @@ class Loader:
         read_at = self._read_at.get(key)
         return read_at is not None and self._clock.monotonic() - read_at < FRESH_SECONDS
 
+    def expire(self, key: str) -> None:
+        """Read `key` again at its next ask, fresh or not: the technician asked to refresh.
+        When it was last read (`read_at`) stays until the new read succeeds."""
+        self._read_at.pop(key, None)
+
     def read_at(self, key: str) -> datetime | None:
         """When the read `key` last succeeded in this run, so a box can say "as of 10:42";
         None when it has not."""
@@ -89,7 +100,7 @@ class Loader:
         objects = self._store.objects
         return await self.load([
             Read(
-                f"tools.customer.{customer_id}",
+                read_key("tools", Kind.CUSTOMER, customer_id),
                 TOOLS_BY_FIELD(
                     field="custref",
                     value=str(customer_id),
@@ -107,7 +118,7 @@ class Loader:
         task = self._store.objects.get(Kind.TODO, todo_id) or {}
         held = self._store.objects.find(Kind.TOOL, customerid=int(task.get("customerid") or 0))
         return await self.load([Read(
-            f"tools.todo.{todo_id}",
+            read_key("tools", Kind.TODO, todo_id),
             TOOLS_BY_TODO(todoid=todo_id, knowntools=known_tools(held)),
             self._ingest(Kind.TOOL, TOOLS_BY_TODO.objects),
         )])
@@ -116,14 +127,14 @@ class Loader:
 
     async def product_use_of_task(self, todo_id: int) -> ChangeSet:
         return await self.load([Read(
-            f"productuse.todo.{todo_id}",
+            read_key("productuse", Kind.TODO, todo_id),
             PRODUCT_USE_BY_TODO(todoid=todo_id),
             self._replace(Kind.PRODUCTUSE, {"todoid": todo_id}, PRODUCT_USE_BY_TODO.objects),
         )])
 
     async def product_use_of_tool(self, tool_id: int) -> ChangeSet:
         return await self.load([Read(
-            f"productuse.tool.{tool_id}",
+            read_key("productuse", Kind.TOOL, tool_id),
             PRODUCT_USE_BY_TOOL(toolid=tool_id),
             self._replace(Kind.PRODUCTUSE, {"toolid": tool_id}, PRODUCT_USE_BY_TOOL.objects),
         )])
@@ -162,7 +173,7 @@ class Loader:
 
     async def threads_of(self, kind: Kind, object_id: int) -> ChangeSet:
         return await self.load([Read(
-            f"threads.{kind.value}.{object_id}",
+            read_key("threads", kind, object_id),
             THREADS_OF_OBJECT(objecttype=THREAD_OBJECT_TYPES[kind], objectid=object_id,
                               exclmessages=1),
             self._ingest(Kind.THREAD, THREADS_OF_OBJECT.objects),
@@ -174,7 +185,8 @@ class Loader:
             return [thread] if isinstance(thread, dict) else []
 
         return await self.load([Read(
-            f"thread.{thread_id}", thread_by_id(thread_id), self._ingest(Kind.THREAD, single)
+            read_key("thread", Kind.THREAD, thread_id), thread_by_id(thread_id),
+            self._ingest(Kind.THREAD, single),
         )])
 
     # -- calendar -------------------------------------------------------------------------
