@@ -201,6 +201,8 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
                     return exit_.status
                 if options.open_page is not None and not _opened(window, core, options.open_page):
                     return 2
+                # Twice: a text that wraps to its width asks for its height only once laid out.
+                app.processEvents()
                 app.processEvents()
                 if options.screenshot is not None and not window.grab().save(
                     str(options.screenshot)

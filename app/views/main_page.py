@@ -49,13 +49,15 @@ SINGULAR = {Kind.TODO: "Task", Kind.CUSTOMER: "Customer", Kind.PERSON: "Person",
 # kind's other list columns make the line of key facts under it.
 HEADING = {Kind.TODO: ("number", "title"), Kind.CUSTOMER: ("customernumber", "name"),
            Kind.PERSON: ("name",), Kind.TOOL: ("number", "title")}
-# Fields of the object that point at another page: (field, kind, label).
+# Fields of the object that point at another page: (field, kind, label). A list column that
+# names the same object ("customertext") is left out of the facts: the link says it.
 RELATED: dict[Kind, tuple[tuple[str, Kind, str], ...]] = {
     Kind.TODO: (("customerid", Kind.CUSTOMER, "Customer"),),
     Kind.CUSTOMER: (("parentcust", Kind.CUSTOMER, "Part of"),),
     Kind.PERSON: (("customerid", Kind.CUSTOMER, "Company"),),
     Kind.TOOL: (("customerid", Kind.CUSTOMER, "At customer"), ("todoid", Kind.TODO, "Task")),
 }
+LINKED_COLUMNS = frozenset({"customertext"})
 NAME_COLUMN = {Kind.TODO: "title", Kind.CUSTOMER: "name", Kind.PERSON: "name",
                Kind.TOOL: "title"}
 GONE = "This {kind} is no longer on this device."
@@ -231,7 +233,7 @@ class MainPageView(QWidget):
         self.heading.setText(f"{singular} {named}" if named else f"{singular} {self.object_id}")
         self.facts.setText("   ·   ".join(
             f"{label}: {values[name]}" for name, label in LIST_COLUMNS[kind]
-            if name not in HEADING[kind] and values.get(name)
+            if name not in HEADING[kind] and name not in LINKED_COLUMNS and values.get(name)
         ))
         self.links.setText("   ".join(self._links(obj)))
         self.links.setVisible(bool(self.links.text()))
