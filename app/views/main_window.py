@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self._close_page()
         if place is None:
             self.stack.setCurrentWidget(self.tabs)
+            self.tabs.currentWidget().setFocus()  # Enter opens the next row at once
         else:
             kind, object_id = place
             self.page = MainPageView(
