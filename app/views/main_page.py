@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
-from app.mainpage_boxes.api import PageHooks
+from app.mainpage_boxes.api import PageHooks, Shown
 from app.mainpage_boxes.page import page_boxes
 from app.mainpage_boxes.registry import BoxRegistry
 from app.mainpage_boxes.widget import BoxView
@@ -62,6 +62,7 @@ NAME_COLUMN = {Kind.TODO: "title", Kind.CUSTOMER: "name", Kind.PERSON: "name",
                Kind.TOOL: "title"}
 GONE = "This {kind} is no longer on this device."
 NO_BOXES = "The server defines no main page for {kinds}."
+NOTHING_SHOWN = "Nothing more is recorded for this {kind}."
 LINK_SCHEME = "page:"
 
 
@@ -142,6 +143,8 @@ class MainPageView(QWidget):
         column.addStretch(1)
         self.empty = QLabel(self._content)
         self.empty.setObjectName("page-empty")
+        self.empty.setStyleSheet("QLabel#page-empty { color: palette(mid); }")
+        self._defined = False
         self.empty.hide()
         self._boxes.addWidget(self.empty)
         scroll = QScrollArea(self)
@@ -195,10 +198,20 @@ class MainPageView(QWidget):
             if box.plugin is None:
                 continue  # a type the app does not know is never drawn (the registry logs it)
             view = BoxView(box.plugin, box.context, self._now, self.hooks, self._content)
+            view.refreshed.connect(self._say_if_empty)
             self._boxes.addWidget(view)
             self.views.append(view)
-        self.empty.setText(NO_BOXES.format(kinds=self.kind.label.lower()))
-        self.empty.setVisible(not boxes and not self.gone)
+        self._defined = bool(boxes)
+        self._say_if_empty()
+
+    def _say_if_empty(self) -> None:
+        """A page whose boxes all hide says so, rather than showing a blank area."""
+        if self._defined:
+            self.empty.setText(NOTHING_SHOWN.format(kind=SINGULAR[self.kind].lower()))
+        else:
+            self.empty.setText(NO_BOXES.format(kinds=self.kind.label.lower()))
+        shown = any(isinstance(view.decision, Shown) for view in self.views)
+        self.empty.setVisible(not self.gone and not shown)
 
     def _on_changes(self, changes: ChangeSet) -> None:
         if MAIN_PAGES_KEY in changes.settings:
@@ -213,6 +226,7 @@ class MainPageView(QWidget):
             self._show_header()
             if was_gone and not self.gone:
                 self._build_boxes()  # it arrived (opened before the sync that brings it)
+            self._say_if_empty()
 
     # -- the header ------------------------------------------------------------------------------
 
@@ -235,7 +249,7 @@ class MainPageView(QWidget):
             f"{label}: {values[name]}" for name, label in LIST_COLUMNS[kind]
             if name not in HEADING[kind] and name not in LINKED_COLUMNS and values.get(name)
         ))
-        self.links.setText("   ".join(self._links(obj)))
+        self.links.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(self._links(obj)))
         self.links.setVisible(bool(self.links.text()))
         if self.message.property("gone"):
             self.clear_message()
