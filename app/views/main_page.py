@@ -144,7 +144,6 @@ class MainPageView(QWidget):
         self.empty = QLabel(self._content)
         self.empty.setObjectName("page-empty")
         self.empty.setStyleSheet("QLabel#page-empty { color: palette(mid); }")
-        self._defined = False
         self.empty.hide()
         self._boxes.addWidget(self.empty)
         scroll = QScrollArea(self)
@@ -163,6 +162,7 @@ class MainPageView(QWidget):
         layout.addWidget(scroll, 1)
 
         self.gone = False
+        self._defined = False  # whether the server defines a page for the kind at all
         self._show_header()
         self._build_boxes()
         bridge.changes.connect(self._on_changes)
