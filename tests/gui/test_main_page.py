@@ -152,11 +152,13 @@ def test_closed_pages_leave_no_widgets_or_connections_behind(synced) -> None:
     for kind in LISTED_KINDS:
         for object_id, *_ in core.session.rows(kind, [], order_by="id", limit=3):
             window.open_page(kind, object_id)
+        assert bridge.receivers(SIGNAL("changes(PyObject)")) == before + 1  # one page
     window.show_lists()
+    # A closed page stops following changes at once, not only when Qt deletes it later.
+    assert bridge.receivers(SIGNAL("changes(PyObject)")) == before
     _deleted_later()
     assert window.findChildren(MainPageView) == []
     assert window.findChildren(BoxView) == []
-    assert bridge.receivers(SIGNAL("changes(PyObject)")) == before
 
 
 def test_a_refused_action_is_told_on_the_page(synced, loop, qtbot) -> None:
