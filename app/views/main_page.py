@@ -11,6 +11,7 @@ page and its list row never disagree.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
@@ -39,6 +40,8 @@ from app.sync.session import Session
 from app.views.bridge import Bridge
 from app.views.object_lists import LIST_COLUMNS
 from app.views.tasks import TaskKeeper
+
+log = logging.getLogger(__name__)
 
 Opener = Callable[[Kind, int], None]
 
@@ -197,7 +200,12 @@ class MainPageView(QWidget):
         for box in boxes:
             if box.plugin is None:
                 continue  # a type the app does not know is never drawn (the registry logs it)
-            view = BoxView(box.plugin, box.context, self._now, self.hooks, self._content)
+            try:
+                view = BoxView(box.plugin, box.context, self._now, self.hooks, self._content)
+            except Exception:  # its widget failed to load or to start: a box less, not no page
+                log.exception("The %s box could not be drawn on %s %s", box.context.box.box,
+                              self.kind, self.object_id)
+                continue
             view.refreshed.connect(self._say_if_empty)
             self._boxes.addWidget(view)
             self.views.append(view)

@@ -124,6 +124,24 @@ def test_a_box_type_no_plugin_knows_is_not_drawn(synced, qtbot) -> None:
     assert page.views[0].isVisible()
 
 
+class _BrokenWidgetBox(DescriptionBox):
+    """A box whose widget module cannot be imported (a broken add-on)."""
+
+    box_type = "checklist"
+
+    def widget(self):
+        raise ImportError("no module named 'checklist_widget'")
+
+
+@pytest.mark.expected_warnings("app.views.main_page")
+def test_a_box_whose_widget_fails_is_left_out_and_the_page_lives(synced) -> None:
+    window, core = synced
+    window._registry = BoxRegistry([DescriptionBox(), _BrokenWidgetBox()])
+    todo = next(t for t in core.session.related(Kind.TODO) if t.get("description"))
+    window.open_page(Kind.TODO, todo["id"])
+    assert [view.objectName() for view in _page(window).views] == ["box-description"]
+
+
 def test_a_page_follows_a_sync_of_its_object_and_says_when_it_is_gone(
     synced, sandbox, loop
 ) -> None:
