@@ -123,6 +123,7 @@ def main() -> None:
         "benchmark": "main_page",
         "objects": options.objects,
         "openings": len(every),
+        "load_average": round(os.getloadavg()[0], 2),  # other work on the machine meanwhile
         "median_ms": round(statistics.median(every), 1),
         "worst_ms": round(max(every), 1),
         "per_kind": {kind.value: {"median_ms": round(statistics.median(values), 1),
