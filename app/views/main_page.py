@@ -245,9 +245,10 @@ class MainPageView(QWidget):
         self.gone = obj is None
         singular = SINGULAR[kind]
         if row is None or obj is None:
-            self.heading.setText(f"{singular} {self.object_id}")
-            self.facts.setText("")
-            self.links.setText("")
+            if not self.heading.text():  # else it keeps naming what was here
+                self.heading.setText(f"{singular} {self.object_id}")
+            self.facts.hide()
+            self.links.hide()
             self.show_message(GONE.format(kind=singular.lower()))
             return
         values = dict(zip(names, row[1:], strict=True))
@@ -257,6 +258,7 @@ class MainPageView(QWidget):
             f"{label}: {values[name]}" for name, label in LIST_COLUMNS[kind]
             if name not in HEADING[kind] and name not in LINKED_COLUMNS and values.get(name)
         ))
+        self.facts.setVisible(bool(self.facts.text()))
         self.links.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(self._links(obj)))
         self.links.setVisible(bool(self.links.text()))
         if self.message.property("gone"):

@@ -160,6 +160,7 @@ def test_a_page_follows_a_sync_of_its_object_and_says_when_it_is_gone(
     window._bridge.flush()
     assert page.message.isVisible()
     assert page.message.text() == "This task is no longer on this device."
+    assert page.heading.text().endswith("· Ny titel fra kontoret")  # which task it was
     assert not any(view.isVisible() for view in page.views)
 
 
