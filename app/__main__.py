@@ -1,4 +1,5 @@
-"""Command line: `fieldclient` (the app), `fieldclient sync`, `status`, `outbox`, `reset`."""
+"""Command line: `fieldclient` (the app), `fieldclient sync`, `status`, `outbox`, `page`,
+`reset`."""
 
 from __future__ import annotations
 
@@ -12,8 +13,18 @@ from pathlib import Path
 
 from app import APP_NAME, __version__
 from app.api.envelope import Credentials
-from app.cli import run_outbox, run_recover, run_reset, run_status, run_sync
+from app.cli import (
+    BadAddress,
+    parse_address,
+    run_outbox,
+    run_page,
+    run_recover,
+    run_reset,
+    run_status,
+    run_sync,
+)
 from app.composition import data_folder
+from app.core.kinds import Kind
 from app.exits import Stopped, until_stopped
 
 SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
@@ -40,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="sync once, render the window, then exit")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="with --quit-after-sync: save a picture of the window")
+    parser.add_argument("--open", type=_address, metavar="KIND:ID",
+                        help="open this object's main page (todo:ID, customer:ID, person:ID, "
+                             "tool:ID)")
     commands = parser.add_subparsers(dest="command")
     sync = commands.add_parser("sync", parents=[common], help="one headless sync pass")
     sync.add_argument("--json", action="store_true", help="print one JSON object")
@@ -48,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     outbox = commands.add_parser("outbox", parents=[common],
                                  help="the changes made on this device, their state and messages")
     outbox.add_argument("--json", action="store_true", help="print one JSON object")
+    page = commands.add_parser("page", parents=[common],
+                               help="an object's main page as data: its boxes, shown or hidden")
+    page.add_argument("address", metavar="KIND:ID",
+                      help="todo:ID, customer:ID, person:ID or tool:ID")
+    page.add_argument("--json", action="store_true", help="print one JSON object")
     commands.add_parser("reset", parents=[common],
                         help="log out and delete the local data (refused while changes are unsent)")
     recover = commands.add_parser(
@@ -55,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
         help="rebuild damaged local data: keep the unsent changes, download the rest again")
     recover.add_argument("--json", action="store_true", help="print the sync as one JSON object")
     return parser
+
+
+def _address(text: str) -> tuple[Kind, int]:
+    try:
+        return parse_address(text)
+    except BadAddress as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _env_credentials(options: argparse.Namespace) -> Credentials | None:
@@ -108,12 +134,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.sandbox and options.server:
         raise SystemExit("Choose --sandbox or --server, not both")
     credentials = _env_credentials(options)
-    if options.command in ("status", "outbox", "reset", "recover") and options.data_dir is None:
+    needs_folder = ("status", "outbox", "page", "reset", "recover")
+    if options.command in needs_folder and options.data_dir is None:
         raise SystemExit(f"{options.command} needs --data-dir")
     if options.command == "status":
         return run_status(options.data_dir, as_json=options.json)
     if options.command == "outbox":
         return run_outbox(options.data_dir, as_json=options.json)
+    if options.command == "page":
+        return run_page(options.data_dir, options.address, as_json=options.json)
     if options.command == "reset":
         return run_reset(options.data_dir)
     if options.command == "recover" and (refused := run_recover(options.data_dir)):
@@ -145,6 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             quit_after_sync=options.quit_after_sync,
             screenshot=options.screenshot,
             sandbox_scale=options.sandbox_scale,
+            open_page=options.open,
         )
     )
 

@@ -1,16 +1,17 @@
-"""The headless commands: `fieldclient sync`, `status`, `outbox` and `reset` (no Qt)."""
+"""The headless commands: `fieldclient sync`, `status`, `outbox`, `page` and `reset` (no Qt)."""
 
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from app.api import Credentials
-from app.composition import NoAccount, build_core, open_connection
-from app.core.kinds import Kind
+from app.composition import NoAccount, build_core, open_connection, reader_session
+from app.core.kinds import LISTED_KINDS, Kind
 from app.db import Store
 from app.db.folder import (
     FolderLock,
@@ -22,6 +23,8 @@ from app.db.folder import (
 from app.db.outbox import OutboxRepo, State, UnsentChanges, ensure_nothing_unsent
 from app.db.recovery import recover
 from app.db.store import DATABASE_FILE
+from app.mainpage_boxes.page import PageContent, page_of
+from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import AccountStore, SecretsUnavailable
 from app.sync.keys import LAST_SUCCESS_KEY
 from app.sync.outbox import doubt_advice, shown_params
@@ -166,6 +169,66 @@ def run_outbox(data_dir: Path, *, as_json: bool) -> int:
         print(f"  {e['id']:>5}  {e['state']:<8}  {e['command']:<18} {e['object']:<16} "
               f"tried {e['attempts']}  {e['summary']}" + (f" — {why}" if why else ""))
     return 0
+
+
+class BadAddress(ValueError):
+    """A KIND:ID that names no page: the message says what would."""
+
+
+def parse_address(text: str) -> tuple[Kind, int]:
+    """"todo:42" as (Kind.TODO, 42): the kinds that have main pages, a positive id."""
+    kind_name, _, number = text.strip().partition(":")
+    kinds = ", ".join(kind.value for kind in LISTED_KINDS)
+    try:
+        kind = Kind(kind_name.lower())
+    except ValueError:
+        kind = None
+    if kind not in LISTED_KINDS:
+        raise BadAddress(f"{text!r} is not a page: write KIND:ID with KIND one of {kinds}")
+    if not number.isdigit() or int(number) <= 0:
+        raise BadAddress(f"{text!r} is not a page: the ID after {kind_name}: must be a number")
+    return kind, int(number)
+
+
+def run_page(data_dir: Path, address: str, *, as_json: bool) -> int:
+    """An object's main page as data: each box in order, shown or hidden and why, and what it
+    shows. Reads only (no lock), so it also works while the app runs. Exit 2 for a bad
+    address, an object not on this device, or a folder without local data."""
+    try:
+        kind, object_id = parse_address(address)
+        store = Store.reader(data_dir)
+    except (BadAddress, StoreUnavailable) as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        with unavailable_as_words(data_dir):
+            page = page_of(reader_session(store), kind, object_id, datetime.now(),
+                           registry=BoxRegistry.installed())
+    except StoreUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    if page is None:
+        print(f"There is no {kind.value} {object_id} on this device.", file=sys.stderr)
+        return 2
+    if as_json:
+        _print_json(page.as_json())
+    else:
+        _print_page(page)
+    return 0
+
+
+def _print_page(page: PageContent) -> None:
+    shown = sum(box.shown for box in page.boxes)
+    print(f"{page.kind.value}:{page.object_id}: {len(page.boxes)} box(es), {shown} shown")
+    for box in page.boxes:
+        state = "shown " if box.shown else "hidden"
+        why = f" — {box.reason}" if box.reason else ""
+        print(f"  {box.sortorder:>3}  {state}  {box.type:<16} {box.title}{why}")
+        for key, value in (box.content or {}).items():
+            text = " ".join(str(value).split())
+            print(f"         {key}: {text[:100]}{'…' if len(text) > 100 else ''}")
 
 
 def run_reset(data_dir: Path) -> int:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import platformdirs
@@ -248,6 +248,35 @@ def build_core(
     session = Session(store, actions=actions, loader=loader, controls=controls, changes=stream)
     return Core(store, client, loader, engine, parser, monitor, preferences, outbox, sender,
                 actions, scheduler, server_time, session, saving)
+
+
+class ReadOnlyRefusal(RuntimeError):
+    """A headless reader (`fieldclient page`) was asked to load or sync: it only reads."""
+
+
+class _NotWhileReading:
+    """Stands in for the loader and the sync controls in a read-only session: a box's `build`
+    reads through the session only, so any use of these there is a bug, said so plainly."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        raise ReadOnlyRefusal(f"session.{self._name}.{attribute} is not available when the "
+                              "local data is only read (fieldclient page)")
+
+
+def reader_session(store: Store) -> Session:
+    """A Session over a store opened with `Store.reader`: reads and setup data only, no sync, no
+    loader and no folder lock, so it works beside a running app. Its actions exist but are
+    refused by the read-only store if ever called."""
+    return Session(
+        store,
+        actions=Actions(store, SystemClock()),
+        loader=cast(Loader, _NotWhileReading("loader")),
+        controls=cast(SyncControls, _NotWhileReading("controls")),
+        changes=ChangeStream(),
+    )
 
 
 class NoAccount(RuntimeError):

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from app import APP_NAME
 from app.api import Credentials
 from app.composition import Connection, Core, NoAccount, build_core, data_folder, open_connection
+from app.core.kinds import Kind
 from app.db.folder import FolderInUse, FolderLock, StoreDamaged, StoreUnavailable
 from app.db.recovery import recover
 from app.exits import exit_status, stop_signals
+from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import SecretsUnavailable
 from app.sync.controls import SyncControls
 from app.sync.monitor import StatusMonitor
@@ -58,6 +60,7 @@ class DesktopOptions:
     quit_after_sync: bool = False
     screenshot: Path | None = None
     sandbox_scale: float = 1.0
+    open_page: tuple[Kind, int] | None = None  # --open KIND:ID
 
 
 def run_desktop(options: DesktopOptions) -> int:
@@ -168,7 +171,8 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
             return 2  # the technician chose not to recover a damaged store
         controls = core.session.controls
         tasks = TaskKeeper(asyncio.get_running_loop())
-        window = MainWindow(core.session, bridge, tasks)
+        # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
+        window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
         tray = _tray(window, bridge, controls, exit_.request)
         bridge.notice.connect(tray.notify if tray is not None else window.notify)
         _follow_network(window, core.monitor)
@@ -184,6 +188,8 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
 
         app.lastWindowClosed.connect(window_closed)
         window.show()
+        if options.open_page is not None and not options.quit_after_sync:
+            window.open_page(*options.open_page)  # it fills in if the first sync brings it
         SecondStart.listen(data_dir, window)
         # What exists now lives as long as the app: keep it out of the collector's full passes,
         # which otherwise pause the GUI for tens of milliseconds during a large sync.
@@ -193,6 +199,10 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
                 result = await exit_.unless_requested(core.engine.run_pass())
                 if result is None:
                     return exit_.status
+                if options.open_page is not None and not _opened(window, core, options.open_page):
+                    return 2
+                # Twice: a text that wraps to its width asks for its height only once laid out.
+                app.processEvents()
                 app.processEvents()
                 if options.screenshot is not None and not window.grab().save(
                     str(options.screenshot)
@@ -213,6 +223,16 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
             window.deleteLater()
             await core.aclose()
     return 0
+
+
+def _opened(window: MainWindow, core: Core, place: tuple[Kind, int]) -> bool:
+    """Open --open's page after the sync; False (and why, logged) when it is not here."""
+    kind, object_id = place
+    if core.session.object(kind, object_id) is None:
+        log.error("There is no %s %s on this device.", kind.value, object_id)
+        return False
+    window.open_page(kind, object_id)
+    return True
 
 
 def _tray(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.api import Credentials
 from app.composition import build_core, memory_connection
+from app.mainpage_boxes.registry import BoxRegistry
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
 from app.views.tasks import TaskKeeper
@@ -64,7 +65,7 @@ async def run(url: str, credentials: Credentials, folder: Path) -> dict[str, flo
                       on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
                       on_status=bridge.publish_status, timeout=60)
     tasks = TaskKeeper(asyncio.get_running_loop())
-    window = MainWindow(core.session, bridge, tasks)
+    window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
     window.show()
     gc.freeze()  # as app/desktop.py does once the window is up
     heartbeat = Heartbeat()

@@ -1,7 +1,11 @@
-"""The main window: the four object lists with their counts, and the sync state."""
+"""The main window: the four object lists with their counts, the sync state, and the main
+page of the object a row opens (over the lists, with back and forward like a browser)."""
 
 from __future__ import annotations
 
+import contextlib
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -9,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -19,13 +24,16 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.changes import ChangeSet
 from app.core.kinds import LISTED_KINDS, Kind
+from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.notices import TaskNotice
 from app.sync.progress import SyncProgress
 from app.sync.session import Session
 from app.sync.status import Indicator, SyncStatus
 from app.views.bridge import Bridge
 from app.views.formatting import friendly_time
+from app.views.history import History, Place
 from app.views.indicators import IndicatorBar
+from app.views.main_page import MainPageView
 from app.views.object_lists import ObjectListModel
 from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
 from app.views.tasks import TaskKeeper
@@ -37,12 +45,25 @@ class MainWindow(QMainWindow):
     Every active indicator shows in the status bar; clicking one opens what the indicator
     guide says: the calls in flight, the out-of-date message, the permission prompt, the sync
     status page.
+
+    Enter or a double-click on a row opens the object's main page. It takes the place of the
+    lists (a page needs the width of the window; the lists keep their selection and scroll
+    position underneath), and Back returns to them.
     """
 
-    def __init__(self, session: Session, bridge: Bridge, tasks: TaskKeeper) -> None:
+    page_opened = Signal(object)  # the MainPageView just built: the composition adds to it
+
+    def __init__(
+        self, session: Session, bridge: Bridge, tasks: TaskKeeper, *, registry: BoxRegistry
+    ) -> None:
         super().__init__()
+        self._session = session
+        self._bridge = bridge
+        self._registry = registry
         self._controls = controls = session.controls
         self._tasks = tasks
+        self.history = History()
+        self.page: MainPageView | None = None
         self.pages = SyncPages(session, tasks, self)
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 680)
@@ -62,7 +83,9 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.problem_banner)
         column.addWidget(self.offline_banner)
-        column.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.tabs.currentChanged.connect(self._on_tab_shown)
         self._on_tab_shown(self.tabs.currentIndex())
@@ -77,6 +100,7 @@ class MainWindow(QMainWindow):
         self.status_action.triggered.connect(lambda: self.open_indicator(None))
         toolbar.addAction(self.status_action)
         self.addToolBar(toolbar)
+        self._add_navigation(toolbar)
 
         self.activity_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -97,6 +121,14 @@ class MainWindow(QMainWindow):
         self._update_tab_titles()
         self.on_progress(controls.progress)
         self.on_status(controls.status)
+        QTimer.singleShot(0, self, self._load_box_widgets)
+
+    def _load_box_widgets(self) -> None:
+        """Import every box's widget module once the window is up, so the first page opened
+        does not pay for it (about 15 ms). One that fails is reported when a page draws it."""
+        for plugin in self._registry.plugins:
+            with contextlib.suppress(Exception):
+                plugin.widget()
 
     def on_status(self, status: SyncStatus) -> None:
         self.indicators.show_status(status)
@@ -111,13 +143,16 @@ class MainWindow(QMainWindow):
             )
 
     def show_task(self, todo_id: int) -> None:
-        """Bring the task list forward with the task selected (0: just the list)."""
+        """The task's page (a task notice was clicked), with the task selected in the list
+        behind it, where Back leads; 0, or a task not on this device: the task list."""
+        self.show_lists()
         self.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.TODO))
         view = self.tabs.currentWidget()
         row = self.models[Kind.TODO].row_of(todo_id) if todo_id else -1
         if isinstance(view, QTableView) and row >= 0:
             view.selectRow(row)
             view.scrollTo(self.models[Kind.TODO].index(row, 0))
+            self.open_page(Kind.TODO, todo_id)
 
     def notify(self, notice: TaskNotice) -> None:
         """Where there is no tray: the notice in the status bar for a while."""
@@ -131,6 +166,78 @@ class MainWindow(QMainWindow):
         else:
             self.pages.show_indicator(indicator)
 
+    # -- pages -------------------------------------------------------------------------------
+
+    def open_page(self, kind: Kind, object_id: int) -> None:
+        """Show the object's main page, as a new step in the history."""
+        self.history.visit((kind, object_id))
+        self._show_place()
+
+    def show_lists(self) -> None:
+        self.history.visit(None)
+        self._show_place()
+
+    def go_back(self) -> None:
+        if self.history.can_go_back():
+            self.history.back()
+            self._show_place()
+
+    def go_forward(self) -> None:
+        if self.history.can_go_forward():
+            self.history.forward()
+            self._show_place()
+
+    def _show_place(self) -> None:
+        place: Place = self.history.current
+        self._close_page()
+        if place is None:
+            self.stack.setCurrentWidget(self.tabs)
+            self.tabs.currentWidget().setFocus()  # Enter opens the next row at once
+        else:
+            kind, object_id = place
+            self.page = MainPageView(
+                self._session, kind, object_id, registry=self._registry, bridge=self._bridge,
+                tasks=self._tasks, open_page=self.open_page, parent=self.stack,
+            )
+            self.stack.addWidget(self.page)
+            self.stack.setCurrentWidget(self.page)
+            self.page_opened.emit(self.page)
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+        self.lists_action.setEnabled(place is not None)
+
+    def _close_page(self) -> None:
+        if self.page is None:
+            return
+        self.page.close_page()
+        self.stack.removeWidget(self.page)
+        self.page.deleteLater()
+        self.page = None
+
+    def _add_navigation(self, toolbar: QToolBar) -> None:
+        toolbar.addSeparator()
+        self.back_action = QAction("Back", self)
+        self.back_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left))
+        self.back_action.setToolTip("Back (Alt+Left)")
+        self.back_action.triggered.connect(self.go_back)
+        self.forward_action = QAction("Forward", self)
+        self.forward_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right))
+        self.forward_action.setToolTip("Forward (Alt+Right)")
+        self.forward_action.triggered.connect(self.go_forward)
+        self.lists_action = QAction("Lists", self)
+        self.lists_action.setToolTip("Back to the lists")
+        self.lists_action.triggered.connect(self.show_lists)
+        for action in (self.back_action, self.forward_action, self.lists_action):
+            action.setEnabled(False)
+            toolbar.addAction(action)
+
+    def _open_row(self, kind: Kind, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        object_id = self.models[kind].data(index, Qt.ItemDataRole.UserRole)
+        if isinstance(object_id, int):
+            self.open_page(kind, object_id)
+
     def _make_view(self, model: ObjectListModel) -> QTableView:
         view = QTableView()
         view.setModel(model)
@@ -143,6 +250,13 @@ class MainWindow(QMainWindow):
         view.setColumnWidth(0, 110)
         view.setColumnWidth(1, 300)
         view.setColumnWidth(2, 220)
+        kind = model.kind
+        view.doubleClicked.connect(lambda index: self._open_row(kind, index))
+        enter = QAction("Open", view)
+        enter.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.triggered.connect(lambda: self._open_row(kind, view.currentIndex()))
+        view.addAction(enter)
         return view
 
     def _on_tab_shown(self, index: int) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.composition import build_core, sandbox_connection
+from app.mainpage_boxes.registry import BoxRegistry
 from app.sandbox import SandboxServer
 from app.sync.session import Session
 from app.views.bridge import Bridge
@@ -43,7 +44,7 @@ def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
     session = Session(core.store, actions=core.actions, loader=core.loader, controls=controls,
                       changes=core.session.changes)
     tasks = TaskKeeper(loop)
-    window = MainWindow(session, bridge, tasks)
+    window = MainWindow(session, bridge, tasks, registry=BoxRegistry.installed())
     qtbot.addWidget(window)
     window.show()
     yield window, core, requests

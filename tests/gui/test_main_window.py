@@ -77,7 +77,7 @@ def test_model_passes_qt_model_checks(window_and_core, qtmodeltester, loop) -> N
     qtmodeltester.check(model)
 
 
-def test_opening_a_notice_selects_its_task_even_far_down_the_list(
+def test_opening_a_notice_opens_its_task_selected_even_far_down_the_list(
     window_and_core, loop
 ) -> None:
     window, core, _ = window_and_core
@@ -86,6 +86,8 @@ def test_opening_a_notice_selects_its_task_even_far_down_the_list(
     model = window.models[Kind.TODO]
     last = model.query(offset=model.total - 1, limit=1)[0][0]  # the list's very last task
     window.show_task(last)
+    assert window.page is not None and window.page.object_id == last
+    window.go_back()
     assert window.tabs.currentIndex() == LISTED_KINDS.index(Kind.TODO)
     assert window.tabs.currentWidget().currentIndex().data(Qt.ItemDataRole.UserRole) == last
 
