@@ -1,4 +1,5 @@
-"""One object's main page: a header, the boxes of its kind's page, and room for page actions.
+"""One object's main page: a header with the technician's actions, the boxes of its kind's
+page, and the related data (equipment, product use, notes) one click away.
 
 The page is the host every box sits in. It draws one `BoxView` per box of the server's page
 definition (`page_boxes`, in sortorder; a type no plugin knows is never drawn), hands each the
@@ -38,7 +39,9 @@ from app.sync.actions import ActionRefused
 from app.sync.keys import MAIN_PAGES_KEY
 from app.sync.session import Session
 from app.views.bridge import Bridge
+from app.views.object_actions import ObjectActions
 from app.views.object_lists import LIST_COLUMNS
+from app.views.related_panels import RelatedPanels
 from app.views.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
@@ -120,11 +123,13 @@ class MainPageView(QWidget):
             "QLabel#page-message { background: #fde2e1; color: #7a1c17; padding: 6px 10px; }"
         )
         self.message.hide()
-        # The row of page actions (check in/out, state, note, photo, …): added by the
-        # composition through `add_header_widget`.
+        # The technician's actions on the object (check in/out, state, note, photo; a picture
+        # dropped anywhere on the page is attached too), each with its pending state.
+        self.action_bar = ObjectActions(session, kind, object_id, self.hooks, self)
+        self.action_bar.accept_photo_drops(self)
         self.actions_row = QHBoxLayout()
         self.actions_row.setContentsMargins(0, 0, 0, 0)
-        self.actions_row.addStretch(1)
+        self.actions_row.addWidget(self.action_bar, 1)
 
         header = QVBoxLayout()
         header.setSpacing(4)
@@ -137,12 +142,12 @@ class MainPageView(QWidget):
         self._content.setObjectName("page-content")
         self._boxes = QVBoxLayout()
         self._boxes.setContentsMargins(0, 0, 0, 0)
-        self._sections = QVBoxLayout()  # related panels (equipment, notes, …) under the boxes
-        self._sections.setContentsMargins(0, 0, 0, 0)
+        # Equipment, product use and notes under the boxes, read only when opened.
+        self.related = RelatedPanels(session, kind, object_id, self.hooks, self._content)
         column = QVBoxLayout(self._content)
         column.setContentsMargins(12, 8, 12, 12)
         column.addLayout(self._boxes)
-        column.addLayout(self._sections)
+        column.addWidget(self.related)
         column.addStretch(1)
         self.empty = QLabel(self._content)
         self.empty.setObjectName("page-empty")
@@ -169,17 +174,6 @@ class MainPageView(QWidget):
         self._show_header()
         self._build_boxes()
         bridge.changes.connect(self._on_changes)
-
-    # -- what the composition adds ---------------------------------------------------------
-
-    def add_header_widget(self, widget: QWidget) -> None:
-        """A page action (a button, a small bar) in the row under the heading, left to right."""
-        self.actions_row.insertWidget(self.actions_row.count() - 1, widget)
-
-    def add_section(self, widget: QWidget) -> None:
-        """A related panel (the object's equipment, notes, product use) under the boxes."""
-        widget.setParent(self._content)
-        self._sections.addWidget(widget)
 
     # -- lifetime ------------------------------------------------------------------------------
 
@@ -227,6 +221,8 @@ class MainPageView(QWidget):
         else:
             for view in self.views:
                 view.apply_changes(changes)
+        self.action_bar.apply_changes(changes)
+        self.related.apply_changes(changes)
         if changes.touches(self.kind, self.object_id) or any(
             changes.touches(kind) for _field, kind, _label in RELATED[self.kind]
         ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,6 @@ class MainWindow(QMainWindow):
     position underneath), and Back returns to them.
     """
 
-    page_opened = Signal(object)  # the MainPageView just built: the composition adds to it
 
     def __init__(
         self, session: Session, bridge: Bridge, tasks: TaskKeeper, *, registry: BoxRegistry
@@ -201,7 +200,6 @@ class MainWindow(QMainWindow):
             )
             self.stack.addWidget(self.page)
             self.stack.setCurrentWidget(self.page)
-            self.page_opened.emit(self.page)
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
         self.lists_action.setEnabled(place is not None)
