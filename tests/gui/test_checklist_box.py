@@ -23,7 +23,7 @@ from app.mainpage_boxes.checklist import (
 from app.mainpage_boxes.checklist_widget import ChecklistWidget
 from app.sandbox import SandboxServer
 from tests.admin import change_object, commands_sent, showcase
-from tests.gui.box_page import BoxPage
+from tests.box_pages import BoxPage
 from tests.sync_harness import Harness
 
 NOW = datetime(2026, 12, 2, 10, 0)

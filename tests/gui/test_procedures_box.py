@@ -22,7 +22,7 @@ from app.mainpage_boxes.procedures import (
 from app.mainpage_boxes.procedures_widget import ProceduresWidget
 from app.sandbox import SandboxServer
 from tests.admin import add_object, set_functions, showcase
-from tests.gui.box_page import BoxPage
+from tests.box_pages import BoxPage
 from tests.sync_harness import Harness
 
 NOW = datetime(2026, 12, 2, 10, 0)

@@ -24,8 +24,8 @@ from app.mainpage_boxes.reminders_widget import POSTPONE_BY, RemindersWidget
 from app.sandbox import SandboxServer
 from app.sync.plan import SETUP_EVERY_SECONDS
 from tests.admin import add_object, commands_sent, showcase
+from tests.box_pages import BoxPage
 from tests.clock import ManualClock
-from tests.gui.box_page import BoxPage
 from tests.sync_harness import Harness
 
 
