@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -15,21 +12,11 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.address import NO_ADDRESS, AddressBox, Position, haversine_km
 from app.mainpage_boxes.address_widget import AddressWidget
 from app.mainpage_boxes.widget import BoxView
-from app.sandbox import SandboxServer
 from tests.admin import showcase
 from tests.box_pages import BoxPage, OpenedUrls
 from tests.sync_harness import Harness
 
 AARHUS = Position(56.1572, 10.2107, "the test's GPS")
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    harness.sync()
-    yield harness
-    harness.close()
 
 
 def _shown_id(harness: Harness, kind: Kind, side: str = "shows") -> int:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -30,15 +27,12 @@ CUSTOM_GROUP = {
 
 
 @pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
+def sandbox(sandbox: SandboxServer) -> SandboxServer:
+    """The sandbox, with the task group above."""
     setup = sandbox.state.setup
     sandbox.state.setup = dataclasses.replace(
         setup, column_groups=(*setup.column_groups, CUSTOM_GROUP))
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
+    return sandbox
 
 
 def _lines(harness: Harness, kind: Kind, object_id: int, box: MainPageBox | None = None

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,19 +9,9 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.api import Hidden, decide
 from app.mainpage_boxes.companies import NO_COMPANIES, CompaniesBox
 from app.mainpage_boxes.contacts_widget import ContactsWidget
-from app.sandbox import SandboxServer
 from tests.admin import add_object, showcase
 from tests.box_pages import BoxPage, context
 from tests.sync_harness import Harness
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
 
 
 def test_each_company_with_the_persons_role_opens_its_page(qtbot: QtBot, synced: Harness) -> None:

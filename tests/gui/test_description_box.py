@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -15,20 +10,10 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.description import NO_DESCRIPTION, DescriptionBox
 from app.mainpage_boxes.description_widget import MAX_LINES, DescriptionWidget
 from app.mainpage_boxes.widget import BoxView
-from app.sandbox import SandboxServer
 from tests.box_pages import BoxPage, OpenedUrls, office_changes
 from tests.sync_harness import Harness
 
 LONG = "\n".join(f"Linje {n}: tjek filtre, pumper og ventiler i teknikrummet." for n in range(60))
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    harness.sync()
-    yield harness
-    harness.close()
 
 
 def _todo_id(harness: Harness) -> int:

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,19 +9,9 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.api import Hidden, decide
 from app.mainpage_boxes.contacts_widget import ContactsWidget
 from app.mainpage_boxes.subcustomers import NO_SUBCUSTOMERS, SubcustomersBox
-from app.sandbox import SandboxServer
 from tests.admin import showcase
 from tests.box_pages import BoxPage, context
 from tests.sync_harness import Harness
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
 
 
 def test_the_subcustomers_open_their_pages_and_a_new_one_appears(

@@ -3,10 +3,7 @@ and Start service through the outbox."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -24,12 +21,9 @@ from tests.sync_harness import Harness
 
 
 @pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop, clock=ManualClock(sandbox.state.clock.now()))
-    harness.sync()
-    yield harness
-    harness.close()
+def clock(sandbox: SandboxServer) -> ManualClock:
+    """The clock `synced` builds the app with."""
+    return ManualClock(sandbox.state.clock.now())
 
 
 def _now(harness: Harness) -> datetime:

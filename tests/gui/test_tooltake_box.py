@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -15,7 +12,6 @@ from app.mainpage_boxes.address import Position
 from app.mainpage_boxes.tooltake import FUNCTION_OFF, ToolTakeBox
 from app.mainpage_boxes.tooltake_widget import ToolTakeWidget
 from app.mainpage_boxes.widget import BoxView
-from app.sandbox import SandboxServer
 from tests.admin import commands_sent, set_functions, showcase
 from tests.box_pages import BoxPage
 from tests.clock import ManualClock
@@ -26,12 +22,9 @@ VAN = Position(55.4038, 10.4024, "the test's GPS")
 
 
 @pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop, clock=ManualClock(NOW))
-    harness.sync()
-    yield harness
-    harness.close()
+def clock() -> ManualClock:
+    """The clock `synced` builds the app with."""
+    return ManualClock(NOW)
 
 
 def _carried_id(harness: Harness) -> int:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -14,19 +10,9 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.api import Hidden, Shown, decide
 from app.mainpage_boxes.contacts_widget import ContactsWidget
 from app.mainpage_boxes.users import ADDITIONAL, RESPONSIBLE, SELLER, UsersBox
-from app.sandbox import SandboxServer
 from tests.admin import showcase
 from tests.box_pages import BoxPage, OpenedUrls, context
 from tests.sync_harness import Harness
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
 
 
 def _roles(harness: Harness, kind: Kind, object_id: int) -> dict[str, tuple[str, ...]]:
