@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.composition import build_core, sandbox_connection
-from app.core.clock import Clock
 from app.sandbox import SandboxServer
 from app.sync.session import Session
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
 from app.views.tasks import TaskKeeper
+from tests.clock import ManualClock
 from tests.sync_harness import Harness
 
 
@@ -54,14 +54,14 @@ def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
 
 
 @pytest.fixture
-def clock() -> Clock | None:
+def clock() -> ManualClock | None:
     """The clock of the `synced` store's app: the wall clock unless a test module fixes one."""
     return None
 
 
 @pytest.fixture
 def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop,
-           clock: Clock | None) -> Iterator[Harness]:
+           clock: ManualClock | None) -> Iterator[Harness]:
     """A store synced from the sandbox, for the box tests, with the technician checked out:
     the sandbox checks the demo technician in when a task of theirs is planned at the wall
     clock's now, and a box that reads the check-in (distances, the position equipment is set
