@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from app.core.kinds import Kind
 from app.core.values import as_int_list
 from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.pending import waiting
 from app.sync import keys
 
 if TYPE_CHECKING:
@@ -59,15 +60,14 @@ class ChecklistBox(BoxPlugin[ChecklistContent]):
         checkin = setup.checkin()
         here = checkin is not None and (checkin.kind, checkin.object_id) == (
             Kind.TODO, context.object_id)
-        waiting = [entry for entry in context.session.pending(Kind.TODO, context.object_id)
-                   if entry.command == "DoCheckOut"]
+        queued = waiting(context.session, Kind.TODO, context.object_id, {"DoCheckOut"})
         if checkin is not None and here:
             ticked, note = set(checkin.ticked), ""
         else:
             ticked = set(as_int_list(context.object.get("checkpointsdone")))
-            for entry in waiting:
+            for entry in queued:
                 ticked |= set(as_int_list(entry.params.get("checkpoints")))
-            note = CHECKOUT_WAITING if waiting else CHECK_IN_FIRST
+            note = CHECKOUT_WAITING if queued else CHECK_IN_FIRST
         lines = tuple(
             CheckpointLine(i, known[i].title, known[i].description, i in ticked) for i in wanted)
         return Shown(ChecklistContent(lines, here, note))

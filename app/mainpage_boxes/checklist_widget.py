@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.checklist import ChecklistContent
-from app.mainpage_boxes.widget import BoxWidget
+from app.mainpage_boxes.widget import BoxWidget, fresh_lines
 
 
 class ChecklistWidget(BoxWidget[ChecklistContent]):
@@ -26,11 +26,7 @@ class ChecklistWidget(BoxWidget[ChecklistContent]):
 
     def show_content(self, content: ChecklistContent, context: BoxContext) -> None:
         # A new set of check boxes each time: the task's checkpoints may have changed.
-        old, self._lines = self._lines, QWidget(self)
-        self._layout.replaceWidget(old, self._lines)
-        old.hide()  # gone from sight now, from memory when the loop comes round
-        old.deleteLater()
-        self._lines.show()  # at once, not when the layout's queued show comes round
+        self._lines = fresh_lines(self._layout, self._lines)
         layout = QVBoxLayout(self._lines)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = {}

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWi
 
 from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.procedures import ProceduresContent
-from app.mainpage_boxes.widget import BoxWidget
+from app.mainpage_boxes.widget import BoxWidget, fresh_lines
 
 NO_TEXT = "(no text)"
 
@@ -25,11 +25,7 @@ class ProceduresWidget(BoxWidget[ProceduresContent]):
         self.texts: dict[int, QLabel] = {}
 
     def show_content(self, content: ProceduresContent, context: BoxContext) -> None:
-        old, self._lines = self._lines, QWidget(self)
-        self._layout.replaceWidget(old, self._lines)
-        old.hide()  # gone from sight now, from memory when the loop comes round
-        old.deleteLater()
-        self._lines.show()  # at once, not when the layout's queued show comes round
+        self._lines = fresh_lines(self._layout, self._lines)
         layout = QVBoxLayout(self._lines)
         layout.setContentsMargins(0, 0, 0, 0)
         self._open &= {p.id for p in content.procedures}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from app.core.kinds import Kind
 from app.core.values import as_date, as_id, as_int, as_str, as_time
 from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.pending import waiting
 from app.sync import keys
 
 if TYPE_CHECKING:
@@ -106,8 +107,7 @@ def _reminders(context: BoxContext) -> tuple[Reminder, ...]:
 
 
 def _waiting(context: BoxContext, stodo_id: int) -> str:
-    entries = [e for e in context.session.pending(Kind.STODO, stodo_id)
-               if e.command == "StodoAccept"]
+    entries = waiting(context.session, Kind.STODO, stodo_id, {"StodoAccept"})
     if not entries:
         return ""
     return POSTPONED if as_int(entries[-1].params.get("postpone")) else ACCEPTED

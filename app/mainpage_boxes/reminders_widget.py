@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.reminders import Call, Reminder, RemindersContent
-from app.mainpage_boxes.widget import BoxWidget
+from app.mainpage_boxes.widget import BoxWidget, fresh_lines
 
 DONE = "Done"
 DONE_TIP = "Mark the reminder as done"
@@ -48,11 +48,7 @@ class RemindersWidget(BoxWidget[RemindersContent]):
         self.calls: list[QLabel] = []
 
     def show_content(self, content: RemindersContent, context: BoxContext) -> None:
-        old, self._lines = self._lines, QWidget(self)
-        self._layout.replaceWidget(old, self._lines)
-        old.hide()  # gone from sight now, from memory when the loop comes round
-        old.deleteLater()
-        self._lines.show()  # at once, not when the layout's queued show comes round
+        self._lines = fresh_lines(self._layout, self._lines)
         grid = QGridLayout(self._lines)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(0, 1)

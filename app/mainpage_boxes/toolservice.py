@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app.core.kinds import Kind
 from app.core.values import as_date, as_id
 from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.pending import waiting
 from app.sync import keys
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class ToolServiceBox(BoxPlugin[ToolServiceContent]):
         if not (period or last or upcoming):
             return Hidden(NO_SERVICE)
         today = context.now.date()
-        pending = any(e.command == START for e in session.pending(Kind.TOOL, context.object_id))
+        pending = bool(waiting(session, Kind.TOOL, context.object_id, {START}))
         return Shown(ToolServiceContent(
             type_title=kind.title if kind else "", period=period, last=last, next=upcoming,
             overdue=upcoming is not None and upcoming < today, due=due_text(upcoming, today),

@@ -21,6 +21,7 @@ from app.core.kinds import Kind
 from app.core.values import as_id
 from app.mainpage_boxes.address import PositionSource, last_checkin
 from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.pending import waiting
 from app.sync import keys
 
 if TYPE_CHECKING:
@@ -78,10 +79,9 @@ class ToolTakeBox(BoxPlugin[ToolTakeContent]):
             holder = f"Taken by {user.name if user and user.name else f'user {carrier}'}"
         since = since_text(session.setup.taken_since(context.object_id), context.now) if (
             mine) else ""
-        waiting = [e for e in session.pending(Kind.TOOL, context.object_id)
-                   if e.command in _CARRIER_COMMANDS]
-        pending = f"{_CARRIER_COMMANDS[waiting[-1].command]} is waiting to be sent" if (
-            waiting) else ""
+        queued = waiting(session, Kind.TOOL, context.object_id, _CARRIER_COMMANDS)
+        pending = f"{_CARRIER_COMMANDS[queued[-1].command]} is waiting to be sent" if (
+            queued) else ""
         here = self._position(session)
         position = (f"Sends the position of {here.source}" if here
                     else "No position known: sends 0,0")

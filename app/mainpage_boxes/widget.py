@@ -13,7 +13,7 @@ from typing import Any, Generic
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.changes import ChangeSet
 from app.mainpage_boxes.api import BoxContext, BoxPlugin, C, Hidden, PageHooks, Shown, decide
@@ -28,6 +28,19 @@ class BoxWidget(QWidget, Generic[C]):
 
     def show_content(self, content: C, context: BoxContext) -> None:
         raise NotImplementedError
+
+
+def fresh_lines(layout: QBoxLayout, old: QWidget) -> QWidget:
+    """An empty widget in `old`'s place, for a box that builds its lines anew at each refresh
+    (its object's lines may have changed): `old` goes from sight now and from memory when the
+    loop comes round; the new one shows at once, not when the layout's queued show comes round.
+    Give it its own layout."""
+    new = QWidget(old.parentWidget())
+    layout.replaceWidget(old, new)
+    old.hide()
+    old.deleteLater()
+    new.show()
+    return new
 
 
 class BoxView(QFrame):

@@ -15,28 +15,24 @@ import gc
 import json
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
-from app.core.setup import MainPageBox
 from app.mainpage_boxes.api import BoxContext, BoxPlugin, Hidden, Shown, decide
 from app.mainpage_boxes.registry import ENTRY_POINT_GROUP, BoxRegistry
-from app.mainpage_boxes.widget import BoxView
-from app.sync.session import Session
-from tests.page_hooks import RecordingHooks
+from tests.box_pages import NOW, BoxPage
+from tests.box_pages import context as box_context
 from tests.plugins import WEATHER_BOX, installed
 from tests.sync_harness import Harness
 
-NOW = datetime(2026, 12, 2, 10, 0)
 UNUSED_ID = 987_654_321
 LONGEST_REASON = 60  # "one short reason": a line a person reads at a glance
 
@@ -60,22 +56,10 @@ def test_every_installed_box_loads(registry: BoxRegistry) -> None:
     assert {"description", "weatherforecast"} <= {plugin.box_type for plugin in plugins}
 
 
-def _definition(session: Session, plugin: BoxPlugin, kind: Kind) -> MainPageBox:
-    """The box as the sandbox's page of `kind` defines it, else a plain one of its type."""
-    return next(
-        (box for box in session.setup.main_page(kind) if plugin.handles(box.box)),
-        MainPageBox(0, plugin.box_type, plugin.box_type.capitalize(), False, 0, 0),
-    )
-
-
-def _shown_context(session: Session, plugin: BoxPlugin, kind: Kind) -> BoxContext | None:
-    definition = _definition(session, plugin, kind)
-    for (object_id,) in session.rows(kind, [], order_by="id", limit=1000):
-        found = session.object(kind, object_id)
-        assert found is not None
-        context = BoxContext(kind, object_id, found, definition, session, NOW)
-        if isinstance(decide(plugin, context), Shown):
-            return context
+def _shown_id(harness: Harness, plugin: BoxPlugin, kind: Kind) -> int | None:
+    for (object_id,) in harness.core.session.rows(kind, [], order_by="id", limit=1000):
+        if isinstance(decide(plugin, box_context(harness, plugin, kind, object_id)), Shown):
+            return object_id
     return None
 
 
@@ -107,8 +91,9 @@ def test_box_contract(
     assert plugin is not None
     session = synced.core.session
 
-    context = _shown_context(session, plugin, kind)
-    assert context is not None, f"no sandbox {kind} shows a {box_type} box"
+    object_id = _shown_id(synced, plugin, kind)
+    assert object_id is not None, f"no sandbox {kind} shows a {box_type} box"
+    context = box_context(synced, plugin, kind, object_id)
     decision = decide(plugin, context)
     assert isinstance(decision, Shown)
     json.dumps(decision.content.as_json())
@@ -121,11 +106,8 @@ def test_box_contract(
 
     windows = set(QApplication.topLevelWidgets())
     timers = _active_timers()
-    page = QWidget()
-    view = BoxView(plugin, context, lambda: NOW, RecordingHooks().hooks, page)
-    QVBoxLayout(page).addWidget(view)
-    page.show()
-    qtbot.waitExposed(page)
+    box = BoxPage(qtbot, synced, plugin, kind, object_id)
+    page, view = box.page, box.view
     assert view.isVisible() and view.title == plugin.title(context)
     refreshes: list[None] = []
     view.refreshed.connect(lambda: refreshes.append(None))
@@ -139,7 +121,7 @@ def test_box_contract(
     page.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
-    del view, page
+    del view, page, box
     gc.collect()
     assert set(QApplication.topLevelWidgets()) <= windows
     assert _active_timers() <= timers

@@ -19,6 +19,8 @@ from app.sync.session import Session
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
 from app.views.tasks import TaskKeeper
+from tests.clock import ManualClock
+from tests.sync_harness import Harness
 
 
 @pytest.fixture
@@ -50,3 +52,25 @@ def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
     yield window, core, requests
     loop.run_until_complete(tasks.cancel_all())
     loop.run_until_complete(core.aclose())
+
+
+@pytest.fixture
+def clock() -> ManualClock | None:
+    """The clock of the `synced` store's app: the wall clock unless a test module fixes one."""
+    return None
+
+
+@pytest.fixture
+def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop,
+           clock: ManualClock | None) -> Iterator[Harness]:
+    """A store synced from the sandbox, for the box tests, with the technician checked out:
+    the sandbox checks the demo technician in when a task of theirs is planned at the wall
+    clock's now, and a box that reads the check-in (distances, the position equipment is set
+    down at) must not change with the time of day the tests run."""
+    harness = Harness(sandbox, data_dir, loop, clock=clock)
+    assert harness.sync().ok
+    if harness.core.session.setup.checkin() is not None:
+        harness.run(harness.core.actions.check_out(0.0, 0.0))
+        harness.run(harness.core.sender.run_once())
+    yield harness
+    harness.close()

@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from datetime import datetime
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.core.kinds import Kind
 from app.mainpage_boxes.address import NO_ADDRESS, AddressBox, Position, haversine_km
 from app.mainpage_boxes.address_widget import AddressWidget
 from app.mainpage_boxes.widget import BoxView
-from app.sandbox import SandboxServer
 from tests.admin import showcase
-from tests.gui.one_box import box_page, resync
+from tests.box_pages import BoxPage, OpenedUrls
 from tests.sync_harness import Harness
 
-NOW = datetime(2026, 12, 2, 10, 0)
 AARHUS = Position(56.1572, 10.2107, "the test's GPS")
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    harness.sync()
-    yield harness
-    harness.close()
 
 
 def _shown_id(harness: Harness, kind: Kind, side: str = "shows") -> int:
@@ -58,7 +42,7 @@ def test_a_task_lists_delivery_its_addresses_by_type_with_distances_where_locate
     qtbot: QtBot, synced: Harness
 ) -> None:
     task_id = _shown_id(synced, Kind.TODO)
-    _page, view = box_page(qtbot, synced, AddressBox(lambda _s: AARHUS), Kind.TODO, task_id, NOW)
+    view = BoxPage(qtbot, synced, AddressBox(lambda _s: AARHUS), Kind.TODO, task_id).view
     task = synced.core.session.object(Kind.TODO, task_id)
     assert task is not None
     content = view.decision.content
@@ -81,8 +65,7 @@ def test_a_customer_shows_address_invoice_and_its_address_custom_field(
     qtbot: QtBot, synced: Harness
 ) -> None:
     customer_id = _shown_id(synced, Kind.CUSTOMER)
-    _page, view = box_page(qtbot, synced, AddressBox(lambda _s: None), Kind.CUSTOMER,
-                          customer_id, NOW)
+    view = BoxPage(qtbot, synced, AddressBox(lambda _s: None), Kind.CUSTOMER, customer_id).view
     customer = synced.core.session.object(Kind.CUSTOMER, customer_id)
     assert customer is not None
     places = view.decision.content.places
@@ -96,39 +79,23 @@ def test_the_distance_is_from_the_last_check_in_when_there_is_no_gps(
     qtbot: QtBot, synced: Harness
 ) -> None:
     task_id = _shown_id(synced, Kind.TODO)
-    _page, view = box_page(qtbot, synced, AddressBox(), Kind.TODO, task_id, NOW)
+    page = BoxPage(qtbot, synced, AddressBox(), Kind.TODO, task_id)
+    view = page.view
     assert view.decision.content.places[0].distance == ""
-    synced.run(synced.core.session.actions.check_in(Kind.TODO, task_id, 56.1572, 10.2107))
-    changes = synced.changes[-1]
-    view.apply_changes(changes)
+    page.act(synced.core.session.actions.check_in(Kind.TODO, task_id, 56.1572, 10.2107))
     assert view.decision.content.places[0].distance.endswith(" km from your last check-in")
     assert "from your last check-in" in _texts(view)[0]
-
-
-class _Opened(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
 
 
 def test_a_click_on_an_address_opens_directions_in_the_browser(
     qtbot: QtBot, synced: Harness
 ) -> None:
     person_id = _shown_id(synced, Kind.PERSON)
-    _page, view = box_page(qtbot, synced, AddressBox(lambda _s: AARHUS), Kind.PERSON, person_id,
-                           NOW)
+    view = BoxPage(qtbot, synced, AddressBox(lambda _s: AARHUS), Kind.PERSON, person_id).view
     assert isinstance(view.body, AddressWidget)
-    opened = _Opened()
-    QDesktopServices.setUrlHandler("https", opened, "open")  # type: ignore[arg-type]
-    try:
+    with OpenedUrls("https") as opened:
         qtbot.mouseClick(view.body.buttons[0], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: opened.urls != [])
-    finally:
-        QDesktopServices.unsetUrlHandler("https")
     person = synced.core.session.object(Kind.PERSON, person_id)
     assert person is not None
     # The guide's table gives a person no location: directions go by the address text.
@@ -142,10 +109,11 @@ def test_the_box_hides_without_any_address_and_returns_with_one(
     qtbot: QtBot, synced: Harness
 ) -> None:
     customer_id = _shown_id(synced, Kind.CUSTOMER, "hides")
-    _page, view = box_page(qtbot, synced, AddressBox(), Kind.CUSTOMER, customer_id, NOW)
+    page = BoxPage(qtbot, synced, AddressBox(), Kind.CUSTOMER, customer_id)
+    view = page.view
     assert not view.isVisible() and view.toolTip() == NO_ADDRESS
-    resync(synced, view, Kind.CUSTOMER, customer_id, invoiceaddress="Slotsgade 4",
-           invoicecity="Odense C")
+    page.office_changes(Kind.CUSTOMER, customer_id, invoiceaddress="Slotsgade 4",
+                        invoicecity="Odense C")
     assert view.isVisible()
     assert [p.name for p in view.decision.content.places] == ["Invoice"]
     assert _texts(view) == ["<b>Invoice</b><br>Slotsgade 4<br>Odense C<br>Danmark"]

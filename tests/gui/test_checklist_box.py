@@ -3,12 +3,8 @@ the check-out, hidden without checkpoints."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -21,25 +17,11 @@ from app.mainpage_boxes.checklist import (
     ChecklistBox,
 )
 from app.mainpage_boxes.checklist_widget import ChecklistWidget
-from app.sandbox import SandboxServer
 from tests.admin import change_object, commands_sent, showcase
-from tests.gui.box_page import BoxPage
+from tests.box_pages import BoxPage
 from tests.sync_harness import Harness
 
 NOW = datetime(2026, 12, 2, 10, 0)
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    harness.sync()
-    checkin = harness.core.session.setup.checkin()
-    if checkin is not None:  # the demo technician starts the day checked in elsewhere
-        harness.run(harness.core.actions.check_out(0.0, 0.0))
-        harness.run(harness.core.sender.run_once())
-    yield harness
-    harness.close()
 
 
 def _task_with_checkpoints(harness: Harness, at_least: int) -> int:

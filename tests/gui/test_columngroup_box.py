@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -18,7 +15,7 @@ from app.mainpage_boxes.columngroup import NO_GROUP, NO_VALUES, YES, ColumnGroup
 from app.mainpage_boxes.columngroup_widget import ColumnGroupWidget
 from app.sandbox import SandboxServer
 from tests.admin import showcase
-from tests.box_pages import OpenedUrls, context, office_changes, show
+from tests.box_pages import BoxPage, OpenedUrls, context
 from tests.sync_harness import Harness
 
 # A task group of every custom field type the box reads more than as text.
@@ -30,15 +27,12 @@ CUSTOM_GROUP = {
 
 
 @pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
+def sandbox(sandbox: SandboxServer) -> SandboxServer:
+    """The sandbox, with the task group above."""
     setup = sandbox.state.setup
     sandbox.state.setup = dataclasses.replace(
         setup, column_groups=(*setup.column_groups, CUSTOM_GROUP))
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
+    return sandbox
 
 
 def _lines(harness: Harness, kind: Kind, object_id: int, box: MainPageBox | None = None
@@ -60,7 +54,7 @@ def test_a_companys_group_titled_by_the_group_with_links(qtbot: QtBot, synced: H
     assert lines["Serviceaftale"] == (customer["custom201"], "")  # the custom field's title
     assert lines["Name"] == (customer["name"], "")
 
-    box = show(qtbot, synced, ColumnGroupBox(), Kind.CUSTOMER, customer_id)
+    box = BoxPage(qtbot, synced, ColumnGroupBox(), Kind.CUSTOMER, customer_id)
     assert box.view.title == "Company"
     widget = box.view.body
     assert isinstance(widget, ColumnGroupWidget)
@@ -70,7 +64,7 @@ def test_a_companys_group_titled_by_the_group_with_links(qtbot: QtBot, synced: H
         qtbot.waitUntil(lambda: opened.urls != [])
     assert opened.urls == [f"mailto:{customer['email']}"]
 
-    office_changes(synced, box.view, "customer", customer_id, email="drift@havblik.dk")
+    box.office_changes(Kind.CUSTOMER, customer_id, email="drift@havblik.dk")
     assert any("drift@havblik.dk" in v.text() for v in widget.values)
 
 

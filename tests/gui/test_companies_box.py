@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,26 +9,16 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.api import Hidden, decide
 from app.mainpage_boxes.companies import NO_COMPANIES, CompaniesBox
 from app.mainpage_boxes.contacts_widget import ContactsWidget
-from app.sandbox import SandboxServer
 from tests.admin import add_object, showcase
-from tests.box_pages import context, office_changes, show
+from tests.box_pages import BoxPage, context
 from tests.sync_harness import Harness
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
 
 
 def test_each_company_with_the_persons_role_opens_its_page(qtbot: QtBot, synced: Harness) -> None:
     person_id = showcase(synced.server)["companies"]["person"]["shows"]
     session = synced.core.session
     relations = session.related(Kind.RELATION, personid=person_id)
-    box = show(qtbot, synced, CompaniesBox(), Kind.PERSON, person_id)
+    box = BoxPage(qtbot, synced, CompaniesBox(), Kind.PERSON, person_id)
     widget = box.view.body
     assert isinstance(widget, ContactsWidget) and box.view.title == "Companies"
     assert [r.contact.object_id for r in widget.rows] == [r["customerid"] for r in relations]
@@ -42,7 +27,7 @@ def test_each_company_with_the_persons_role_opens_its_page(qtbot: QtBot, synced:
     assert company is not None
     assert row.contact.name == company["name"] and row.contact.roles == (relations[0]["title"],)
     qtbot.mouseClick(row.name, Qt.MouseButton.LeftButton, pos=QPoint(4, row.name.height() // 2))
-    assert box.hooks.opened == [(Kind.CUSTOMER, company["id"])]
+    assert box.opened == [(Kind.CUSTOMER, company["id"])]
 
 
 def test_hidden_without_companies_and_shown_once_related(qtbot: QtBot, synced: Harness) -> None:
@@ -50,11 +35,11 @@ def test_hidden_without_companies_and_shown_once_related(qtbot: QtBot, synced: H
     assert decide(CompaniesBox(), context(synced, CompaniesBox(), Kind.PERSON, person_id)
                   ) == Hidden(NO_COMPANIES)
     customer_id = synced.core.session.rows(Kind.CUSTOMER, [], order_by="id", limit=1)[0][0]
-    box = show(qtbot, synced, CompaniesBox(), Kind.PERSON, person_id)
+    box = BoxPage(qtbot, synced, CompaniesBox(), Kind.PERSON, person_id)
     assert not box.view.isVisible()
     add_object(synced.server, "relation", personid=person_id, customerid=customer_id,
                title="Vicevært")
-    office_changes(synced, box.view, "customer", customer_id)
+    box.office_changes(Kind.CUSTOMER, customer_id)
     assert box.view.isVisible()
     widget = box.view.body
     assert isinstance(widget, ContactsWidget)

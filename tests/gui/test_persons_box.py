@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,19 +9,9 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.api import Hidden, Shown, decide
 from app.mainpage_boxes.contacts_widget import ContactsWidget
 from app.mainpage_boxes.persons import CONTACT_PERSON, NO_PERSONS, PersonsBox
-from app.sandbox import SandboxServer
 from tests.admin import add_object, showcase
-from tests.box_pages import OpenedUrls, context, show
+from tests.box_pages import BoxPage, OpenedUrls, context
 from tests.sync_harness import Harness
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
 
 
 def _named(harness: Harness) -> tuple[int, int]:
@@ -41,7 +26,7 @@ def test_the_contact_person_shows_both_roles_and_opens_calls_and_writes(
     qtbot: QtBot, synced: Harness
 ) -> None:
     customer_id, person_id = _named(synced)
-    box = show(qtbot, synced, PersonsBox(), Kind.CUSTOMER, customer_id)
+    box = BoxPage(qtbot, synced, PersonsBox(), Kind.CUSTOMER, customer_id)
     widget = box.view.body
     assert isinstance(widget, ContactsWidget) and box.view.title == "Persons"
     row = next(r for r in widget.rows if r.contact.object_id == person_id)
@@ -52,7 +37,7 @@ def test_the_contact_person_shows_both_roles_and_opens_calls_and_writes(
     assert len(row.contact.roles) == 2
 
     qtbot.mouseClick(row.name, Qt.MouseButton.LeftButton, pos=QPoint(4, row.name.height() // 2))
-    assert box.hooks.opened == [(Kind.PERSON, person_id)]
+    assert box.opened == [(Kind.PERSON, person_id)]
     with OpenedUrls("tel", "mailto") as opened:
         assert row.call is not None and row.mail is not None
         qtbot.mouseClick(row.call, Qt.MouseButton.LeftButton)
@@ -65,7 +50,7 @@ def test_a_new_relation_appears_with_its_title_as_role(qtbot: QtBot, synced: Har
     customer_id, _person = _named(synced)
     stranger = next(p for p in synced.core.session.related(Kind.PERSON)
                     if not synced.core.session.related(Kind.RELATION, personid=p["id"]))
-    box = show(qtbot, synced, PersonsBox(), Kind.CUSTOMER, customer_id)
+    box = BoxPage(qtbot, synced, PersonsBox(), Kind.CUSTOMER, customer_id)
     add_object(synced.server, "relation", personid=stranger["id"], customerid=customer_id,
                title="Driftsleder")
     synced.changes.clear()

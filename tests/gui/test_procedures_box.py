@@ -3,12 +3,8 @@ CustomersProcedures function); a title folds out its text; hidden when there are
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,21 +16,11 @@ from app.mainpage_boxes.procedures import (
     ProceduresBox,
 )
 from app.mainpage_boxes.procedures_widget import ProceduresWidget
-from app.sandbox import SandboxServer
 from tests.admin import add_object, set_functions, showcase
-from tests.gui.box_page import BoxPage
+from tests.box_pages import BoxPage
 from tests.sync_harness import Harness
 
 NOW = datetime(2026, 12, 2, 10, 0)
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    harness.sync()
-    yield harness
-    harness.close()
 
 
 def _widget(page: BoxPage) -> ProceduresWidget:

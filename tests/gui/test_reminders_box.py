@@ -3,10 +3,7 @@ through the outbox; a company's pending calls too; hidden when there is nothing.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,21 +18,17 @@ from app.mainpage_boxes.reminders import (
     RemindersBox,
 )
 from app.mainpage_boxes.reminders_widget import POSTPONE_BY, RemindersWidget
-from app.sandbox import SandboxServer
 from app.sync.plan import SETUP_EVERY_SECONDS
 from tests.admin import add_object, commands_sent, showcase
+from tests.box_pages import BoxPage
 from tests.clock import ManualClock
-from tests.gui.box_page import BoxPage
 from tests.sync_harness import Harness
 
 
 @pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop, clock=ManualClock())
-    harness.sync()
-    yield harness
-    harness.close()
+def clock() -> ManualClock:
+    """The clock `synced` builds the app with."""
+    return ManualClock()
 
 
 def _widget(page: BoxPage) -> RemindersWidget:

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,19 +9,9 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.api import Hidden, decide
 from app.mainpage_boxes.contacts_widget import ContactsWidget
 from app.mainpage_boxes.subcustomers import NO_SUBCUSTOMERS, SubcustomersBox
-from app.sandbox import SandboxServer
 from tests.admin import showcase
-from tests.box_pages import context, office_changes, show
+from tests.box_pages import BoxPage, context
 from tests.sync_harness import Harness
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
 
 
 def test_the_subcustomers_open_their_pages_and_a_new_one_appears(
@@ -35,17 +20,17 @@ def test_the_subcustomers_open_their_pages_and_a_new_one_appears(
     parent_id = showcase(synced.server)["subcustomers"]["customer"]["shows"]
     session = synced.core.session
     children = {c["id"] for c in session.related(Kind.CUSTOMER, parentcust=parent_id)}
-    box = show(qtbot, synced, SubcustomersBox(), Kind.CUSTOMER, parent_id)
+    box = BoxPage(qtbot, synced, SubcustomersBox(), Kind.CUSTOMER, parent_id)
     widget = box.view.body
     assert isinstance(widget, ContactsWidget) and box.view.title == "Subcustomers"
     assert {r.contact.object_id for r in widget.rows} == children
     row = widget.rows[0]
     qtbot.mouseClick(row.name, Qt.MouseButton.LeftButton, pos=QPoint(4, row.name.height() // 2))
-    assert box.hooks.opened == [(Kind.CUSTOMER, row.contact.object_id)]
+    assert box.opened == [(Kind.CUSTOMER, row.contact.object_id)]
 
     newcomer = next(c for c in session.related(Kind.CUSTOMER)
                     if c["id"] != parent_id and c["id"] not in children)
-    office_changes(synced, box.view, "customer", newcomer["id"], parentcust=parent_id)
+    box.office_changes(Kind.CUSTOMER, newcomer["id"], parentcust=parent_id)
     widget = box.view.body
     assert isinstance(widget, ContactsWidget)
     assert {r.contact.object_id for r in widget.rows} == children | {newcomer["id"]}

@@ -3,10 +3,7 @@ and Start service through the outbox."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -18,18 +15,15 @@ from app.mainpage_boxes.toolservice_widget import OVERDUE_COLOUR, ToolServiceWid
 from app.mainpage_boxes.widget import BoxView
 from app.sandbox import SandboxServer
 from tests.admin import commands_sent, showcase
+from tests.box_pages import BoxPage
 from tests.clock import ManualClock
-from tests.gui.one_box import Pressed, box_page, press, resync, send
 from tests.sync_harness import Harness
 
 
 @pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop, clock=ManualClock(sandbox.state.clock.now()))
-    harness.sync()
-    yield harness
-    harness.close()
+def clock(sandbox: SandboxServer) -> ManualClock:
+    """The clock `synced` builds the app with."""
+    return ManualClock(sandbox.state.clock.now())
 
 
 def _now(harness: Harness) -> datetime:
@@ -61,7 +55,7 @@ def test_intervals_and_due_dates_read_as_a_person_says_them() -> None:
 
 def test_an_overdue_service_is_said_in_words_and_red(qtbot: QtBot, synced: Harness) -> None:
     tool_id = _tool_id(synced, "shows")
-    _page, view = box_page(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, _now(synced))
+    view = BoxPage(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, lambda: _now(synced)).view
     tool = synced.core.session.object(Kind.TOOL, tool_id)
     assert tool is not None
     kind = synced.core.session.setup.tool_types()[tool["groupid"]]
@@ -78,11 +72,12 @@ def test_an_overdue_service_is_said_in_words_and_red(qtbot: QtBot, synced: Harne
 def test_start_service_moves_the_dates_at_once_and_reaches_the_server(
     qtbot: QtBot, synced: Harness
 ) -> None:
-    tool_id, pressed = _tool_id(synced, "shows"), Pressed()
+    tool_id = _tool_id(synced, "shows")
     now = _now(synced)
-    _page, view = box_page(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, now, pressed)
+    page = BoxPage(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, lambda: now)
+    view = page.view
     widget = _widget(view)
-    press(synced, view, pressed, widget.button)
+    page.press(widget.button)
     tool = synced.core.session.object(Kind.TOOL, tool_id)
     assert tool is not None
     kind = synced.core.session.setup.tool_types()[tool["groupid"]]
@@ -93,7 +88,7 @@ def test_start_service_moves_the_dates_at_once_and_reaches_the_server(
     assert widget.next.text() == f"<span>{due.day} {due:%b %Y}, due in {days} days</span>"
     assert widget.pending.isVisibleTo(widget) and not widget.button.isEnabled()
 
-    send(synced, view)
+    page.send()
     sent = commands_sent(synced.server, "StartToolService")[-1]
     assert (sent["toolid"], sent["servicedate"]) == (tool_id, now.date().isoformat())
     served = synced.server.state.store("tool").get(tool_id)
@@ -106,9 +101,10 @@ def test_the_box_hides_without_interval_or_dates_and_returns_with_a_date(
     qtbot: QtBot, synced: Harness
 ) -> None:
     tool_id = _tool_id(synced, "hides")
-    _page, view = box_page(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, _now(synced))
+    page = BoxPage(qtbot, synced, ToolServiceBox(), Kind.TOOL, tool_id, lambda: _now(synced))
+    view = page.view
     assert not view.isVisible() and view.toolTip() == NO_SERVICE
-    resync(synced, view, Kind.TOOL, tool_id, lastservice="2026-03-01")
+    page.office_changes(Kind.TOOL, tool_id, lastservice="2026-03-01")
     assert view.isVisible()
     widget = _widget(view)
     assert widget.period.text() == "none"

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -15,10 +12,9 @@ from app.mainpage_boxes.address import Position
 from app.mainpage_boxes.tooltake import FUNCTION_OFF, ToolTakeBox
 from app.mainpage_boxes.tooltake_widget import ToolTakeWidget
 from app.mainpage_boxes.widget import BoxView
-from app.sandbox import SandboxServer
 from tests.admin import commands_sent, set_functions, showcase
+from tests.box_pages import BoxPage
 from tests.clock import ManualClock
-from tests.gui.one_box import Pressed, box_page, press, resync, send
 from tests.sync_harness import Harness
 
 NOW = datetime(2026, 12, 2, 10, 42)
@@ -26,12 +22,9 @@ VAN = Position(55.4038, 10.4024, "the test's GPS")
 
 
 @pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop, clock=ManualClock(NOW))
-    harness.sync()
-    yield harness
-    harness.close()
+def clock() -> ManualClock:
+    """The clock `synced` builds the app with."""
+    return ManualClock(NOW)
 
 
 def _carried_id(harness: Harness) -> int:
@@ -52,19 +45,19 @@ def _widget(view: BoxView) -> ToolTakeWidget:
 def test_taking_equipment_shows_you_have_it_since_now_and_reaches_the_server(
     qtbot: QtBot, synced: Harness
 ) -> None:
-    tool_id, pressed = _free_id(synced), Pressed()
-    _page, view = box_page(qtbot, synced, ToolTakeBox(lambda _s: VAN), Kind.TOOL, tool_id, NOW,
-                          pressed)
+    tool_id = _free_id(synced)
+    page = BoxPage(qtbot, synced, ToolTakeBox(lambda _s: VAN), Kind.TOOL, tool_id, lambda: NOW)
+    view = page.view
     widget = _widget(view)
     assert widget.holder.text() == "<b>Not taken</b>" and widget.button.text() == "Take"
 
-    press(synced, view, pressed, _widget(view).button)
+    page.press(_widget(view).button)
     assert widget.holder.text() == "<b>You have it</b> since 10:42"
     assert widget.pending.text() == "<i>Taking it is waiting to be sent</i>"
     assert widget.position.text() == "Sends the position of the test's GPS"
     assert widget.button.text() == "Set down"
 
-    send(synced, view)
+    page.send()
     assert widget.pending.isHidden()
     assert synced.server.state.store("tool").get(tool_id)["carrier_userid"] == (
         synced.core.session.setup.current_user_id())
@@ -80,17 +73,18 @@ def test_taking_equipment_shows_you_have_it_since_now_and_reaches_the_server(
 def test_setting_it_down_frees_it_and_sends_0_0_without_a_position(
     qtbot: QtBot, synced: Harness
 ) -> None:
-    tool_id, pressed = _carried_id(synced), Pressed()
-    _page, view = box_page(qtbot, synced, ToolTakeBox(), Kind.TOOL, tool_id, NOW, pressed)
+    tool_id = _carried_id(synced)
+    page = BoxPage(qtbot, synced, ToolTakeBox(), Kind.TOOL, tool_id, lambda: NOW)
+    view = page.view
     widget = _widget(view)
     # Taken before this device knew: no moment to show.
     assert widget.holder.text() == "<b>You have it</b>" and widget.button.text() == "Set down"
     assert widget.position.text() == "No position known: sends 0,0"
 
-    press(synced, view, pressed, _widget(view).button)
+    page.press(_widget(view).button)
     assert widget.holder.text() == "<b>Not taken</b>"
     assert widget.pending.text() == "<i>Setting it down is waiting to be sent</i>"
-    send(synced, view)
+    page.send()
     assert synced.server.state.store("tool").get(tool_id)["carrier_userid"] == 0
     sent = commands_sent(synced.server, "SetDownTool")[-1]
     assert (sent["latitude"], sent["longitude"]) == (0, 0)
@@ -100,8 +94,9 @@ def test_a_colleague_has_it(qtbot: QtBot, synced: Harness) -> None:
     tool_id = _free_id(synced)
     me = synced.core.session.setup.current_user_id()
     colleague = next(u for u in synced.server.state.setup.users if u["id"] != me)
-    _page, view = box_page(qtbot, synced, ToolTakeBox(), Kind.TOOL, tool_id, NOW)
-    resync(synced, view, Kind.TOOL, tool_id, carrier_userid=colleague["id"])
+    page = BoxPage(qtbot, synced, ToolTakeBox(), Kind.TOOL, tool_id, lambda: NOW)
+    view = page.view
+    page.office_changes(Kind.TOOL, tool_id, carrier_userid=colleague["id"])
     # The app does not sync GetUsers yet, so the name is unknown: the id stands in for it.
     user = synced.core.session.setup.user(colleague["id"])
     name = user.name if user else f"user {colleague['id']}"
@@ -113,7 +108,7 @@ def test_the_box_is_hidden_while_the_tooltake_function_is_off(
     qtbot: QtBot, synced: Harness
 ) -> None:
     tool_id = _carried_id(synced)
-    _page, view = box_page(qtbot, synced, ToolTakeBox(), Kind.TOOL, tool_id, NOW)
+    view = BoxPage(qtbot, synced, ToolTakeBox(), Kind.TOOL, tool_id, lambda: NOW).view
     assert view.isVisible()
     set_functions(synced.server, ToolTake=False)
     synced.changes.clear()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -14,19 +10,9 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.api import Hidden, Shown, decide
 from app.mainpage_boxes.contacts_widget import ContactsWidget
 from app.mainpage_boxes.users import ADDITIONAL, RESPONSIBLE, SELLER, UsersBox
-from app.sandbox import SandboxServer
 from tests.admin import showcase
-from tests.box_pages import OpenedUrls, context, office_changes, show
+from tests.box_pages import BoxPage, OpenedUrls, context
 from tests.sync_harness import Harness
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
 
 
 def _roles(harness: Harness, kind: Kind, object_id: int) -> dict[str, tuple[str, ...]]:
@@ -50,7 +36,7 @@ def test_a_tasks_users_by_role_with_call_and_e_mail(qtbot: QtBot, synced: Harnes
         user = setup.user(user_id)
         assert user is not None and ADDITIONAL in roles[user.name]
 
-    box = show(qtbot, synced, UsersBox(), Kind.TODO, todo_id)
+    box = BoxPage(qtbot, synced, UsersBox(), Kind.TODO, todo_id)
     widget = box.view.body
     assert isinstance(widget, ContactsWidget)
     row = widget.rows[0]
@@ -86,10 +72,10 @@ def test_the_box_follows_the_office_changing_the_responsible(
     qtbot: QtBot, synced: Harness
 ) -> None:
     tool_id = showcase(synced.server)["users"]["tool"]["shows"]
-    box = show(qtbot, synced, UsersBox(), Kind.TOOL, tool_id)
+    box = BoxPage(qtbot, synced, UsersBox(), Kind.TOOL, tool_id)
     other = next(u for u in synced.server.state.setup.users
                  if u["name"] not in _roles(synced, Kind.TOOL, tool_id))
-    office_changes(synced, box.view, "tool", tool_id, userid=other["id"])
+    box.office_changes(Kind.TOOL, tool_id, userid=other["id"])
     widget = box.view.body
     assert isinstance(widget, ContactsWidget)
     assert widget.rows[0].contact.name == other["name"]
