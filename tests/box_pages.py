@@ -4,6 +4,7 @@ office's changes and the sender's answers handed to the box as the real page han
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
@@ -138,3 +139,21 @@ class OpenedUrls(QObject):
     def __exit__(self, *exc: object) -> None:
         for scheme in self.schemes:
             QDesktopServices.unsetUrlHandler(scheme)
+
+
+class LoopHooks:
+    """Page hooks for a page widget tested without its page (the action bar, the related
+    panels): actions become tasks on the qasync loop the test drives with
+    `run_until_complete` (`tasks`, for the test to await), opened pages are kept in `opened`."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self.opened: list[tuple[Kind, int]] = []
+        self.tasks: list[asyncio.Future[Any]] = []
+        self.hooks = PageHooks(self._run, self._open)
+
+    def _run(self, action: Awaitable[Any]) -> None:
+        self.tasks.append(asyncio.ensure_future(action, loop=self._loop))
+
+    def _open(self, kind: Kind, object_id: int) -> None:
+        self.opened.append((kind, object_id))

@@ -63,14 +63,10 @@ def clock() -> ManualClock | None:
 @pytest.fixture
 def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop,
            clock: ManualClock | None) -> Iterator[Harness]:
-    """A store synced from the sandbox, for the box tests, with the technician checked out:
-    the sandbox checks the demo technician in when a task of theirs is planned at the wall
-    clock's now, and a box that reads the check-in (distances, the position equipment is set
-    down at) must not change with the time of day the tests run."""
+    """A store synced from the sandbox, for the page and box tests (the `sandbox` fixture
+    starts with the technician checked out, so what reads the check-in does not change with
+    the time of day the tests run)."""
     harness = Harness(sandbox, data_dir, loop, clock=clock)
     assert harness.sync().ok
-    if harness.core.session.setup.checkin() is not None:
-        harness.run(harness.core.actions.check_out(0.0, 0.0))
-        harness.run(harness.core.sender.run_once())
     yield harness
     harness.close()

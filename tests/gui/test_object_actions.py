@@ -19,19 +19,10 @@ from app.db.outbox import Lane
 from app.sandbox import SandboxServer
 from app.views.object_actions import CHECK_IN, CHECK_OUT, ObjectActions
 from tests.admin import commands_sent
-from tests.page_hooks import LoopHooks
+from tests.box_pages import LoopHooks
 from tests.sync_harness import Harness
 
 HERE = (55.6761, 12.5683)
-
-
-@pytest.fixture
-def synced(sandbox: SandboxServer, data_dir: Path, loop: asyncio.AbstractEventLoop
-           ) -> Iterator[Harness]:
-    harness = Harness(sandbox, data_dir, loop)
-    harness.sync()
-    yield harness
-    harness.close()
 
 
 class Page:

@@ -18,8 +18,8 @@ from app.sandbox import SandboxServer
 from app.sync.loader import FRESH_SECONDS
 from app.views.related_panels import EQUIPMENT, NOTES, PRODUCT_USE, RelatedPanels, Section
 from tests.admin import clear_log, commands_sent, fault
+from tests.box_pages import LoopHooks
 from tests.clock import ManualClock
-from tests.page_hooks import LoopHooks
 from tests.sync_harness import Harness
 
 LAZY_READS = ("GetToolsByTodoID", "GetToolsByField", "GetProductUseByTodoID", "GetThreads",
