@@ -8,30 +8,25 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.checklist import ChecklistContent
-from app.mainpage_boxes.widget import BoxWidget, fresh_lines
+from app.mainpage_boxes.widget import LinesWidget
 
 
-class ChecklistWidget(BoxWidget[ChecklistContent]):
+class ChecklistWidget(LinesWidget[ChecklistContent]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._lines = QWidget(self)
         self.note = QLabel(self)
         self.note.setObjectName("checklistNote")
         self.note.setWordWrap(True)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self._lines)
-        self._layout.addWidget(self.note)
+        self.column.addWidget(self.note)
         self.boxes: dict[int, QCheckBox] = {}
 
     def show_content(self, content: ChecklistContent, context: BoxContext) -> None:
         # A new set of check boxes each time: the task's checkpoints may have changed.
-        self._lines = fresh_lines(self._layout, self._lines)
-        layout = QVBoxLayout(self._lines)
+        layout = QVBoxLayout(self.fresh_lines())
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = {}
         for line in content.checkpoints:
-            box = QCheckBox(line.title, self._lines)
+            box = QCheckBox(line.title, self.lines)
             box.setChecked(line.ticked)
             box.setEnabled(content.tickable)
             box.setToolTip(line.description or content.note)

@@ -8,36 +8,31 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWi
 
 from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.procedures import ProceduresContent
-from app.mainpage_boxes.widget import BoxWidget, fresh_lines
+from app.mainpage_boxes.widget import LinesWidget
 
 NO_TEXT = "(no text)"
 
 
-class ProceduresWidget(BoxWidget[ProceduresContent]):
+class ProceduresWidget(LinesWidget[ProceduresContent]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._lines = QWidget(self)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self._lines)
         self._open: set[int] = set()
         self.titles: dict[int, QToolButton] = {}
         self.texts: dict[int, QLabel] = {}
 
     def show_content(self, content: ProceduresContent, context: BoxContext) -> None:
-        self._lines = fresh_lines(self._layout, self._lines)
-        layout = QVBoxLayout(self._lines)
+        layout = QVBoxLayout(self.fresh_lines())
         layout.setContentsMargins(0, 0, 0, 0)
         self._open &= {p.id for p in content.procedures}
         self.titles, self.texts = {}, {}
         for procedure in content.procedures:
-            title = QToolButton(self._lines)
+            title = QToolButton(self.lines)
             title.setText(procedure.title)
             title.setCheckable(True)
             title.setAutoRaise(True)
             title.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            text = QLabel(procedure.text or NO_TEXT, self._lines)
+            text = QLabel(procedure.text or NO_TEXT, self.lines)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setContentsMargins(18, 0, 0, 6)

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.reminders import Call, Reminder, RemindersContent
-from app.mainpage_boxes.widget import BoxWidget, fresh_lines
+from app.mainpage_boxes.widget import LinesWidget
 
 DONE = "Done"
 DONE_TIP = "Mark the reminder as done"
@@ -35,26 +34,21 @@ NO_DATE = "no date"
 CALL_LINE = "Call {person}"
 
 
-class RemindersWidget(BoxWidget[RemindersContent]):
+class RemindersWidget(LinesWidget[RemindersContent]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._lines = QWidget(self)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self._lines)
         self.done: dict[int, QPushButton] = {}
         self.postpone: dict[int, QToolButton] = {}
         self.texts: dict[int, QLabel] = {}
         self.calls: list[QLabel] = []
 
     def show_content(self, content: RemindersContent, context: BoxContext) -> None:
-        self._lines = fresh_lines(self._layout, self._lines)
-        grid = QGridLayout(self._lines)
+        grid = QGridLayout(self.fresh_lines())
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(0, 1)
         self.done, self.postpone, self.texts, self.calls = {}, {}, {}, []
         for row, reminder in enumerate(content.reminders):
-            text = QLabel(_reminder_html(reminder), self._lines)
+            text = QLabel(_reminder_html(reminder), self.lines)
             text.setWordWrap(True)
             grid.addWidget(text, row, 0)
             self.texts[reminder.id] = text
@@ -66,23 +60,23 @@ class RemindersWidget(BoxWidget[RemindersContent]):
             grid.addWidget(self.postpone[reminder.id], row, 2)
         if content.calls:
             row = len(content.reminders)
-            header = QLabel(f"<b>{CALLS}</b>", self._lines)
+            header = QLabel(f"<b>{CALLS}</b>", self.lines)
             grid.addWidget(header, row, 0, 1, 3)
             for offset, call in enumerate(content.calls, start=1):
-                line = QLabel(_call_html(call), self._lines)
+                line = QLabel(_call_html(call), self.lines)
                 line.setWordWrap(True)
                 grid.addWidget(line, row + offset, 0, 1, 3)
                 self.calls.append(line)
 
     def _done_button(self, stodo_id: int, context: BoxContext) -> QPushButton:
-        button = QPushButton(DONE, self._lines)
+        button = QPushButton(DONE, self.lines)
         button.setToolTip(DONE_TIP)
         button.clicked.connect(
             lambda: self.hooks.run(context.session.actions.accept_reminder(stodo_id)))
         return button
 
     def _postpone_button(self, stodo_id: int, context: BoxContext) -> QToolButton:
-        button = QToolButton(self._lines)
+        button = QToolButton(self.lines)
         button.setText(POSTPONE)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)

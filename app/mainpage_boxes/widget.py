@@ -13,7 +13,7 @@ from typing import Any, Generic
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.changes import ChangeSet
 from app.mainpage_boxes.api import BoxContext, BoxPlugin, C, Hidden, PageHooks, Shown, decide
@@ -30,17 +30,28 @@ class BoxWidget(QWidget, Generic[C]):
         raise NotImplementedError
 
 
-def fresh_lines(layout: QBoxLayout, old: QWidget) -> QWidget:
-    """An empty widget in `old`'s place, for a box that builds its lines anew at each refresh
-    (its object's lines may have changed): `old` goes from sight now and from memory when the
-    loop comes round; the new one shows at once, not when the layout's queued show comes round.
-    Give it its own layout."""
-    new = QWidget(old.parentWidget())
-    layout.replaceWidget(old, new)
-    old.hide()
-    old.deleteLater()
-    new.show()
-    return new
+class LinesWidget(BoxWidget[C]):
+    """A box widget that draws its lines anew at each refresh (its object's lines may have
+    changed): `fresh_lines()` gives an empty widget in the old lines' place, to lay out.
+
+    The old lines go from sight now and from memory when the loop comes round; the new ones
+    show at once, not when the layout's queued show comes round. What a subclass adds under
+    the lines goes into `self.column` after them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = QWidget(self)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.addWidget(self.lines)
+
+    def fresh_lines(self) -> QWidget:
+        old, self.lines = self.lines, QWidget(self)
+        self.column.replaceWidget(old, self.lines)
+        old.hide()
+        old.deleteLater()
+        self.lines.show()
+        return self.lines
 
 
 class BoxView(QFrame):
