@@ -125,6 +125,9 @@ class ObjectActions(QWidget):
         self.state_button.setVisible(kind is Kind.TODO)
         self.photo_button.setVisible(kind in PHOTO_COMMANDS)
         self.note_button.setVisible(kind in NOTE_OBJECT_TYPES)
+        # A person has no actions: no empty row under the page's heading.
+        self.setVisible(kind in CHECKIN_OBJECT_TYPES or kind is Kind.TODO
+                        or kind in PHOTO_COMMANDS or kind in NOTE_OBJECT_TYPES)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.checkin_button, self.state_button, self.photo_button,
