@@ -85,13 +85,28 @@ def test_sync_against_a_named_server_takes_secrets_from_the_environment(
                                               if p.is_file())
 
 
-def test_sync_with_a_wrong_password_fails_with_the_servers_message(
+def test_sync_with_a_wrong_password_says_so_in_one_line(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     result = sync_named_server(sandbox, tmp_path, password="not-the-password")
     assert result.returncode == 1
-    assert "Invalid login" in result.stdout
+    assert result.stderr.splitlines() == [
+        "Sync failed: The server refused the request: Invalid login: wrong contract, API key, "
+        "username or password"
+    ]
+    assert result.stdout == ""
     assert "not-the-password" not in result.stdout + result.stderr
+
+
+def test_sync_and_status_summaries_line_up(sandbox: SandboxServer, tmp_path: Path) -> None:
+    synced = sync_named_server(sandbox, tmp_path)
+    status = run_cli("status", "--data-dir", str(tmp_path))
+    for result in (synced, status):
+        assert result.returncode == 0, result.stderr
+        rows = [line for line in result.stdout.splitlines()
+                if line.startswith("  ") and ":" not in line]
+        assert {row.split()[0] for row in rows} >= {"Tasks", "Registrations", "Product"}
+        assert len({len(row.rstrip()) for row in rows}) == 1, result.stdout
 
 
 def test_server_without_secrets_in_the_environment_is_refused_clearly(tmp_path: Path) -> None:
