@@ -155,3 +155,12 @@ def test_reset_is_refused_while_changes_are_unsent_and_says_which(
     assert refused.returncode == 1
     assert "Cannot reset the data: 1 change is not sent yet: Note on" in refused.stderr
     assert (tmp_path / "fieldclient.sqlite3").exists()
+
+
+def test_a_new_store_is_announced_once(sandbox: SandboxServer, tmp_path: Path) -> None:
+    first = sync_named_server(sandbox, tmp_path, "--log-level", "INFO")
+    again = sync_named_server(sandbox, tmp_path, "--log-level", "INFO")
+    assert first.returncode == again.returncode == 0, first.stderr + again.stderr
+    assert first.stderr.count("local store") == 1, first.stderr
+    assert "Setting up the local store" in first.stderr
+    assert "local store" not in again.stderr
