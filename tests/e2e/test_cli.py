@@ -15,6 +15,7 @@ from app.api import Credentials
 from app.composition import build_core, memory_connection
 from app.core.kinds import Kind
 from app.sandbox import SandboxServer
+from tests.admin import fault
 
 FIELDCLIENT = [sys.executable, "-m", "app"]
 
@@ -96,6 +97,15 @@ def test_sync_with_a_wrong_password_says_so_in_one_line(
     ]
     assert result.stdout == ""
     assert "not-the-password" not in result.stdout + result.stderr
+
+
+def test_a_server_error_is_one_line_without_the_requests_commands(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    fault(sandbox, "http_500", times=50)
+    result = sync_named_server(sandbox, tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["Sync failed: The server answered HTTP 500"]
 
 
 def test_sync_and_status_summaries_line_up(sandbox: SandboxServer, tmp_path: Path) -> None:
