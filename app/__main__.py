@@ -33,8 +33,9 @@ SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, help="where the local store lives")
-    common.add_argument("--log-level", default="INFO",
-                        choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    common.add_argument("--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                        help="default INFO for the app; ERROR for the commands, whose own "
+                             "lines say what happened")
     source = common.add_argument_group("server")
     source.add_argument("--sandbox", action="store_true",
                         help="run against an embedded sandbox server with demo data")
@@ -130,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     if refusal := _screenshot_refusal(options):
         parser.error(refusal)
-    configure_logging(options.log_level)
+    # A command prints each outcome itself, once; its log is the details, asked for by level.
+    configure_logging(options.log_level or ("ERROR" if options.command else "INFO"))
     if options.sandbox and options.server:
         raise SystemExit("Choose --sandbox or --server, not both")
     credentials = _env_credentials(options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -74,13 +75,22 @@ async def run_sync(
     }
     if as_json:
         _print_json(summary)
-    else:
+    elif result.ok:
         print(result.message)
-        for kind in Kind:
-            print(f"  {kind.label:<10} {counts[kind]:>8,}")
-        for step, message in result.errors.items():
-            print(f"  {step}: {message}")
+        _print_counts(counts)
+    else:
+        # each distinct failure once, on stderr; which steps it stopped is in the log (INFO),
+        # what the device holds in `fieldclient status`
+        for message in dict.fromkeys(result.errors.values()):
+            print(f"Sync failed: {message}", file=sys.stderr)
     return 0 if result.ok else 1
+
+
+def _print_counts(counts: Mapping[Kind, int]) -> None:
+    """One line per kind, the counts in one column however long the longest label is."""
+    width = max(len(kind.label) for kind in Kind)
+    for kind in Kind:
+        print(f"  {kind.label:<{width}} {counts[kind]:>8,}")
 
 
 def _status(data_dir: Path) -> dict[str, Any]:
@@ -120,8 +130,7 @@ def run_status(data_dir: Path, *, as_json: bool) -> int:
         _print_json(status)
     else:
         print(f"Last successful sync: {status['last_success'] or 'never'}")
-        for kind in Kind:
-            print(f"  {kind.label:<10} {status['counts'][kind.value]:>8,}")
+        _print_counts({kind: status["counts"][kind.value] for kind in Kind})
         for cursor in status["cursors"]:
             print(f"  {cursor['step']}: {cursor['phase']} from {cursor['changedate']} "
                   f"{cursor['changetime']}" + (" (resuming)" if cursor["resumekey"] else ""))

@@ -97,7 +97,7 @@ class Client:
             self._end(call, reached=False)
             arrived = not isinstance(error, _NEVER_LEFT)
             raise TransportError(
-                f"The server did not answer in time ({names})"
+                "The server did not answer in time"
                 + ("; it may have received the request" if arrived else ""),
                 may_have_arrived=arrived,
             ) from None
@@ -105,7 +105,7 @@ class Client:
             self._end(call, reached=False)
             reason = _reason(error)
             raise TransportError(
-                f"Could not reach the server ({names}): {reason}",
+                f"Could not reach the server: {reason}",
                 may_have_arrived=not isinstance(error, _NEVER_LEFT),
             ) from None
         except BaseException:
@@ -114,7 +114,7 @@ class Client:
         self._end(call, reached=True)
         if reply.status_code != 200:
             raise TransportError(
-                f"The server answered HTTP {reply.status_code} ({names})",
+                f"The server answered HTTP {reply.status_code}",
                 status_code=reply.status_code,
             )
         content = reply.content

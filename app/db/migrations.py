@@ -79,9 +79,13 @@ def migrate(database: Database, tables: Tables) -> int:
             f"The local data is from a newer Field Client (schema {current}, this is "
             f"{SCHEMA_VERSION}). Update the app or choose another data folder."
         )
+    if current == 0:
+        log.info("Setting up the local store")
+    elif current < SCHEMA_VERSION:
+        log.info("Updating the local store to version %d", SCHEMA_VERSION)
     with database.atomic():
         for version in range(current, SCHEMA_VERSION):
-            log.info("Migrating the local store to schema version %d", version + 1)
+            log.debug("Migrating the local store to schema version %d", version + 1)
             MIGRATIONS[version](database, tables)
         database.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return SCHEMA_VERSION

@@ -15,6 +15,7 @@ from app.api import Credentials
 from app.composition import build_core, memory_connection
 from app.core.kinds import Kind
 from app.sandbox import SandboxServer
+from tests.admin import fault
 
 FIELDCLIENT = [sys.executable, "-m", "app"]
 
@@ -85,13 +86,37 @@ def test_sync_against_a_named_server_takes_secrets_from_the_environment(
                                               if p.is_file())
 
 
-def test_sync_with_a_wrong_password_fails_with_the_servers_message(
+def test_sync_with_a_wrong_password_says_so_in_one_line(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     result = sync_named_server(sandbox, tmp_path, password="not-the-password")
     assert result.returncode == 1
-    assert "Invalid login" in result.stdout
+    assert result.stderr.splitlines() == [
+        "Sync failed: The server refused the request: Invalid login: wrong contract, API key, "
+        "username or password"
+    ]
+    assert result.stdout == ""
     assert "not-the-password" not in result.stdout + result.stderr
+
+
+def test_a_server_error_is_one_line_without_the_requests_commands(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    fault(sandbox, "http_500", times=50)
+    result = sync_named_server(sandbox, tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["Sync failed: The server answered HTTP 500"]
+
+
+def test_sync_and_status_summaries_line_up(sandbox: SandboxServer, tmp_path: Path) -> None:
+    synced = sync_named_server(sandbox, tmp_path)
+    status = run_cli("status", "--data-dir", str(tmp_path))
+    for result in (synced, status):
+        assert result.returncode == 0, result.stderr
+        rows = [line for line in result.stdout.splitlines()
+                if line.startswith("  ") and ":" not in line]
+        assert {row.split()[0] for row in rows} >= {"Tasks", "Registrations", "Product"}
+        assert len({len(row.rstrip()) for row in rows}) == 1, result.stdout
 
 
 def test_server_without_secrets_in_the_environment_is_refused_clearly(tmp_path: Path) -> None:
@@ -140,3 +165,12 @@ def test_reset_is_refused_while_changes_are_unsent_and_says_which(
     assert refused.returncode == 1
     assert "Cannot reset the data: 1 change is not sent yet: Note on" in refused.stderr
     assert (tmp_path / "fieldclient.sqlite3").exists()
+
+
+def test_a_new_store_is_announced_once(sandbox: SandboxServer, tmp_path: Path) -> None:
+    first = sync_named_server(sandbox, tmp_path, "--log-level", "INFO")
+    again = sync_named_server(sandbox, tmp_path, "--log-level", "INFO")
+    assert first.returncode == again.returncode == 0, first.stderr + again.stderr
+    assert first.stderr.count("local store") == 1, first.stderr
+    assert "Setting up the local store" in first.stderr
+    assert "local store" not in again.stderr
