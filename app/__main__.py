@@ -171,7 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.command == "page":
         return run_page(options.data_dir, options.address, as_json=options.json)
     if options.command in ("reset", "logout"):
-        return run_reset(options.data_dir)
+        return run_reset(options.data_dir,
+                         doing="sign out" if options.command == "logout" else "reset the data")
     if options.command == "recover" and (refused := run_recover(options.data_dir)):
         return refused
     if options.command in ("sync", "recover"):  # a rebuilt store downloads the rest again

@@ -301,8 +301,9 @@ def _print_page(page: PageContent) -> None:
             print(f"         {key}: {text[:100]}{'…' if len(text) > 100 else ''}")
 
 
-def run_reset(data_dir: Path) -> int:
-    """Log out and delete the local copy, unless changes are still waiting to be sent.
+def run_reset(data_dir: Path, *, doing: str = "reset the data") -> int:
+    """Log out and delete the local copy, unless changes are still waiting to be sent (then
+    the refusal lists them, saying what was asked: `doing`).
 
     The folder is held throughout, so no app starts on it between the check and the deletion.
     """
@@ -310,7 +311,7 @@ def run_reset(data_dir: Path) -> int:
         require_folder(data_dir)
         with FolderLock(data_dir):
             if (data_dir / DATABASE_FILE).exists():
-                _refuse_while_unsent(data_dir)
+                _refuse_while_unsent(data_dir, doing)
             accounts = AccountStore(data_dir)
             account = accounts.load()
             if account is not None:
@@ -325,10 +326,10 @@ def run_reset(data_dir: Path) -> int:
     return 0
 
 
-def _refuse_while_unsent(data_dir: Path) -> None:
+def _refuse_while_unsent(data_dir: Path, doing: str) -> None:
     store = Store.in_dir(data_dir)
     try:
-        ensure_nothing_unsent(store, "reset the data")
+        ensure_nothing_unsent(store, doing)
     finally:
         store.close()
 
