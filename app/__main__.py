@@ -1,10 +1,11 @@
-"""Command line: `fieldclient` (the app), `fieldclient sync`, `status`, `outbox`, `page`,
-`reset`."""
+"""Command line: `fieldclient` (the app), `fieldclient login`, `sync`, `status`, `outbox`,
+`page`, `reset` / `logout`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import logging
 import os
 import sys
@@ -16,6 +17,7 @@ from app.api.envelope import Credentials
 from app.cli import (
     BadAddress,
     parse_address,
+    run_login,
     run_outbox,
     run_page,
     run_recover,
@@ -26,6 +28,7 @@ from app.cli import (
 from app.composition import data_folder
 from app.core.kinds import Kind
 from app.exits import Stopped, until_stopped
+from app.sync.account import Account
 
 SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
 
@@ -68,8 +71,15 @@ def _parser() -> argparse.ArgumentParser:
     page.add_argument("address", metavar="KIND:ID",
                       help="todo:ID, customer:ID, person:ID or tool:ID")
     page.add_argument("--json", action="store_true", help="print one JSON object")
-    commands.add_parser("reset", parents=[common],
-                        help="log out and delete the local data (refused while changes are unsent)")
+    commands.add_parser("login", parents=[common],
+                        help="check --server, --contract and --username with the server and keep "
+                             "them (password and API key prompted, or from FIELDCLIENT_PASSWORD "
+                             "and FIELDCLIENT_APIKEY)")
+    # one command under two names: signing out removes the old data, as the issue asks
+    for name in ("reset", "logout"):
+        commands.add_parser(name, parents=[common],
+                            help="sign out and delete the local data (refused while changes "
+                                 "are unsent)")
     recover = commands.add_parser(
         "recover", parents=[common],
         help="rebuild damaged local data: keep the unsent changes, download the rest again")
@@ -98,6 +108,19 @@ def _env_credentials(options: argparse.Namespace) -> Credentials | None:
         username=options.username,
         password=os.environ["FIELDCLIENT_PASSWORD"],
     )
+
+
+def _login(options: argparse.Namespace) -> int:
+    """`fieldclient login`: the secrets from the environment, else asked for without echo."""
+    missing = [f"--{name}" for name in ("server", "contract", "username")
+               if not getattr(options, name)]
+    if missing or options.sandbox:
+        raise SystemExit(f"login needs {', '.join(missing) or '--server instead of --sandbox'}")
+    password = os.environ.get("FIELDCLIENT_PASSWORD") or getpass.getpass("Password: ")
+    apikey = os.environ.get("FIELDCLIENT_APIKEY") or getpass.getpass("API key: ")
+    account = Account(options.server.strip(), options.contract, options.username)
+    with data_folder(options.data_dir, sandbox=False) as data_dir:
+        return asyncio.run(run_login(data_dir, account, password=password, apikey=apikey))
 
 
 def configure_logging(level: str) -> None:
@@ -135,8 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(options.log_level or ("ERROR" if options.command else "INFO"))
     if options.sandbox and options.server:
         raise SystemExit("Choose --sandbox or --server, not both")
+    if options.command == "login":
+        return _login(options)
     credentials = _env_credentials(options)
-    needs_folder = ("status", "outbox", "page", "reset", "recover")
+    needs_folder = ("status", "outbox", "page", "reset", "logout", "recover")
     if options.command in needs_folder and options.data_dir is None:
         raise SystemExit(f"{options.command} needs --data-dir")
     if options.command == "status":
@@ -145,8 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_outbox(options.data_dir, as_json=options.json)
     if options.command == "page":
         return run_page(options.data_dir, options.address, as_json=options.json)
-    if options.command == "reset":
-        return run_reset(options.data_dir)
+    if options.command in ("reset", "logout"):
+        return run_reset(options.data_dir,
+                         doing="sign out" if options.command == "logout" else "reset the data")
     if options.command == "recover" and (refused := run_recover(options.data_dir)):
         return refused
     if options.command in ("sync", "recover"):  # a rebuilt store downloads the rest again

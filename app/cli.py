@@ -1,4 +1,5 @@
-"""The headless commands: `fieldclient sync`, `status`, `outbox`, `page` and `reset` (no Qt)."""
+"""The headless commands: `fieldclient login`, `sync`, `status`, `outbox`, `page` and
+`reset` / `logout` (no Qt)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from typing import Any
 
 import orjson
 
-from app.api import Credentials
+from app.api import Client, Command, Credentials
 from app.composition import NoAccount, build_core, open_connection, reader_session
+from app.core.errors import EnvelopeRefused, FieldClientError, TransportError
 from app.core.kinds import LISTED_KINDS, Kind
 from app.db import Store
 from app.db.folder import (
@@ -26,7 +28,13 @@ from app.db.recovery import recover
 from app.db.store import DATABASE_FILE
 from app.mainpage_boxes.page import PageContent, page_of
 from app.mainpage_boxes.registry import BoxRegistry
-from app.sync.account import AccountStore, SecretsUnavailable
+from app.sync.account import (
+    Account,
+    AccountStore,
+    BadEndpoint,
+    SecretsUnavailable,
+    check_endpoint,
+)
 from app.sync.keys import LAST_SUCCESS_KEY
 from app.sync.outbox import doubt_advice, shown_params
 
@@ -84,6 +92,59 @@ async def run_sync(
         for message in dict.fromkeys(result.errors.values()):
             print(f"Sync failed: {message}", file=sys.stderr)
     return 0 if result.ok else 1
+
+
+class LoginRefused(RuntimeError):
+    """The server or the data folder said no: the message is the sentence to print."""
+
+
+async def run_login(data_dir: Path, account: Account, *, password: str, apikey: str) -> int:
+    """Sign in for later runs: the address is checked before anything is sent, the credentials
+    by one request before anything is kept; then the secrets go to the OS keyring and the rest
+    to the data folder, which a plain `fieldclient sync --data-dir` then uses.
+
+    Exit 1 with one sentence when refused; nothing is kept then.
+    """
+    try:
+        check_endpoint(account.endpoint)
+        with FolderLock(data_dir):
+            accounts = AccountStore(data_dir)
+            saved = accounts.load()
+            if saved is not None and saved != account:
+                raise LoginRefused(
+                    f"{data_dir} is signed in as {saved.username} on {saved.contract}: run "
+                    f'fieldclient logout --data-dir "{data_dir}" first.'
+                )
+            await _check_credentials(account, Credentials(
+                account.contract, apikey, account.username, password))
+            try:
+                accounts.save(account, password=password, apikey=apikey)
+            except SecretsUnavailable:
+                accounts.forget(account)  # whichever secret did get in goes again
+                raise
+    except (BadEndpoint, LoginRefused, SecretsUnavailable, StoreUnavailable) as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    print(f"Signed in as {account.username} on {account.contract}; the account is kept for "
+          f"{data_dir}.")
+    return 0
+
+
+async def _check_credentials(account: Account, credentials: Credentials) -> None:
+    """One request the server answers only for a valid login (the first one a sync sends)."""
+    client = Client(account.endpoint, credentials)
+    try:
+        await client.send([Command("GetMobileAppSettings")])
+    except EnvelopeRefused as refused:
+        raise LoginRefused(f"The server did not accept the login: {refused.server_message}."
+                           ) from None
+    except TransportError as error:
+        raise LoginRefused(f"{error}; nothing was saved.") from None
+    except FieldClientError as error:
+        raise LoginRefused(f"{account.endpoint} does not answer as a Microbizz server ({error})."
+                           ) from None
+    finally:
+        await client.aclose()
 
 
 def _print_counts(counts: Mapping[Kind, int]) -> None:
@@ -240,8 +301,9 @@ def _print_page(page: PageContent) -> None:
             print(f"         {key}: {text[:100]}{'…' if len(text) > 100 else ''}")
 
 
-def run_reset(data_dir: Path) -> int:
-    """Log out and delete the local copy, unless changes are still waiting to be sent.
+def run_reset(data_dir: Path, *, doing: str = "reset the data") -> int:
+    """Log out and delete the local copy, unless changes are still waiting to be sent (then
+    the refusal lists them, saying what was asked: `doing`).
 
     The folder is held throughout, so no app starts on it between the check and the deletion.
     """
@@ -249,7 +311,7 @@ def run_reset(data_dir: Path) -> int:
         require_folder(data_dir)
         with FolderLock(data_dir):
             if (data_dir / DATABASE_FILE).exists():
-                _refuse_while_unsent(data_dir)
+                _refuse_while_unsent(data_dir, doing)
             accounts = AccountStore(data_dir)
             account = accounts.load()
             if account is not None:
@@ -264,10 +326,10 @@ def run_reset(data_dir: Path) -> int:
     return 0
 
 
-def _refuse_while_unsent(data_dir: Path) -> None:
+def _refuse_while_unsent(data_dir: Path, doing: str) -> None:
     store = Store.in_dir(data_dir)
     try:
-        ensure_nothing_unsent(store, "reset the data")
+        ensure_nothing_unsent(store, doing)
     finally:
         store.close()
 

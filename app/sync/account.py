@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import keyring
 import keyring.errors
@@ -16,6 +17,27 @@ from app.api import Credentials
 
 ACCOUNT_FILE = "account.json"
 KEYRING_SERVICE = "fieldclient"
+# plain HTTP only to this machine: the embedded sandbox and a tester's local server
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class BadEndpoint(ValueError):
+    """An endpoint the password must not be sent to: the message says what would do."""
+
+
+def check_endpoint(url: str) -> str:
+    """`url` when it is an HTTPS address (HTTP only to this machine), else BadEndpoint.
+
+    Checked before any request: the envelope carries the password, so a typo must not send it
+    in clear text or to something that is not a web server.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise BadEndpoint(f"{url!r} is not a server address: write it as https://host/path.")
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
+        raise BadEndpoint(f"{url} is not encrypted: use its https:// address, so the password "
+                          "is not sent in clear text.")
+    return url.strip()
 
 
 @dataclass(frozen=True, slots=True)
