@@ -28,7 +28,7 @@ from app.cli import (
 from app.composition import data_folder
 from app.core.kinds import Kind
 from app.exits import Stopped, until_stopped
-from app.sync.account import Account
+from app.sync.account import Account, BadEndpoint, check_endpoint
 
 SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
 
@@ -116,9 +116,23 @@ def _login(options: argparse.Namespace) -> int:
                if not getattr(options, name)]
     if missing or options.sandbox:
         raise SystemExit(f"login needs {', '.join(missing) or '--server instead of --sandbox'}")
-    password = os.environ.get("FIELDCLIENT_PASSWORD") or getpass.getpass("Password: ")
-    apikey = os.environ.get("FIELDCLIENT_APIKEY") or getpass.getpass("API key: ")
     account = Account(options.server.strip(), options.contract, options.username)
+    try:
+        check_endpoint(account.endpoint)  # before asking for a secret it must not be sent to
+    except BadEndpoint as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    asked = [name for name in SECRET_ENV if not os.environ.get(name)]
+    if asked and not sys.stdin.isatty():
+        print(f"No terminal to ask for the password and API key on: set {' and '.join(asked)}.",
+              file=sys.stderr)
+        return 1
+    try:
+        password = os.environ.get("FIELDCLIENT_PASSWORD") or getpass.getpass("Password: ")
+        apikey = os.environ.get("FIELDCLIENT_APIKEY") or getpass.getpass("API key: ")
+    except (EOFError, KeyboardInterrupt):
+        print("No password or API key was given; nothing was saved.", file=sys.stderr)
+        return 1
     with data_folder(options.data_dir, sandbox=False) as data_dir:
         return asyncio.run(run_login(data_dir, account, password=password, apikey=apikey))
 

@@ -4,13 +4,15 @@ sandbox over loopback; the keyring is a file-backed test backend chosen as keyri
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from app.sandbox import SandboxServer
 from tests.admin import commands_sent
-from tests.e2e.test_cli import queue_note, run_cli
+from tests.e2e.test_cli import FIELDCLIENT, queue_note, run_cli
 from tests.file_keyring import PATH_ENV
 
 
@@ -122,3 +124,21 @@ def test_logout_is_refused_while_an_action_waits(sandbox: SandboxServer, tmp_pat
     assert refused.stderr.startswith("Cannot sign out: 1 change is not sent yet: Note on customer")
     assert (data_dir / "account.json").exists()
     assert json.loads((tmp_path / "keyring.json").read_text()) != {}
+
+
+def test_without_a_terminal_or_the_secrets_login_says_which_to_set(tmp_path: Path) -> None:
+    """A script without FIELDCLIENT_PASSWORD / FIELDCLIENT_APIKEY gets one line, not a prompt
+    nobody answers (nor the traceback of one that reads end of input)."""
+    environment = {name: value for name, value in os.environ.items()
+                   if name not in ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")}
+    refused = subprocess.run(
+        [*FIELDCLIENT, "login", "--server", "https://microbizz.example/api", "--contract", "1",
+         "--username", "tech", "--data-dir", str(tmp_path / "data")],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+        env={**environment, **keyring_env(tmp_path)},
+    )
+    assert refused.returncode == 1
+    assert refused.stderr.strip().splitlines() == [
+        "No terminal to ask for the password and API key on: set FIELDCLIENT_PASSWORD and "
+        "FIELDCLIENT_APIKEY."]
+    assert not (tmp_path / "data").exists()
