@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from app.core.errors import CommandRefused, EnvelopeRefused, MalformedData, TransportError, redact
-from app.core.values import as_date, as_int, as_str, as_time
+from app.core.values import as_int, as_moment, as_str
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +88,7 @@ class Response:
     @property
     def received(self) -> datetime | None:
         """The server's date/time as one moment; None when either is missing or garbled."""
-        day, moment = as_date(self.date), as_time(self.time)
-        return datetime.combine(day, moment) if day and moment else None
+        return as_moment(self.date, self.time)
 
 
 def build_envelope(

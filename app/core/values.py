@@ -125,6 +125,15 @@ def as_time(value: Any) -> time | None:
     return None
 
 
+def as_moment(day: Any, moment: Any) -> datetime | None:
+    """A date field and a time field as one moment (the envelope's date/time, an object's
+    changedate/changetime); None when either is missing or garbled."""
+    parsed_day, parsed_time = as_date(day), as_time(moment)
+    if parsed_day is None or parsed_time is None:
+        return None
+    return datetime.combine(parsed_day, parsed_time)
+
+
 def as_int_list(value: Any) -> list[int]:
     """A collection of ids (see `as_id`); a comma-separated string is accepted as well."""
     if isinstance(value, str):

@@ -30,7 +30,7 @@ from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
 from app.core.errors import CommandRefused, FieldClientError, MalformedData
-from app.core.values import as_date, as_str, as_time
+from app.core.values import as_moment
 from app.db import Store
 from app.sync.actions import reapply_unsent
 from app.sync.failures import FailureLog
@@ -136,8 +136,6 @@ class SyncEngine:
     async def _first_request(self) -> MobileAppSettings:
         calls = (*FIRST_CALLS, *(SETUP_CALLS if self._setup_due() else ()))
         response = await self._client.send([Command(call.command) for call in calls])
-        if not response.results:
-            raise MalformedData("The server answered the settings request with no results")
         settings = response.results[0].raise_for_status()
         now = self._now()
         changes = await self._store.write(self._store_first, calls, response, now)
@@ -263,7 +261,7 @@ class SyncEngine:
             return None
         seen_first = _object_stamp(page.objects[0])
         last = _object_stamp(page.objects[-1])
-        server_now = _parse_stamp(response.date, response.time)
+        server_now = response.received
         if seen_first is None or last is None or server_now is None:
             return None
         first = self._first_stamp.setdefault(step.key, seen_first)
@@ -379,20 +377,13 @@ class SyncEngine:
 
 
 def _check_stamp(response: Response) -> None:
-    if _parse_stamp(response.date, response.time) is None:
+    if response.received is None:
         raise MalformedData(
             f"The server's answer has no valid date/time ({response.date!r} {response.time!r})"
         )
 
 
-def _parse_stamp(day: Any, moment: Any) -> datetime | None:
-    parsed_day, parsed_time = as_date(day), as_time(moment)
-    if parsed_day is None or parsed_time is None:
-        return None
-    return datetime.combine(parsed_day, parsed_time)
-
-
 def _object_stamp(obj: Any) -> datetime | None:
     if not isinstance(obj, dict):
         return None
-    return _parse_stamp(as_str(obj.get("changedate")), as_str(obj.get("changetime")))
+    return as_moment(obj.get("changedate"), obj.get("changetime"))

@@ -77,7 +77,7 @@ class WakeLoop:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._timer: asyncio.Handle | None = None
-        self._timer_due = 0.0  # time.monotonic(); qasync's handles do not know theirs
+        self._timer_due = 0.0  # time.monotonic(): the GUI loop's timer handles do not know theirs
         self._idle = asyncio.Event()  # clear while a round runs
         self._idle.set()
         self._stopping = False
