@@ -3,6 +3,8 @@ stay put while a dispatcher adds, changes and removes objects."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
@@ -17,16 +19,22 @@ def _ids(view: QTableView) -> list[int]:
     return [model.index(row, 0).data(ID) for row in range(model.rowCount())]
 
 
-def test_a_sync_keeps_the_selection_and_the_scroll_position(
-    window_and_core, sandbox, loop, qtmodeltester
-) -> None:
-    window, core, _ = window_and_core
+def _synced_customers(window, core, loop, qtmodeltester) -> tuple[QTableView, Any]:
+    """The customer list after a first sync, shown, with the model tester following it."""
     assert loop.run_until_complete(core.engine.run_pass()).ok
     window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.CUSTOMER))
     view = window.tabs.currentWidget()
     assert isinstance(view, QTableView)
     model = window.models[Kind.CUSTOMER]
-    qtmodeltester.check(model)  # and it keeps checking every signal of the update below
+    qtmodeltester.check(model)  # and it keeps checking every signal of the updates after it
+    return view, model
+
+
+def test_a_sync_keeps_the_selection_and_the_scroll_position(
+    window_and_core, sandbox, loop, qtmodeltester
+) -> None:
+    window, core, _ = window_and_core
+    view, model = _synced_customers(window, core, loop, qtmodeltester)
     while model.canFetchMore():
         model.fetchMore()
     before = _ids(view)
@@ -62,11 +70,7 @@ def test_a_hidden_list_catches_up_when_shown_and_keeps_its_selection(
     window_and_core, sandbox, loop, qtmodeltester
 ) -> None:
     window, core, _ = window_and_core
-    assert loop.run_until_complete(core.engine.run_pass()).ok
-    window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.CUSTOMER))
-    view = window.tabs.currentWidget()
-    model = window.models[Kind.CUSTOMER]
-    qtmodeltester.check(model)
+    view, model = _synced_customers(window, core, loop, qtmodeltester)
     before = _ids(view)
     view.selectRow(5)
     window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.TODO))
