@@ -11,9 +11,8 @@ from typing import Any
 
 import orjson
 
-from app.api import Client, Command, Credentials
+from app.api import Credentials
 from app.composition import NoAccount, build_core, open_connection, reader_session
-from app.core.errors import EnvelopeRefused, FieldClientError, TransportError
 from app.core.kinds import LISTED_KINDS, Kind
 from app.db import Store
 from app.db.folder import (
@@ -23,20 +22,14 @@ from app.db.folder import (
     require_folder,
     unavailable_as_words,
 )
-from app.db.outbox import OutboxRepo, State, UnsentChanges, ensure_nothing_unsent
+from app.db.outbox import OutboxRepo, State, UnsentChanges
 from app.db.recovery import recover
-from app.db.store import DATABASE_FILE
 from app.mainpage_boxes.page import PageContent, page_of
 from app.mainpage_boxes.registry import BoxRegistry
-from app.sync.account import (
-    Account,
-    AccountStore,
-    BadEndpoint,
-    SecretsUnavailable,
-    check_endpoint,
-)
+from app.sync.account import Account, BadEndpoint, SecretsUnavailable, check_endpoint
 from app.sync.keys import LAST_SUCCESS_KEY
 from app.sync.outbox import doubt_advice, shown_params
+from app.sync.signin import SignInRefused, sign_in, sign_out
 
 
 async def run_sync(
@@ -94,57 +87,23 @@ async def run_sync(
     return 0 if result.ok else 1
 
 
-class LoginRefused(RuntimeError):
-    """The server or the data folder said no: the message is the sentence to print."""
-
-
 async def run_login(data_dir: Path, account: Account, *, password: str, apikey: str) -> int:
-    """Sign in for later runs: the address is checked before anything is sent, the credentials
-    by one request before anything is kept; then the secrets go to the OS keyring and the rest
-    to the data folder, which a plain `fieldclient sync --data-dir` then uses.
+    """Sign in for later runs (app/sync/signin.py): the address checked before anything is
+    sent, the login by one request before anything is kept; then the secrets go to the OS
+    keyring and the rest to the data folder, which a plain `fieldclient sync --data-dir` uses.
 
     Exit 1 with one sentence when refused; nothing is kept then.
     """
     try:
         check_endpoint(account.endpoint)
         with FolderLock(data_dir):
-            accounts = AccountStore(data_dir)
-            saved = accounts.load()
-            if saved is not None and saved != account:
-                raise LoginRefused(
-                    f"{data_dir} is signed in as {saved.username} on {saved.contract}: run "
-                    f'fieldclient logout --data-dir "{data_dir}" first.'
-                )
-            await _check_credentials(account, Credentials(
-                account.contract, apikey, account.username, password))
-            try:
-                accounts.save(account, password=password, apikey=apikey)
-            except SecretsUnavailable:
-                accounts.forget(account)  # whichever secret did get in goes again
-                raise
-    except (BadEndpoint, LoginRefused, SecretsUnavailable, StoreUnavailable) as refused:
+            await sign_in(data_dir, account, password=password, apikey=apikey)
+    except (BadEndpoint, SignInRefused, StoreUnavailable) as refused:
         print(refused, file=sys.stderr)
         return 1
     print(f"Signed in as {account.username} on {account.contract}; the account is kept for "
           f"{data_dir}.")
     return 0
-
-
-async def _check_credentials(account: Account, credentials: Credentials) -> None:
-    """One request the server answers only for a valid login (the first one a sync sends)."""
-    client = Client(account.endpoint, credentials)
-    try:
-        await client.send([Command("GetMobileAppSettings")])
-    except EnvelopeRefused as refused:
-        raise LoginRefused(f"The server did not accept the login: {refused.server_message}."
-                           ) from None
-    except TransportError as error:
-        raise LoginRefused(f"{error}; nothing was saved.") from None
-    except FieldClientError as error:
-        raise LoginRefused(f"{account.endpoint} does not answer as a Microbizz server ({error})."
-                           ) from None
-    finally:
-        await client.aclose()
 
 
 def _print_counts(counts: Mapping[Kind, int]) -> None:
@@ -310,28 +269,12 @@ def run_reset(data_dir: Path, *, doing: str = "reset the data") -> int:
     try:
         require_folder(data_dir)
         with FolderLock(data_dir):
-            if (data_dir / DATABASE_FILE).exists():
-                _refuse_while_unsent(data_dir, doing)
-            accounts = AccountStore(data_dir)
-            account = accounts.load()
-            if account is not None:
-                accounts.forget(account)
-            # the database, its WAL and shared memory (the lock file stays: it is held)
-            for path in data_dir.glob(f"{DATABASE_FILE}*"):
-                path.unlink()
+            sign_out(data_dir, doing=doing)
     except (UnsentChanges, StoreUnavailable) as refused:
         print(refused, file=sys.stderr)
         return 1
     print(f"Logged out; the local data in {data_dir} is deleted.")
     return 0
-
-
-def _refuse_while_unsent(data_dir: Path, doing: str) -> None:
-    store = Store.in_dir(data_dir)
-    try:
-        ensure_nothing_unsent(store, doing)
-    finally:
-        store.close()
 
 
 def run_recover(data_dir: Path) -> int:
