@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import gc
 import hashlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Coroutine, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,18 +27,29 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from app import APP_NAME
 from app.api import Credentials
-from app.composition import Connection, Core, NoAccount, build_core, data_folder, open_connection
+from app.composition import (
+    Connection,
+    Core,
+    NoAccount,
+    build_core,
+    data_folder,
+    embedded_sandbox,
+    open_connection,
+)
 from app.core.kinds import Kind
 from app.db.folder import FolderInUse, FolderLock, StoreDamaged, StoreUnavailable
+from app.db.outbox import UnsentChanges, ensure_nothing_unsent
 from app.db.recovery import recover
 from app.exits import exit_status, stop_signals
 from app.mainpage_boxes.registry import BoxRegistry
-from app.sync.account import SecretsUnavailable
+from app.sync.account import Account, AccountStore, SecretsUnavailable
 from app.sync.controls import SyncControls
 from app.sync.monitor import StatusMonitor
+from app.sync.signin import AccountSetup, sign_out
 from app.sync.status import Indicator
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
+from app.views.setup_wizard import run_setup_wizard
 from app.views.sync_pages import permission_prompt
 from app.views.tasks import TaskKeeper
 from app.views.tray import SyncTray
@@ -141,20 +153,9 @@ def _stop_signals(loop: asyncio.AbstractEventLoop, exit_: AppExit) -> Iterator[N
 async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> int:
     with contextlib.ExitStack() as stack:
         data_dir = stack.enter_context(data_folder(options.data_dir, sandbox=options.sandbox))
-        bridge = Bridge()
         try:
             # The folder first: a second start must not start a sandbox or touch the account.
             stack.enter_context(FolderLock(data_dir))
-            connection = stack.enter_context(
-                open_connection(
-                    data_dir,
-                    sandbox=options.sandbox,
-                    server=options.server,
-                    credentials=options.credentials,
-                    sandbox_scale=options.sandbox_scale,
-                )
-            )
-            core = await _open_core(data_dir, connection, bridge, options)
         except FolderInUse as error:
             log.error("%s", error)
             if options.quit_after_sync:
@@ -162,11 +163,44 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
             if not SecondStart.bring_forward(data_dir):  # the holder has no window to show
                 await startup_message(str(error))
             return 2
+        except StoreUnavailable as error:
+            return await _cannot_start(error, options)
+        # Signing out brings the set-up wizard back, for this contract or another one.
+        while (status := await _run_signed_in(app, options, exit_, data_dir)) is SIGNED_OUT:
+            options = replace(options, server=None, credentials=None, open_page=None)
+        return status
+    return 0
+
+
+class _SignedOut(enum.Enum):
+    SIGNED_OUT = "signed out"
+
+
+SIGNED_OUT = _SignedOut.SIGNED_OUT
+
+
+async def _cannot_start(error: Exception, options: DesktopOptions) -> int:
+    log.error("%s", error)
+    if not options.quit_after_sync:
+        await startup_message(str(error))
+    return 2
+
+
+async def _run_signed_in(
+    app: QApplication, options: DesktopOptions, exit_: AppExit, data_dir: Path
+) -> int | _SignedOut:
+    """One signed-in life of the app: connect (the wizard first when nothing is set up), the
+    window, the loops; its exit status, or SIGNED_OUT when the technician signed out."""
+    with contextlib.ExitStack() as stack:
+        bridge = Bridge()
+        try:
+            connected = await _connect(stack, data_dir, options)
+            if connected is None:
+                return 0  # the wizard was closed: nothing was set up, nothing to say
+            core_dir, connection = connected
+            core = await _open_core(core_dir, connection, bridge, options)
         except (NoAccount, SecretsUnavailable, StoreUnavailable) as error:
-            log.error("%s", error)
-            if not options.quit_after_sync:
-                await startup_message(str(error))
-            return 2
+            return await _cannot_start(error, options)
         if core is None:
             return 2  # the technician chose not to recover a damaged store
         controls = core.session.controls
@@ -180,6 +214,8 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
         clock_tick = QTimer(window)
         clock_tick.timeout.connect(core.monitor.refresh)
         clock_tick.start(30_000)
+        signing_out = _offer_sign_out(window, core, connection, tasks, options)
+        window.quit_action.triggered.connect(lambda: exit_.request())
 
         def window_closed() -> None:
             # With background sync allowed the app stays in the tray; otherwise it ends.
@@ -214,15 +250,87 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
             core.sender.start()
             if controls.background_sync is None:
                 permission_prompt(window, controls, tasks)  # first run: ask once
-            await exit_.requested.wait()
-            return exit_.status
+            if await exit_.unless_requested(signing_out.wait()) is None:
+                return exit_.status
         finally:
             app.lastWindowClosed.disconnect(window_closed)  # the app outlives this run in tests
             await tasks.cancel_all()
             window.close()
             window.deleteLater()
             await core.aclose()
+        if connection.sandbox is None:  # the demo's folder goes with the stack
+            try:
+                sign_out(core_dir)
+            except UnsentChanges as refused:  # a change saved after the question was answered
+                await startup_message(str(refused))
+        return SIGNED_OUT
     return 0
+
+
+async def _connect(
+    stack: contextlib.ExitStack, data_dir: Path, options: DesktopOptions
+) -> tuple[Path, Connection] | None:
+    """Where the core's data lives and what it syncs with: the sandbox, --server, the saved
+    account, or what the set-up wizard ends with (None: it was closed).
+
+    The wizard opens when nothing is set up, and on the typed details when the saved
+    account's secrets cannot be read from the keyring (a restart on another Windows user, a
+    keyring that is gone): it says why and asks again. A run that only syncs and exits
+    (`--quit-after-sync`) never asks; it says why and ends.
+    """
+    reason: str | None = None
+    try:
+        connection = stack.enter_context(open_connection(
+            data_dir, sandbox=options.sandbox, server=options.server,
+            credentials=options.credentials, sandbox_scale=options.sandbox_scale,
+        ))
+        connection.credentials()  # the keyring is read here, not halfway through the start
+        return data_dir, connection
+    except (NoAccount, SecretsUnavailable) as missing:
+        if options.quit_after_sync:
+            raise
+        reason = str(missing) if isinstance(missing, SecretsUnavailable) else None
+    setup = AccountSetup(data_dir)
+    choice = await run_setup_wizard(setup, reason=reason, prefill=setup.saved())
+    if choice is None:
+        return None
+    if isinstance(choice, Account):
+        return data_dir, Connection(choice, AccountStore(data_dir))
+    demo_dir = stack.enter_context(data_folder(None, sandbox=True))
+    return demo_dir, stack.enter_context(embedded_sandbox(demo_dir, scale=options.sandbox_scale))
+
+
+def _offer_sign_out(
+    window: MainWindow, core: Core, connection: Connection, tasks: TaskKeeper,
+    options: DesktopOptions,
+) -> asyncio.Event:
+    """The window's Sign out: refused with the list while changes wait, else confirmed; the
+    event is set once the technician confirmed. A run on --sandbox or --server keeps no
+    account, so it has nothing to sign out of."""
+    confirmed = asyncio.Event()
+    account = connection.account
+    demo = connection.sandbox is not None and not options.sandbox
+    window.sign_out_action.setText("Leave the demo…" if demo else "Sign out…")
+    window.sign_out_action.setVisible(demo or (not options.sandbox and not options.server))
+
+    async def asked() -> None:
+        try:
+            ensure_nothing_unsent(core.store, "sign out")
+        except UnsentChanges as refused:
+            await ask(str(refused), icon=QMessageBox.Icon.Warning, parent=window,
+                      name="sign-out-message")
+            return
+        question = ("Leave the demo? Its data is thrown away." if demo else
+                    f"Sign out of {account.username} on contract {account.contract}? The local "
+                    "data on this computer is removed; you can then sign in again, to this "
+                    "contract or another.")
+        if await ask(question, accept="Leave the demo" if demo else "Sign out",
+                     reject="Cancel", icon=QMessageBox.Icon.Question, parent=window,
+                     name="sign-out-message"):
+            confirmed.set()
+
+    window.sign_out_action.triggered.connect(lambda: tasks.start(asked()))
+    return confirmed
 
 
 def _opened(window: MainWindow, core: Core, place: tuple[Kind, int]) -> bool:
@@ -311,32 +419,46 @@ async def _open_core(
             raise
         question = (f"{damage} Recover it? Your unsent changes are kept, the rest is downloaded "
                     "again, and the damaged file is kept aside.")
-        answer = await startup_message(question, offer_recovery=True)
-        if answer != QMessageBox.ButtonRole.AcceptRole:
+        if not await ask(question, accept="Recover"):
             return None
     log.info("%s", recover(data_dir).message)
     return build()
 
 
-async def startup_message(text: str, *, offer_recovery: bool = False) -> QMessageBox.ButtonRole:
-    """Why the app cannot start, as a dialog; with `offer_recovery`, a Recover and a Quit button.
+async def startup_message(text: str) -> None:
+    """Why the app cannot start, as a dialog."""
+    await ask(text)
+
+
+async def ask(
+    text: str,
+    *,
+    accept: str | None = None,
+    reject: str = "Quit",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Critical,
+    parent: QWidget | None = None,
+    name: str = "startup-message",
+) -> bool:
+    """A message with OK; with `accept`, a question with that button and `reject`, answered
+    True when `accept` was clicked.
 
     Opened with `open()` and awaited, never `exec()`, so the event loop runs on meanwhile.
     """
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text)
-    box.setObjectName("startup-message")
-    if offer_recovery:
-        box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(icon, APP_NAME, text, parent=parent)
+    box.setObjectName(name)
+    if accept is not None:
+        box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
     else:
         box.addButton(QMessageBox.StandardButton.Ok)
-    answer: asyncio.Future[QMessageBox.ButtonRole] = asyncio.get_running_loop().create_future()
+    answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
 
     def finished(_result: int) -> None:
         clicked = box.clickedButton()
-        role = box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
+        accepted = clicked is not None and (
+            box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole)
         if not answer.done():
-            answer.set_result(role)
+            answer.set_result(accept is not None and accepted)
 
     box.finished.connect(finished)
     box.open()

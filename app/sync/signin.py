@@ -95,3 +95,28 @@ def sign_out(data_dir: Path, *, doing: str = "sign out") -> None:
     # the database, its WAL and shared memory (the folder's lock file stays: it is held)
     for path in data_dir.glob(f"{DATABASE_FILE}*"):
         path.unlink()
+
+
+class AccountSetup:
+    """What the set-up wizard may do, without Qt: check an account with its server and keep
+    it for one data folder. The wizard gets this, never the keyring or the wire."""
+
+    def __init__(self, data_dir: Path, accounts: AccountStore | None = None) -> None:
+        self.data_dir = data_dir
+        self._accounts = accounts or AccountStore(data_dir)
+
+    def saved(self) -> Account | None:
+        """The account kept in the folder (its secrets may still be missing)."""
+        return self._accounts.load()
+
+    async def sign_in(
+        self, endpoint: str, contract: str, username: str, *, password: str, apikey: str
+    ) -> Account:
+        """The account, checked and kept; SignInRefused with the sentence to show otherwise."""
+        try:
+            account = Account(check_endpoint(endpoint), contract.strip(), username.strip())
+        except BadEndpoint as refused:
+            raise SignInRefused(str(refused)) from None
+        await sign_in(self.data_dir, account, password=password, apikey=apikey.strip(),
+                      accounts=self._accounts)
+        return account

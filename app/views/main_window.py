@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.status_action)
         self.addToolBar(toolbar)
         self._add_navigation(toolbar)
+        self._add_account_menu()
 
         self.activity_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -228,6 +229,19 @@ class MainWindow(QMainWindow):
         for action in (self.back_action, self.forward_action, self.lists_action):
             action.setEnabled(False)
             toolbar.addAction(action)
+
+    def _add_account_menu(self) -> None:
+        """File: signing out (the app composes what it does) and quitting."""
+        menu = self.menuBar().addMenu("&File")
+        self.sign_out_action = QAction("Sign out…", self)
+        self.sign_out_action.setObjectName("sign-out")
+        self.sign_out_action.setVisible(False)  # shown where there is an account to leave
+        menu.addAction(self.sync_action)
+        menu.addSeparator()
+        menu.addAction(self.sign_out_action)
+        self.quit_action = QAction("Quit", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard one
+        menu.addAction(self.quit_action)
 
     def _open_row(self, kind: Kind, index: QModelIndex) -> None:
         if not index.isValid():

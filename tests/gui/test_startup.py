@@ -11,12 +11,11 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.api import Credentials
 from app.composition import build_core, sandbox_connection
@@ -28,6 +27,7 @@ from app.sync.engine import LAST_SUCCESS_KEY
 from app.views.main_window import MainWindow
 from tests.admin import commands_sent
 from tests.folder_faults import garble_table, held_by_another_process
+from tests.gui.running import click, startup_message, visible, while_running
 
 
 def options(server: SandboxServer, data_dir: Path) -> DesktopOptions:
@@ -36,40 +36,6 @@ def options(server: SandboxServer, data_dir: Path) -> DesktopOptions:
         data_dir=data_dir, server=server.url,
         credentials=Credentials(creds.contract, creds.apikey, creds.username, creds.password),
     )
-
-
-def visible(kind: type[QWidget], name: str | None = None) -> QWidget | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, kind) and widget.isVisible() and name in (None,
-                                                                         widget.objectName()):
-            return widget
-    return None
-
-
-def startup_message() -> QMessageBox | None:
-    box = visible(QMessageBox, "startup-message")
-    return box if isinstance(box, QMessageBox) else None
-
-
-def click(box: QMessageBox, label: str) -> None:
-    next(b for b in box.buttons() if b.text().replace("&", "") == label).click()
-
-
-@contextlib.contextmanager
-def while_running(step: Callable[[], None], limit_s: float = 30) -> Iterator[None]:
-    """Call `step` every 50 ms while the app runs its loop; stop that loop after `limit_s`, so
-    a start that hangs fails here rather than at the suite's timeout."""
-    ticker, watchdog = QTimer(), QTimer()
-    ticker.timeout.connect(step)
-    watchdog.setSingleShot(True)
-    watchdog.timeout.connect(lambda: asyncio.get_event_loop().stop())
-    ticker.start(50)
-    watchdog.start(int(limit_s * 1000))
-    try:
-        yield
-    finally:
-        ticker.stop()
-        watchdog.stop()
 
 
 def synced(data_dir: Path) -> bool:

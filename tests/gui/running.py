@@ -1,0 +1,78 @@
+"""Running the whole app in the test's process as `fieldclient` does (`run_desktop`, its own
+event loop), with Qt timers acting on its windows as a person would."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+def visible(kind: type[W], name: str | None = None) -> W | None:
+    """The visible top-level widget of this type (and object name), if one is up."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible() and name in (None,
+                                                                         widget.objectName()):
+            return widget
+    return None
+
+
+def startup_message() -> QMessageBox | None:
+    return visible(QMessageBox, "startup-message")
+
+
+def click(box: QMessageBox, label: str) -> None:
+    next(b for b in box.buttons() if b.text().replace("&", "") == label).click()
+
+
+@contextlib.contextmanager
+def while_running(step: Callable[[], None], limit_s: float = 30) -> Iterator[None]:
+    """Call `step` every 50 ms while the app runs its loop; stop that loop after `limit_s`, so
+    a start that hangs fails here rather than at the suite's timeout."""
+    ticker, watchdog = QTimer(), QTimer()
+    ticker.timeout.connect(step)
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: asyncio.get_event_loop().stop())
+    ticker.start(50)
+    watchdog.start(int(limit_s * 1000))
+    try:
+        yield
+    finally:
+        ticker.stop()
+        watchdog.stop()
+
+
+class Script:
+    """What a person does, in order: each step waits until its `look` finds something, then
+    `act`s on it once. `while_running(script)` plays it; `done` says whether it got through,
+    `at` which step it stopped otherwise."""
+
+    def __init__(self) -> None:
+        self._steps: list[tuple[str, Callable[[], Any], Callable[[Any], None]]] = []
+        self.at = 0
+
+    def then(self, name: str, look: Callable[[], Any], act: Callable[[Any], None]) -> Script:
+        self._steps.append((name, look, act))
+        return self
+
+    def __call__(self) -> None:
+        if self.done:
+            return
+        _name, look, act = self._steps[self.at]
+        if (found := look()) is not None and found is not False:
+            self.at += 1
+            act(found)
+
+    @property
+    def done(self) -> bool:
+        return self.at == len(self._steps)
+
+    @property
+    def waiting_for(self) -> str:
+        return "nothing" if self.done else self._steps[self.at][0]
