@@ -35,6 +35,7 @@ from app.views.history import History, Place
 from app.views.indicators import IndicatorBar
 from app.views.main_page import MainPageView
 from app.views.object_lists import ObjectListModel
+from app.views.setup_progress import SetupProgress
 from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
 from app.views.tasks import TaskKeeper
 
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.problem_banner)
+        self.setup_progress = SetupProgress()
+        column.addWidget(self.setup_progress)
         column.addWidget(self.offline_banner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
@@ -282,12 +285,14 @@ class MainWindow(QMainWindow):
 
     def on_progress(self, progress: SyncProgress) -> None:
         self._show_progress_bar(progress)
+        time_left = None if progress.seconds_left is None else _time_left(progress.seconds_left)
+        self.setup_progress.show_progress(progress, time_left)
         if progress.running:
             text = progress.activity or "Synchronising"
             if progress.objects:
                 text += f"… {progress.objects:,} objects received"
-            if progress.seconds_left is not None:
-                text += f" · {_time_left(progress.seconds_left)}"
+            if time_left is not None:
+                text += f" · {time_left}"
             self.activity_label.setText(text)
         elif progress.last_error:
             self.activity_label.setText(progress.last_error)

@@ -1,0 +1,50 @@
+"""The initial configuration, shown across the top of the window while the first sync runs:
+how far it is, an estimate of what is left, and that the window can be used meanwhile (each
+list fills as its objects arrive)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from app.core.kinds import Kind
+from app.sync.plan import LOOPS
+from app.sync.progress import SyncProgress
+
+TASKS_STEP = next(step.key for step in LOOPS if step.kind is Kind.TODO)
+
+
+class SetupProgress(QWidget):
+    """Visible only during the first pass of a data folder (no sync has succeeded yet)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setup-progress")
+        self.setStyleSheet("QWidget#setup-progress { background: #e3eefc; }")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(260)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.bar)
+        self.hide()
+
+    def show_progress(self, progress: SyncProgress, time_left: str | None) -> None:
+        first_pass = progress.running and progress.last_success is None
+        self.setVisible(first_pass)
+        if not first_pass:
+            return
+        tasks_in = any(step.done for step in progress.steps if step.key == TASKS_STEP)
+        said = [f"Setting up this computer: {progress.objects:,} objects received"]
+        if time_left is not None:
+            said.append(time_left)
+        said.append("your tasks are in; open them while the rest arrives." if tasks_in
+                    else "the lists fill as the data arrives.")
+        self.text.setText(" · ".join(said[:-1]) + ". " + said[-1][:1].upper() + said[-1][1:])
+        fraction = progress.fraction
+        if fraction is None:
+            self.bar.setRange(0, 0)
+        else:
+            self.bar.setRange(0, 100)
+            self.bar.setValue(round(fraction * 100))
