@@ -42,11 +42,11 @@ def test_a_changed_password_stops_sending_until_the_new_one_is_entered(harness, 
     assert Indicator.FAILED in status.active
     assert core.outbox.unsent_count() == 1
 
-    with pytest.raises(SignInRefused, match="^The server did not accept the login: Invalid"):
+    with pytest.raises(SignInRefused, match=r"^The server did not accept the login: Invalid"):
         harness.run(controls.change_password("forkert"))
     assert kept_password(harness) == DEMO_CREDENTIALS.password
     assert controls.status.login_refused is not None
-    with pytest.raises(SignInRefused, match="^Enter the new password.$"):
+    with pytest.raises(SignInRefused, match=r"^Enter the new password\.$"):
         harness.run(controls.change_password(""))
 
     harness.run(controls.change_password(NEW_PASSWORD))
