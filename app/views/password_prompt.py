@@ -70,6 +70,12 @@ class PasswordDialog(QDialog):
         self.raise_()
         self.password.setFocus()
 
+    def withdraw(self) -> None:
+        """The login works again without what is typed here (the office changed the password
+        back): nothing to ask. One being checked finishes by itself."""
+        if self.isVisible() and self.password.isEnabled():
+            self.reject()
+
     def _submit(self) -> None:
         self._checking(True)
         self._say(CHECKING)
@@ -126,6 +132,8 @@ class PasswordBanner(QWidget):
         self.setVisible(refused is not None)
         if refused is None:
             self._asked = False
+            if self.dialog is not None:
+                self.dialog.withdraw()
             return
         self.label.setText(refused)
         if not self._asked:

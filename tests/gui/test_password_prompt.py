@@ -104,3 +104,18 @@ def test_cancelled_it_stays_in_a_banner_and_is_not_asked_again_until_chosen(
     qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and not dialog.message.isVisible()
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Cancel)
+
+
+@pytest.mark.expected_warnings("app.sync")
+def test_a_login_that_works_again_by_itself_takes_the_question_away(
+    window_and_core, loop, sandbox
+) -> None:
+    window, core, _ = window_and_core
+    banner = window.password_banner
+    change_password(sandbox, NEW_PASSWORD)
+    assert not loop.run_until_complete(core.engine.run_pass()).ok
+    assert banner.dialog is not None and banner.dialog.isVisible()
+
+    change_password(sandbox, DEMO_CREDENTIALS.password)  # the office changed it back
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    assert not banner.dialog.isVisible() and not banner.isVisible()
