@@ -42,11 +42,12 @@ def test_a_changed_password_is_asked_for_and_the_waiting_changes_arrive(
     assert loop.run_until_complete(core.engine.run_pass()).ok
     customer = min(core.store.objects.ids(Kind.CUSTOMER))
     banner = window.password_banner
+    loop.run_until_complete(core.actions.post_note(Kind.CUSTOMER, customer, NOTE))
+    assert core.outbox.unsent_count() == 1  # waiting: nothing sends yet
     change_password(sandbox, NEW_PASSWORD)
 
     async def scenario() -> None:
-        core.sender.start()
-        await core.actions.post_note(Kind.CUSTOMER, customer, NOTE)  # sent at once: refused
+        core.sender.start()  # the waiting note is refused with the login
         await until(lambda: banner.dialog is not None and banner.dialog.isVisible())
         dialog = banner.dialog
         assert dialog is not None
