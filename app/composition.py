@@ -35,7 +35,7 @@ from app.sync.keys import SERVER_OFFSET_KEY
 from app.sync.loader import Loader
 from app.sync.monitor import StatusMonitor
 from app.sync.notices import TaskNotice, TaskWatcher
-from app.sync.outbox import OutboxSender, needs_the_technician
+from app.sync.outbox import OutboxSender, OutboxStatus, needs_the_technician
 from app.sync.preferences import Preferences
 from app.sync.progress import SyncProgress
 from app.sync.scheduler import SyncScheduler
@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 # How long closing waits for the outbox's send under way to be answered. Cut off, the send
 # is read back at the next start; answered, it is simply done.
 SEND_GRACE_SECONDS = 5.0
+# The background work, as the banner names it when it stops.
+SYNC_WORK = "Sync"
+SENDING_WORK = "Sending changes"
 
 
 def default_data_dir() -> Path:
@@ -215,23 +218,31 @@ def build_core(
     def progressed(progress: SyncProgress) -> None:
         reported(progress)
         if not progress.running:  # a pass ended, however it was started: facts changed
+            monitor.login_refused(SYNC_WORK, progress.login_refused)
             monitor.refresh()
             keep_server_offset()
 
     engine = SyncEngine(
         client, store, clock, loader=loader, on_changes=changed, on_progress=progressed
     )
+
+    def sender_reported(status: OutboxStatus) -> None:
+        """A send run ended or an entry changed state: counts, and whether it halted on a
+        refused login."""
+        monitor.login_refused(SENDING_WORK, status.halted)
+        monitor.refresh()
+
     sender = OutboxSender(
         client, store, clock,
         attachments_allowed=lambda: not monitor.metered,
-        on_status=lambda _status: monitor.refresh(),
+        on_status=sender_reported,
         on_changes=shown,
-        on_error=functools.partial(monitor.loop_failed, "Sending changes"),
+        on_error=functools.partial(monitor.loop_failed, SENDING_WORK),
     )
     scheduler = SyncScheduler(
         engine,
         on_pass=lambda result: watcher.pass_finished(result.ok),
-        on_error=functools.partial(monitor.loop_failed, "Sync"),
+        on_error=functools.partial(monitor.loop_failed, SYNC_WORK),
     )
 
     def outbox_changed() -> None:
@@ -244,7 +255,7 @@ def build_core(
     actions = Actions(store, clock, server_time=server_time, on_outbox_changed=outbox_changed,
                       on_changes=shown)
     controls = SyncControls(engine, monitor, preferences, scheduler.request, outbox, actions,
-                            sender)
+                            sender, connection.account, connection.accounts, client)
     session = Session(store, actions=actions, loader=loader, controls=controls, changes=stream)
     return Core(store, client, loader, engine, parser, monitor, preferences, outbox, sender,
                 actions, scheduler, server_time, session, saving)

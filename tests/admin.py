@@ -66,3 +66,9 @@ def delete_object(server: SandboxServer, kind: str, object_id: int) -> dict:
     reply = httpx.delete(f"{server.base_url}/_sandbox/objects/{kind}/{object_id}")
     reply.raise_for_status()
     return reply.json()
+
+
+def change_password(server: SandboxServer, password: str) -> None:
+    """The office changes the technician's password: the old one is refused from now on."""
+    httpx.post(f"{server.base_url}/_sandbox/credentials", json={"password": password}
+               ).raise_for_status()

@@ -76,6 +76,11 @@ class Client:
     def username(self) -> str:
         return self._credentials.username
 
+    def use_credentials(self, credentials: Credentials) -> None:
+        """The office changed the password: every request from now on carries the new one
+        (one already sent keeps the old, and its refusal is its caller's to handle)."""
+        self._credentials = credentials
+
     async def send(self, commands: Sequence[Command], *, haltonerror: bool = False) -> Response:
         """Send `commands` in one request; results come back in order.
 

@@ -1,6 +1,7 @@
 """Admin routes under /_sandbox: health, a state summary, the request log, the app functions,
-faults, and objects listed and edited the way a dispatcher in the back office would (each
-edit stamps the object with the server's now and a new sequence). Documented in README.md.
+faults, the technician's password (changed as the office would), and objects listed and edited
+the way a dispatcher in the back office would (each edit stamps the object with the server's
+now and a new sequence). Documented in README.md.
 
 JSON in and out; errors are {"error": "..."} with status 400, 403 or 404. Only loopback
 clients may use them (the server binds to 127.0.0.1 anyway; this holds behind a proxy too).
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 import orjson
@@ -90,6 +92,13 @@ def _functions_change(body: Any) -> dict[str, bool]:
     return {str(name): bool(on) for name, on in body.items()}
 
 
+def _new_password(body: Any) -> str:
+    password = body.get("password") if isinstance(body, dict) else None
+    if not isinstance(password, str) or not password:
+        raise BadRequest('the body must be {"password": "the new password"}')
+    return password
+
+
 def _ids(request: Request) -> set[int] | None:
     """`?ids=1,2,3`, or None when the query does not narrow the list."""
     text = request.query_params.get("ids")
@@ -133,6 +142,12 @@ def admin_routes(state: SandboxState, log: RequestLog, faults: FaultPlan) -> lis
                     state.functions.discard(name)
         return json_response(sorted(state.functions))
 
+    async def credentials(request: Request) -> Response:
+        """The office changes the technician's password: the old one is refused from now on."""
+        state.credentials = replace(state.credentials, password=_new_password(
+            await _body(request)))
+        return json_response({"ok": True})
+
     async def objects(request: Request) -> Response:
         kind = request.path_params["kind"]
         if request.method == "POST":
@@ -166,6 +181,7 @@ def admin_routes(state: SandboxState, log: RequestLog, faults: FaultPlan) -> lis
         ("/_sandbox/faults", fault_plan, ["GET", "POST", "DELETE"]),
         ("/_sandbox/functions", functions, ["GET", "POST"]),
         ("/_sandbox/showcase", named_objects, ["GET"]),
+        ("/_sandbox/credentials", credentials, ["POST"]),
         ("/_sandbox/objects/{kind}", objects, ["GET", "POST"]),
         ("/_sandbox/objects/{kind}/{id:int}", one_object, ["GET", "PATCH", "DELETE"]),
         ("/_sandbox/objects/{kind}/{id:int}/{action}", action, ["POST"]),

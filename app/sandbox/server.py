@@ -43,7 +43,6 @@ class SandboxServer:
         """Generate the data now; `clock` replaces the server's wall clock (tests fix it)."""
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
-        self.credentials = credentials
         self.state = SandboxState.generated(
             seed=seed,
             scale=scale,
@@ -58,6 +57,11 @@ class SandboxServer:
         self._faults: FaultPlan | None = None
         self._thread: threading.Thread | None = None
         self._failure: BaseException | None = None
+
+    @property
+    def credentials(self) -> SandboxCredentials:
+        """The login it accepts now (the admin interface changes the password)."""
+        return self.state.credentials
 
     @property
     def port(self) -> int:

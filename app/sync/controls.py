@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.api import Client
 from app.db.outbox import Entry, OutboxRepo, State
+from app.sync.account import Account, AccountStore
 from app.sync.actions import Actions
 from app.sync.engine import SyncEngine
 from app.sync.monitor import StatusMonitor
 from app.sync.outbox import OutboxSender
 from app.sync.preferences import Preferences
 from app.sync.progress import SyncProgress
+from app.sync.signin import renew_password
 from app.sync.status import SyncStatus
 
 
@@ -24,6 +27,9 @@ class SyncControls:
     outbox: OutboxRepo
     actions: Actions
     sender: OutboxSender
+    account: Account  # who the app syncs as (the password prompt names them)
+    accounts: AccountStore  # where the password is kept
+    client: Client  # the wire client every sync and send goes through
 
     @property
     def unsent_count(self) -> int:
@@ -63,3 +69,16 @@ class SyncControls:
     async def allow_background_sync(self, allowed: bool) -> None:
         await self.preferences.set_background_sync(allowed)
         self.monitor.refresh()
+
+    async def change_password(self, password: str) -> None:
+        """The office changed the password and the technician entered the new one: checked
+        with the server first, then kept in the keyring and used by every request; what waits
+        in the outbox goes at once, and a sync follows.
+
+        SignInRefused, with the sentence to show, when the server (or the keyring) says no:
+        then nothing changed and sending stays stopped.
+        """
+        self.client.use_credentials(await renew_password(self.account, self.accounts, password))
+        self.monitor.login_accepted()
+        self.sender.resume()
+        self.request_sync()

@@ -11,7 +11,9 @@ Rules from the app sync guide, kept here:
 - A resumekey the server refuses restarts its loop once; a second refusal in the same pass ends
   that loop with an error (a server that forgot every key would otherwise be asked forever).
 - Any error in a step, expected or not (a locked store, a full disk), is that step's error: the
-  other steps finish, the failed loop's cursor does not move, and the pass reports it.
+  other steps finish, the failed loop's cursor does not move, and the pass reports it. A login
+  the server refused is also reported apart (`SyncProgress.login_refused`): only the
+  technician can fix it, with the new password.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from app.api.shapes import Page, read_page
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
-from app.core.errors import CommandRefused, FieldClientError, MalformedData
+from app.core.errors import CommandRefused, EnvelopeRefused, FieldClientError, MalformedData
 from app.core.values import as_moment
 from app.db import Store
 from app.sync.actions import reapply_unsent
@@ -77,6 +79,7 @@ class SyncEngine:
         self._pass_started = 0.0
         self._first_stamp: dict[str, datetime] = {}
         self._failures = FailureLog(log)
+        self._login_refused: str | None = None  # this pass's, when the server refused it
         self._progress = SyncProgress(last_success=store.settings.get(LAST_SUCCESS_KEY))
 
     @property
@@ -91,6 +94,7 @@ class SyncEngine:
         """One full pass. Never two at once: a second caller waits for the first to end."""
         async with self._lock:
             started = self._now()
+            self._login_refused = None
             try:
                 return await self._pass(started)
             except Exception as error:  # e.g. the end of pass's own write: the pass failed
@@ -318,7 +322,7 @@ class SyncEngine:
         await self._store.write(self._store.settings.put, LAST_SUCCESS_KEY, result.finished)
         self._failures.reset()
         self._report(running=False, activity="", last_success=result.finished,
-                     seconds_left=None)
+                     seconds_left=None, login_refused=None)
         log.info("%s", result.message)
         return result
 
@@ -326,13 +330,16 @@ class SyncEngine:
         self, started: str, received: dict[str, int], errors: dict[str, str]
     ) -> PassResult:
         result = PassResult(False, started, self._now(), received, errors)
-        self._report(running=False, activity="", last_error=result.message, seconds_left=None)
+        self._report(running=False, activity="", last_error=result.message, seconds_left=None,
+                     login_refused=self._login_refused)
         log.info("%s", result.message)
         return result
 
     def _failed(self, key: str, error: Exception) -> str:
         """A step's error as the pass reports it. The server's and the network's errors are
         expected (a warning, no traceback); anything else is logged once with its traceback."""
+        if isinstance(error, EnvelopeRefused):
+            self._login_refused = error.server_message
         if isinstance(error, FieldClientError):
             log.warning("%s failed: %s", key, error)
             return str(error)

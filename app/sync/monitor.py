@@ -2,8 +2,9 @@
 
 Facts come from the wire client (calls in flight, whether the last one reached the server),
 the network (told by the views from Qt's network information), the store (the last
-successful GetCheckIn or full sync, the background permission), the outbox (failed calls) and
-the background loops (one that stopped on an unexpected error and is retrying).
+successful GetCheckIn or full sync, the background permission), the outbox (failed calls), the
+background loops (one that stopped on an unexpected error and is retrying) and the sender and
+the sync passes (the server refused the login).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class StatusMonitor:
         self._metered = False
         self._last: SyncStatus | None = None
         self._problems: dict[str, str] = {}
+        self._refusals: dict[str, str] = {}  # work ("Sync", …) → the server's message
         self._stored = self._read_store()
 
     @property
@@ -78,6 +80,21 @@ class StatusMonitor:
             self._problems[work] = stopped_message(work, failure)
         self._report()
 
+    def login_refused(self, work: str, server_message: str | None) -> None:
+        """The server refused `work`'s login (None: its login was accepted, or it is no
+        longer refused). Shown until every work that was refused is accepted again."""
+        if server_message is None:
+            self._refusals.pop(work, None)
+        else:
+            self._refusals[work] = server_message
+        self._report()
+
+    def login_accepted(self) -> None:
+        """The technician entered a password the server accepts: nothing is refused now (a
+        work refused again says so itself)."""
+        self._refusals.clear()
+        self._report()
+
     @property
     def metered(self) -> bool:
         """A metered or slow connection: photos wait (Planado's rule)."""
@@ -100,6 +117,7 @@ class StatusMonitor:
                 now=self._clock.now(),
                 unsent=unsent,
                 problems=tuple(self._problems.values()),
+                login_refused=next(iter(self._refusals.values()), None),
             )
         )
 

@@ -30,6 +30,7 @@ class SyncProgress:
     last_success: str | None = None
     last_error: str | None = None
     seconds_left: float | None = None
+    login_refused: str | None = None  # the server's message: the last pass's login was refused
 
     @property
     def objects(self) -> int:

@@ -8,6 +8,7 @@ for its own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from app.api import Client, Command, Credentials
@@ -74,6 +75,26 @@ async def sign_in(
     except SecretsUnavailable as unavailable:
         accounts.forget(account)  # whichever secret did get in goes again
         raise SignInRefused(str(unavailable)) from None
+
+
+async def renew_password(account: Account, accounts: AccountStore, password: str) -> Credentials:
+    """The office changed the password: check the new one with the server, then keep it in
+    place of the old one (the API key stays). Returns the credentials to send from now on.
+
+    SignInRefused with one sentence when the server or the keyring says no; nothing changed.
+    """
+    if not password:
+        raise SignInRefused("Enter the new password.")
+    try:
+        credentials = replace(accounts.credentials(account), password=password)
+    except SecretsUnavailable as unavailable:
+        raise SignInRefused(str(unavailable)) from None
+    await check_login(account, credentials)
+    try:
+        accounts.save(account, password=password, apikey=credentials.apikey)
+    except SecretsUnavailable as unavailable:
+        raise SignInRefused(str(unavailable)) from None
+    return credentials
 
 
 def sign_out(data_dir: Path, *, doing: str = "sign out") -> None:

@@ -12,7 +12,9 @@ The tray shows one icon: the one that most needs the user, failed calls first.
 
 Background work that stopped on an unexpected error (a locked store, a full disk) and is
 retrying also raises "failed": nothing the technician does is sent meanwhile, so it needs them
-as much as a refused call. Its message (`problems`) is what the window's banner says.
+as much as a refused call. Its message (`problems`) is what the window's banner says. So does
+a login the server refused (the office changed the password): nothing is sent or synchronised
+until the technician enters the new one (`login_refused`, the sentence the window shows).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class SyncFacts:
     now: datetime
     unsent: int = 0  # changes not sent yet: not an indicator, but shown with them
     problems: tuple[str, ...] = ()  # background work that stopped and retries (stopped_message)
+    login_refused: str | None = None  # the server's message when it refused the login
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,7 @@ class SyncStatus:
     online: bool
     unsent: int = 0
     problems: tuple[str, ...] = ()
+    login_refused: str | None = None  # what to tell the technician (login_refused_message)
 
     def badge(self, indicator: Indicator) -> str:
         """The text on an indicator: its count, or "!" (failed with no failed call: work that
@@ -83,7 +87,7 @@ def sync_status(facts: SyncFacts) -> SyncStatus:
     raised: set[Indicator] = set()
     if facts.calls_in_flight > 0:
         raised.add(Indicator.IN_FLIGHT)
-    if facts.failed_calls > 0 or facts.problems:
+    if facts.failed_calls > 0 or facts.problems or facts.login_refused is not None:
         raised.add(Indicator.FAILED)
     if facts.last_synced is None or facts.now - facts.last_synced > OUT_OF_DATE_AFTER:
         raised.add(Indicator.OUT_OF_DATE)
@@ -99,6 +103,8 @@ def sync_status(facts: SyncFacts) -> SyncStatus:
         online=facts.online,
         unsent=facts.unsent,
         problems=facts.problems,
+        login_refused=(None if facts.login_refused is None
+                       else login_refused_message(facts.login_refused)),
     )
 
 
@@ -107,3 +113,9 @@ def stopped_message(work: str, failure: RoundFailed) -> str:
     seconds = round(failure.retry_in)
     later = f"{seconds} s" if seconds < 90 else f"{round(seconds / 60)} min"
     return f"{work} stopped: {failure.reason}. Retrying in {later}."
+
+
+def login_refused_message(server_message: str) -> str:
+    """What a refused login means for the technician and what to do about it."""
+    return (f"The server no longer accepts your password ({server_message.rstrip('.')}). "
+            "Nothing is sent or synchronised until you enter the new password.")

@@ -35,6 +35,7 @@ from app.views.history import History, Place
 from app.views.indicators import IndicatorBar
 from app.views.main_page import MainPageView
 from app.views.object_lists import ObjectListModel
+from app.views.password_prompt import PasswordBanner
 from app.views.setup_progress import SetupProgress
 from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
 from app.views.tasks import TaskKeeper
@@ -77,10 +78,12 @@ class MainWindow(QMainWindow):
         self.offline_banner = _banner("offline-banner", "#fff3b0", "#5c4600")
         # Background work that stopped on an unexpected error and is retrying: say so plainly.
         self.problem_banner = _banner("problem-banner", "#fde2e1", "#7a1c17")
+        self.password_banner = PasswordBanner(controls, tasks)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.password_banner)
         column.addWidget(self.problem_banner)
         self.setup_progress = SetupProgress()
         column.addWidget(self.setup_progress)
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
 
     def on_status(self, status: SyncStatus) -> None:
         self.indicators.show_status(status)
+        self.password_banner.show_status(status)
         self.problem_banner.setText(" ".join(status.problems))
         self.problem_banner.setVisible(bool(status.problems))
         self.offline_banner.setVisible(not status.online)

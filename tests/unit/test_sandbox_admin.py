@@ -24,6 +24,7 @@ from tests.unit.test_sandbox_support import (
     live_ids,
     login,
     page_through,
+    post,
     result,
     sees,
     usable_ids,
@@ -333,3 +334,19 @@ def test_bandwidth_needs_a_positive_rate_and_only_it_takes_one(client, server, s
 def _todos_request(server: SandboxServer) -> str:
     commands = [{"command": "GetTodosByLastChange"}]
     return json.dumps({**login(server.credentials), "commands": commands})
+
+
+def test_the_office_changes_the_password_and_the_old_one_is_refused(client, server):
+    old = login(server.credentials)
+    echo = [{"command": "Echo"}]
+    try:
+        ok(admin(client, server, "POST", "/credentials", {"password": "nyt-kodeord-7"}))
+        refused = post(client, server, {**old, "commands": echo})
+        assert (refused["status"], refused["results"]) == (0, [])
+        assert refused["msg"].startswith("Invalid login")
+        assert post(client, server, {**old, "password": "nyt-kodeord-7", "commands": echo}
+                    )["status"] == 1
+        for bad in ({}, {"password": ""}, {"password": 7}, ["x"]):
+            assert admin(client, server, "POST", "/credentials", bad).status_code == 400
+    finally:
+        ok(admin(client, server, "POST", "/credentials", {"password": old["password"]}))
