@@ -263,7 +263,8 @@ def test_functions_are_switched_per_contract_and_reported_to_the_app(client, ser
 
 @pytest.mark.parametrize(("host", "status"), [("192.168.1.20", 403), ("127.0.0.1", 200)])
 def test_the_admin_routes_refuse_clients_that_are_not_on_loopback(server, host, status):
-    routes = {route.path: route for route in admin_routes(server.state, RequestLog(), FaultPlan())}
+    routes = {route.path: route for route in admin_routes(server.state, RequestLog(), FaultPlan(),
+                                                    server.configuration_code)}
     scope = {
         "type": "http",
         "method": "GET",
