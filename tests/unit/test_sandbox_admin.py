@@ -334,3 +334,18 @@ def test_bandwidth_needs_a_positive_rate_and_only_it_takes_one(client, server, s
 def _todos_request(server: SandboxServer) -> str:
     commands = [{"command": "GetTodosByLastChange"}]
     return json.dumps({**login(server.credentials), "commands": commands})
+
+
+# The configuration code
+
+
+def test_the_configuration_code_is_exchanged_for_the_demo_account_and_no_other(client, server):
+    creds = server.credentials
+    answer = ok(admin(client, server, "POST", "/configuration-code",
+                      {"code": server.configuration_code}))
+    assert answer == {"endpoint": server.url, "contract": creds.contract, "apikey": creds.apikey,
+                      "username": creds.username, "password": creds.password}
+    unknown = admin(client, server, "POST", "/configuration-code", {"code": "ABCD-123"})
+    assert unknown.status_code == 404 and "error" in unknown.json()
+    for bad in ({}, {"code": 471}, ["DEMO-471"]):
+        assert admin(client, server, "POST", "/configuration-code", bad).status_code == 400
