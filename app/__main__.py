@@ -195,7 +195,7 @@ def _secrets(names: Sequence[str]) -> list[str] | None:
               file=sys.stderr)
         return None
     try:
-        return [os.environ.get(name) or getpass.getpass(f"{SECRET_WORDS[name].capitalize()}: ")
+        return [os.environ.get(name) or getpass.getpass(_prompt(SECRET_WORDS[name]))
                 for name in names]
     except (EOFError, KeyboardInterrupt):
         print(f"No {words.replace(' and ', ' or ')} was given; nothing was saved.",
@@ -203,8 +203,13 @@ def _secrets(names: Sequence[str]) -> list[str] | None:
         return None
 
 
+def _prompt(word: str) -> str:
+    return f"{word[:1].upper()}{word[1:]}: "  # "API key: ", not str.capitalize's "Api key: "
+
+
 def _sign_in(options: argparse.Namespace, account: Account, *, password: str, apikey: str
              ) -> int:
+    """Both forms end here: checked with the server, then kept (app/cli.py run_login)."""
     with data_folder(options.data_dir, sandbox=False) as data_dir:
         return asyncio.run(run_login(data_dir, account, password=password, apikey=apikey))
 
