@@ -29,8 +29,16 @@ from app.composition import data_folder
 from app.core.kinds import Kind
 from app.exits import Stopped, until_stopped
 from app.sync.account import Account, BadEndpoint, check_endpoint
+from app.sync.provisioning import (
+    CODE_SERVICE_ENV,
+    BadCode,
+    CodeRefused,
+    code_exchange_from,
+    normalise_code,
+)
 
 SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
+SECRET_WORDS = {"FIELDCLIENT_PASSWORD": "password", "FIELDCLIENT_APIKEY": "API key"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,10 +79,16 @@ def _parser() -> argparse.ArgumentParser:
     page.add_argument("address", metavar="KIND:ID",
                       help="todo:ID, customer:ID, person:ID or tool:ID")
     page.add_argument("--json", action="store_true", help="print one JSON object")
-    commands.add_parser("login", parents=[common],
-                        help="check --server, --contract and --username with the server and keep "
-                             "them (password and API key prompted, or from FIELDCLIENT_PASSWORD "
-                             "and FIELDCLIENT_APIKEY)")
+    login = commands.add_parser(
+        "login", parents=[common],
+        help="sign in with --code (the office's configuration code), or check --server, "
+             "--contract and --username with the server; then keep the account (secrets "
+             "prompted, or from FIELDCLIENT_PASSWORD and FIELDCLIENT_APIKEY)")
+    login.add_argument("--code", metavar="XXXX-XXX",
+                       help="the configuration code: it brings the server, contract, username "
+                            "and API key")
+    login.add_argument("--code-service", metavar="URL",
+                       help=f"where the code is exchanged (else {CODE_SERVICE_ENV})")
     # one command under two names: signing out removes the old data, as the issue asks
     for name in ("reset", "logout"):
         commands.add_parser(name, parents=[common],
@@ -95,9 +109,16 @@ def _address(text: str) -> tuple[Kind, int]:
 
 
 def _env_credentials(options: argparse.Namespace) -> Credentials | None:
-    """Credentials for --server from the command line and the environment (never logged)."""
+    """Credentials for --server from the command line and the environment (never logged).
+
+    The address is checked first, as `login` checks it: the envelope carries the password.
+    """
     if not options.server:
         return None
+    try:
+        check_endpoint(options.server)
+    except BadEndpoint as refused:
+        raise SystemExit(str(refused)) from None
     missing = [name for name in ("contract", "username") if not getattr(options, name)]
     missing += [name for name in SECRET_ENV if not os.environ.get(name)]
     if missing:
@@ -111,28 +132,84 @@ def _env_credentials(options: argparse.Namespace) -> Credentials | None:
 
 
 def _login(options: argparse.Namespace) -> int:
-    """`fieldclient login`: the secrets from the environment, else asked for without echo."""
+    """`fieldclient login`: by configuration code, or by server, contract and username."""
+    if options.code is not None:
+        if options.server or options.sandbox:
+            raise SystemExit("login takes --code or --server, not both: the code brings the "
+                             "server")
+        return _login_by_code(options)
     missing = [f"--{name}" for name in ("server", "contract", "username")
                if not getattr(options, name)]
     if missing or options.sandbox:
-        raise SystemExit(f"login needs {', '.join(missing) or '--server instead of --sandbox'}")
+        needed = ", ".join(missing) or "--server instead of --sandbox"
+        raise SystemExit(f"login needs --code XXXX-XXX, or {needed}")
     account = Account(options.server.strip(), options.contract, options.username)
     try:
         check_endpoint(account.endpoint)  # before asking for a secret it must not be sent to
     except BadEndpoint as refused:
         print(refused, file=sys.stderr)
         return 1
-    asked = [name for name in SECRET_ENV if not os.environ.get(name)]
-    if asked and not sys.stdin.isatty():
-        print(f"No terminal to ask for the password and API key on: set {' and '.join(asked)}.",
-              file=sys.stderr)
+    secrets = _secrets(SECRET_ENV)
+    if secrets is None:
+        return 1
+    password, apikey = secrets
+    return _sign_in(options, account, password=password, apikey=apikey)
+
+
+def _login_by_code(options: argparse.Namespace) -> int:
+    """The code exchanged for the account (app/sync/provisioning.py); the password asked for
+    only when the exchange did not bring it."""
+    try:
+        code = normalise_code(options.code)
+    except BadCode as bad:
+        print(bad, file=sys.stderr)
+        return 1
+    exchange = code_exchange_from(os.environ, options.code_service)
+    if exchange is None:
+        print(f"No configuration code service is set up: give its address with --code-service "
+              f"URL or {CODE_SERVICE_ENV}, or sign in with --server URL --contract C "
+              "--username U.", file=sys.stderr)
         return 1
     try:
-        password = os.environ.get("FIELDCLIENT_PASSWORD") or getpass.getpass("Password: ")
-        apikey = os.environ.get("FIELDCLIENT_APIKEY") or getpass.getpass("API key: ")
-    except (EOFError, KeyboardInterrupt):
-        print("No password or API key was given; nothing was saved.", file=sys.stderr)
+        provisioned = asyncio.run(exchange.exchange(code))
+    except CodeRefused as refused:
+        print(refused, file=sys.stderr)
         return 1
+    password = provisioned.password
+    if password is None:
+        secrets = _secrets(("FIELDCLIENT_PASSWORD",))
+        if secrets is None:
+            return 1
+        (password,) = secrets
+    account = Account(provisioned.endpoint, provisioned.contract, provisioned.username)
+    return _sign_in(options, account, password=password, apikey=provisioned.apikey)
+
+
+def _secrets(names: Sequence[str]) -> list[str] | None:
+    """Each named secret from the environment, else asked for without echo; None, said in one
+    line, when there is no terminal to ask on or nothing was typed."""
+    asked = [name for name in names if not os.environ.get(name)]
+    words = " and ".join(SECRET_WORDS[name] for name in names)
+    if asked and not sys.stdin.isatty():
+        print(f"No terminal to ask for the {words} on: set {' and '.join(asked)}.",
+              file=sys.stderr)
+        return None
+    try:
+        return [os.environ.get(name) or getpass.getpass(_prompt(SECRET_WORDS[name]))
+                for name in names]
+    except (EOFError, KeyboardInterrupt):
+        print(f"No {words.replace(' and ', ' or ')} was given; nothing was saved.",
+              file=sys.stderr)
+        return None
+
+
+def _prompt(word: str) -> str:
+    return f"{word[:1].upper()}{word[1:]}: "  # "API key: ", not str.capitalize's "Api key: "
+
+
+def _sign_in(options: argparse.Namespace, account: Account, *, password: str, apikey: str
+             ) -> int:
+    """Both forms end here: checked with the server, then kept (app/cli.py run_login)."""
     with data_folder(options.data_dir, sandbox=False) as data_dir:
         return asyncio.run(run_login(data_dir, account, password=password, apikey=apikey))
 

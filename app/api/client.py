@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import socket
+import ssl
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -108,9 +111,8 @@ class Client:
             ) from None
         except httpx.HTTPError as error:
             self._end(call, reached=False)
-            reason = _reason(error)
             raise TransportError(
-                f"Could not reach the server: {reason}",
+                not_reached(self.endpoint, error),
                 may_have_arrived=not isinstance(error, _NEVER_LEFT),
             ) from None
         except BaseException:
@@ -167,6 +169,35 @@ class CallActivity:
     reached: bool | None = None
 
 
-def _reason(error: httpx.HTTPError) -> str:
+def not_reached(url: str, error: httpx.HTTPError, *, what: str = "the server") -> str:
+    """Why `url` gave no answer, in words a user can act on (no final full stop).
+
+    The cause is read from the exception chain, not its text: an https:// address of a
+    plain-HTTP server fails inside the TLS handshake, which httpx reports as a connect error.
+    """
+    host = urlsplit(url).netloc
+    cause = next((inner for inner in _chain(error) if isinstance(inner, _TOLD_APART)), None)
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        return f"{host} is not trusted: its certificate was refused ({cause.verify_message})"
+    if isinstance(cause, ssl.SSLError):
+        return f"{host} does not answer over HTTPS: check the address"
+    if isinstance(cause, ConnectionRefusedError):
+        return f"Could not reach {what}: nothing answers at {host}"
+    if isinstance(cause, socket.gaierror):
+        return f"Could not reach {what}: the name {urlsplit(url).hostname} is not known"
     text = str(error).strip()
-    return text or type(error).__name__
+    return f"Could not reach {what}: {text or type(error).__name__}"
+
+
+# the causes `not_reached` says in words of their own
+_TOLD_APART = (ssl.SSLError, ConnectionRefusedError, socket.gaierror)
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """`error` and what it was raised from or while handling, outermost first."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__

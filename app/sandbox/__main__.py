@@ -1,6 +1,8 @@
 """`python -m app.sandbox`: the sandbox alone, until SIGINT or SIGTERM.
 
-Prints one JSON line with the endpoint URL and the credentials, so scripts can read it.
+Prints one JSON line with the endpoint URL, the credentials, and the configuration code with the
+service that exchanges it (`fieldclient login --code C --code-service URL`), so scripts can read
+it.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             "apikey": credentials.apikey,
             "username": credentials.username,
             "password": credentials.password,
+            "configuration_code": server.configuration_code,
+            "code_service": server.code_service_url,
         }
         sys.stdout.write(orjson.dumps(line).decode() + "\n")
         sys.stdout.flush()

@@ -1,7 +1,8 @@
 """Admin routes under /_sandbox: health, a state summary, the request log, the app functions,
-faults, the technician's password (changed as the office would), and objects listed and edited
-the way a dispatcher in the back office would (each edit stamps the object with the server's
-now and a new sequence). Documented in README.md.
+faults, the technician's password (changed as the office would), the configuration-code
+exchange (the shape app/sync/provisioning.py documents), and objects listed and edited the way a
+dispatcher in the back office would (each edit stamps the object with the server's now and a
+new sequence). Documented in README.md.
 
 JSON in and out; errors are {"error": "..."} with status 400, 403 or 404. Only loopback
 clients may use them (the server binds to 127.0.0.1 anyway; this holds behind a proxy too).
@@ -27,6 +28,9 @@ from app.sandbox.state import SandboxState, UnknownObject
 from app.sandbox.values import whole
 
 Endpoint = Callable[[Request], Awaitable[Response]]
+# the name of the Microbizz endpoint's route (app.py), which the configuration code points to
+MICROBIZZ_ROUTE = "microbizz"
+CODE_SERVICE_PATH = "/_sandbox/configuration-code"
 
 
 class BadRequest(ValueError):
@@ -110,7 +114,11 @@ def _ids(request: Request) -> set[int] | None:
     return ids
 
 
-def admin_routes(state: SandboxState, log: RequestLog, faults: FaultPlan) -> list[Route]:
+def admin_routes(
+    state: SandboxState, log: RequestLog, faults: FaultPlan, configuration_code: str
+) -> list[Route]:
+    """`configuration_code`: the one code the configuration-code route knows (the demo account)."""
+
     async def health(request: Request) -> Response:
         return json_response({"ok": True})
 
@@ -174,6 +182,20 @@ def admin_routes(state: SandboxState, log: RequestLog, faults: FaultPlan) -> lis
             raise UnknownObject(f"no action {name!r} on {kind}")
         return json_response(found(state, object_id, await _fields(request)))
 
+    async def configuration(request: Request) -> Response:
+        """The app's configuration-code exchange, in the shape app/sync/provisioning.py
+        documents: the demo account for the sandbox's code, 404 for any other."""
+        code = (await _fields(request)).get("code")
+        if not isinstance(code, str):
+            raise BadRequest('the body must be {"code": "XXXX-XXX"}')
+        if code != configuration_code:
+            raise UnknownObject(f"no configuration code {code!r}")
+        creds = state.credentials
+        return json_response({
+            "endpoint": str(request.url_for(MICROBIZZ_ROUTE)), "contract": creds.contract,
+            "apikey": creds.apikey, "username": creds.username, "password": creds.password,
+        })
+
     routes = [
         ("/_sandbox/health", health, ["GET"]),
         ("/_sandbox/state", summary, ["GET"]),
@@ -185,5 +207,6 @@ def admin_routes(state: SandboxState, log: RequestLog, faults: FaultPlan) -> lis
         ("/_sandbox/objects/{kind}", objects, ["GET", "POST"]),
         ("/_sandbox/objects/{kind}/{id:int}", one_object, ["GET", "PATCH", "DELETE"]),
         ("/_sandbox/objects/{kind}/{id:int}/{action}", action, ["POST"]),
+        (CODE_SERVICE_PATH, configuration, ["POST"]),
     ]
     return [Route(path, _guarded(endpoint), methods=methods) for path, endpoint, methods in routes]

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.sandbox.admin import admin_routes
+from app.sandbox.admin import MICROBIZZ_ROUTE, admin_routes
 from app.sandbox.faults import BROKEN_ANSWERS, FaultPlan, failure_response, spoil_objects
 from app.sandbox.forms import form_field
 from app.sandbox.protocol import Envelope, answer
@@ -27,7 +27,9 @@ async def _json_field(request: Request) -> str | None:
     return request.query_params.get("json")
 
 
-def create_app(state: SandboxState, log: RequestLog, faults: FaultPlan) -> Starlette:
+def create_app(
+    state: SandboxState, log: RequestLog, faults: FaultPlan, configuration_code: str
+) -> Starlette:
     async def endpoint(request: Request) -> Response:
         received = state.clock.now()
         envelope = Envelope.parse(await _json_field(request))
@@ -50,7 +52,7 @@ def create_app(state: SandboxState, log: RequestLog, faults: FaultPlan) -> Starl
         return Response(body, media_type="application/json")
 
     routes = [
-        Route(ENDPOINT_PATH, endpoint, methods=["GET", "POST"]),
-        *admin_routes(state, log, faults),
+        Route(ENDPOINT_PATH, endpoint, methods=["GET", "POST"], name=MICROBIZZ_ROUTE),
+        *admin_routes(state, log, faults, configuration_code),
     ]
     return Starlette(routes=routes)

@@ -1,4 +1,5 @@
-"""The four identifiers a Microbizz request must carry, and the demo contract's values."""
+"""The four identifiers a Microbizz request must carry, the demo contract's values, and the
+configuration code that stands for them."""
 
 from __future__ import annotations
 
@@ -30,3 +31,6 @@ DEMO_CREDENTIALS = SandboxCredentials(
     username="tekniker@demo.dk",
     password="demo-password",
 )
+
+# fits the app's XXXX-XXX form; the sandbox's configuration-code route answers DEMO_CREDENTIALS
+DEMO_CONFIGURATION_CODE = "DEMO-471"

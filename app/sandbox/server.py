@@ -18,9 +18,14 @@ from types import TracebackType
 
 import uvicorn
 
+from app.sandbox.admin import CODE_SERVICE_PATH
 from app.sandbox.app import ENDPOINT_PATH, create_app
 from app.sandbox.clock import ServerClock
-from app.sandbox.credentials import DEMO_CREDENTIALS, SandboxCredentials
+from app.sandbox.credentials import (
+    DEMO_CONFIGURATION_CODE,
+    DEMO_CREDENTIALS,
+    SandboxCredentials,
+)
 from app.sandbox.faults import FaultPlan, hide_dropped_connections
 from app.sandbox.requestlog import RequestLog
 from app.sandbox.state import SandboxState
@@ -39,10 +44,13 @@ class SandboxServer:
         port: int = 0,
         credentials: SandboxCredentials = DEMO_CREDENTIALS,
         clock: Callable[[], datetime] | None = None,
+        configuration_code: str = DEMO_CONFIGURATION_CODE,
     ) -> None:
-        """Generate the data now; `clock` replaces the server's wall clock (tests fix it)."""
+        """Generate the data now; `clock` replaces the server's wall clock (tests fix it);
+        `configuration_code` is the code `code_service_url` exchanges for `credentials`."""
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
+        self.configuration_code = configuration_code
         self.state = SandboxState.generated(
             seed=seed,
             scale=scale,
@@ -77,6 +85,11 @@ class SandboxServer:
         """The Microbizz endpoint URL a client is configured with."""
         return self.base_url + ENDPOINT_PATH
 
+    @property
+    def code_service_url(self) -> str:
+        """Where the app exchanges `configuration_code` for this server's account."""
+        return self.base_url + CODE_SERVICE_PATH
+
     def start(self) -> None:
         if self._thread is not None:
             raise RuntimeError("the sandbox server is already running")
@@ -84,7 +97,7 @@ class SandboxServer:
         hide_dropped_connections()
         self._faults = FaultPlan()
         config = uvicorn.Config(
-            create_app(self.state, RequestLog(), self._faults),
+            create_app(self.state, RequestLog(), self._faults, self.configuration_code),
             log_level="warning",
             log_config=None,
             access_log=False,

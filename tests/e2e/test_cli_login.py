@@ -14,6 +14,7 @@ from app.sandbox import SandboxServer
 from tests.admin import commands_sent
 from tests.e2e.test_cli import FIELDCLIENT, queue_note, run_cli
 from tests.file_keyring import PATH_ENV
+from tests.local_service import closed_port
 
 
 def keyring_env(tmp_path: Path, backend: str = "tests.file_keyring.FileKeyring") -> dict:
@@ -78,11 +79,26 @@ def test_a_wrong_password_is_one_line_and_nothing_is_kept(
 
 
 def test_an_unreachable_server_is_one_line(sandbox: SandboxServer, tmp_path: Path) -> None:
-    refused = login(sandbox, tmp_path / "data", tmp_path, url="http://127.0.0.1:9/api")
+    with closed_port() as port:
+        refused = login(sandbox, tmp_path / "data", tmp_path, url=f"http://127.0.0.1:{port}/api")
     assert refused.returncode == 1
-    lines = refused.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Could not reach the server"), lines
+    assert refused.stderr.strip().splitlines() == [
+        f"Could not reach the server: nothing answers at 127.0.0.1:{port}; nothing was saved."]
     assert not (tmp_path / "data" / "account.json").exists()
+
+
+@pytest.mark.expected_warnings("uvicorn.error")  # the sandbox hears a TLS hello as bad HTTP
+def test_https_to_a_plain_http_server_says_to_check_the_address(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    refused = login(sandbox, tmp_path / "data", tmp_path,
+                    url=sandbox.url.replace("http://", "https://"))
+    assert refused.returncode == 1
+    assert refused.stderr.strip().splitlines() == [
+        f"127.0.0.1:{sandbox.port} does not answer over HTTPS: check the address; nothing was "
+        "saved."]
+    assert not (tmp_path / "data" / "account.json").exists()
+    assert not (tmp_path / "keyring.json").exists()
 
 
 @pytest.mark.parametrize(("url", "says"), [

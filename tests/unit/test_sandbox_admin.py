@@ -264,7 +264,8 @@ def test_functions_are_switched_per_contract_and_reported_to_the_app(client, ser
 
 @pytest.mark.parametrize(("host", "status"), [("192.168.1.20", 403), ("127.0.0.1", 200)])
 def test_the_admin_routes_refuse_clients_that_are_not_on_loopback(server, host, status):
-    routes = {route.path: route for route in admin_routes(server.state, RequestLog(), FaultPlan())}
+    routes = {route.path: route for route in admin_routes(server.state, RequestLog(), FaultPlan(),
+                                                    server.configuration_code)}
     scope = {
         "type": "http",
         "method": "GET",
@@ -350,3 +351,18 @@ def test_the_office_changes_the_password_and_the_old_one_is_refused(client, serv
             assert admin(client, server, "POST", "/credentials", bad).status_code == 400
     finally:
         ok(admin(client, server, "POST", "/credentials", {"password": old["password"]}))
+
+
+# The configuration code
+
+
+def test_the_configuration_code_is_exchanged_for_the_demo_account_and_no_other(client, server):
+    creds = server.credentials
+    answer = ok(admin(client, server, "POST", "/configuration-code",
+                      {"code": server.configuration_code}))
+    assert answer == {"endpoint": server.url, "contract": creds.contract, "apikey": creds.apikey,
+                      "username": creds.username, "password": creds.password}
+    unknown = admin(client, server, "POST", "/configuration-code", {"code": "ABCD-123"})
+    assert unknown.status_code == 404 and "error" in unknown.json()
+    for bad in ({}, {"code": 471}, ["DEMO-471"]):
+        assert admin(client, server, "POST", "/configuration-code", bad).status_code == 400

@@ -1,4 +1,5 @@
-"""`python -m app.sandbox`: one JSON line with the URL and credentials, served until SIGTERM."""
+"""`python -m app.sandbox`: one JSON line with the URL, the credentials and the configuration
+code with its service, served until SIGTERM."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def test_the_cli_prints_its_endpoint_serves_it_and_exits_cleanly(stop_signal):
         assert process.stdout is not None
         try:
             line = json.loads(process.stdout.readline())
-            assert set(line) == {"url", "contract", "apikey", "username", "password"}
+            assert set(line) == {"url", "contract", "apikey", "username", "password",
+                                 "configuration_code", "code_service"}
             assert line["url"].startswith("http://127.0.0.1:")
             assert line["url"].endswith("/api/endpoint.php")
             envelope = {key: line[key] for key in ("contract", "apikey", "username", "password")}
@@ -29,6 +31,9 @@ def test_the_cli_prints_its_endpoint_serves_it_and_exits_cleanly(stop_signal):
             with httpx.Client(timeout=5) as client:
                 answer = client.post(line["url"], data={"json": json.dumps(envelope)}).json()
             assert answer["results"] == [{"status": 1, "answer": "cli"}]
+            exchanged = httpx.post(line["code_service"], json={"code": line["configuration_code"]})
+            assert exchanged.json() == {key: line[key] for key in (
+                "contract", "apikey", "username", "password")} | {"endpoint": line["url"]}
         finally:
             process.send_signal(stop_signal)
             assert process.wait(timeout=10) == 0
