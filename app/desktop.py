@@ -45,6 +45,7 @@ from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import Account, AccountStore, SecretsUnavailable
 from app.sync.controls import SyncControls
 from app.sync.monitor import StatusMonitor
+from app.sync.provisioning import code_exchange_from
 from app.sync.signin import AccountSetup, sign_out
 from app.sync.status import Indicator
 from app.views.bridge import Bridge
@@ -290,7 +291,7 @@ async def _connect(
         if options.quit_after_sync:
             raise
         reason = str(missing) if isinstance(missing, SecretsUnavailable) else None
-    setup = AccountSetup(data_dir)
+    setup = AccountSetup(data_dir, codes=code_exchange_from(os.environ))
     choice = await run_setup_wizard(setup, reason=reason, prefill=setup.saved())
     if choice is None:
         return None

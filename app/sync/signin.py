@@ -17,6 +17,14 @@ from app.db import Store
 from app.db.outbox import ensure_nothing_unsent
 from app.db.store import DATABASE_FILE
 from app.sync.account import Account, AccountStore, BadEndpoint, SecretsUnavailable, check_endpoint
+from app.sync.provisioning import (
+    CODE_SERVICE_ENV,
+    BadCode,
+    CodeExchange,
+    CodeRefused,
+    Provisioned,
+    normalise_code,
+)
 
 # A login check is one small request: a technician waiting at the wizard should not wait long.
 CHECK_TIMEOUT_SECONDS = 20.0
@@ -44,6 +52,10 @@ async def check_login(account: Account, credentials: Credentials) -> None:
         raise SignInRefused(f"The server did not accept the login: {refused.server_message}."
                             ) from None
     except TransportError as error:
+        if error.status_code == 404:  # a web server, but no Microbizz endpoint at that path
+            raise SignInRefused(f"Nothing answers as Microbizz at {account.endpoint} (HTTP "
+                                "404): check the whole server address, path included."
+                                ) from None
         raise SignInRefused(f"{error}; nothing was saved.") from None
     except FieldClientError as error:
         raise SignInRefused(
@@ -122,9 +134,28 @@ class AccountSetup:
     """What the set-up wizard may do, without Qt: check an account with its server and keep
     it for one data folder. The wizard gets this, never the keyring or the wire."""
 
-    def __init__(self, data_dir: Path, accounts: AccountStore | None = None) -> None:
+    def __init__(self, data_dir: Path, accounts: AccountStore | None = None, *,
+                 codes: CodeExchange | None = None) -> None:
+        """`codes`: where configuration codes are exchanged (None: none is set up here)."""
         self.data_dir = data_dir
         self._accounts = accounts or AccountStore(data_dir)
+        self._codes = codes
+
+    @property
+    def takes_codes(self) -> bool:
+        return self._codes is not None
+
+    async def exchange_code(self, code: str) -> Provisioned:
+        """The account a configuration code stands for; SignInRefused with the sentence to
+        show when the code is malformed, unknown, or cannot be exchanged here."""
+        if self._codes is None:
+            raise SignInRefused(
+                "No configuration-code service is set up on this computer "
+                f"({CODE_SERVICE_ENV}): enter the details by hand, or ask your office.")
+        try:
+            return await self._codes.exchange(normalise_code(code))
+        except (BadCode, CodeRefused) as refused:
+            raise SignInRefused(str(refused)) from None
 
     def saved(self) -> Account | None:
         """The account kept in the folder (its secrets may still be missing)."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.sync.account import Account
+from app.sync.provisioning import CODE_SERVICE_ENV
 from app.sync.signin import AccountSetup, SignInRefused
 
 
@@ -120,6 +121,12 @@ class SetupWizard(QDialog):
         self.demo_choice = QCommandLinkButton(
             "Try it with demo data",
             "A demo contract on this computer; nothing is sent anywhere, nothing is kept.")
+        if not self._setup.takes_codes:  # the real exchange is not known: see provisioning.py
+            self.code_choice.setEnabled(False)
+            self.code_choice.setDescription(
+                "Not set up on this computer: your IT department can point "
+                f"{CODE_SERVICE_ENV} at the configuration service. Use the details by hand "
+                "meanwhile.")
         self.code_choice.clicked.connect(lambda: self.show_page(self.code_page))
         self.manual_choice.clicked.connect(lambda: self.show_page(self.manual_page))
         self.demo_choice.clicked.connect(self._chose_demo)
@@ -134,11 +141,17 @@ class SetupWizard(QDialog):
         intro = QLabel("<h3>Configuration code</h3><p>Type the code your office gave you.</p>")
         intro.setWordWrap(True)
         column.addWidget(intro)
-        field = QLineEdit()
-        field.setObjectName("code-field")
-        field.setPlaceholderText("XXXX-XXX")
+        form = QFormLayout()
+        field = self._field("code-field", "XXXX-XXX")
         field.setMaxLength(12)
-        column.addWidget(field)
+        form.addRow("Code", field)
+        # asked only when the code's account comes without one
+        self.code_password_field = self._field("code-password-field", "", secret=True)
+        self.code_password_label = QLabel("Password")
+        form.addRow(self.code_password_label, self.code_password_field)
+        self.code_password_label.hide()
+        self.code_password_field.hide()
+        column.addLayout(form)
         column.addStretch(1)
         return page, field
 
@@ -245,7 +258,8 @@ class SetupWizard(QDialog):
         self.busy.setVisible(busy)
         self.continue_button.setEnabled(not busy)
         self.back_button.setText("Cancel" if busy else "Back")
-        for field in (self.code_field, self.server_field, self.contract_field,
+        for field in (self.code_field, self.code_password_field, self.server_field,
+                      self.contract_field,
                       self.username_field, self.password_field, self.apikey_field):
             field.setReadOnly(busy)
 
@@ -263,7 +277,18 @@ class SetupWizard(QDialog):
         )
 
     async def _sign_in_with_code(self) -> Account:
-        raise SignInRefused("Configuration codes cannot be used yet: enter the details by hand.")
+        if not self.code_field.text().strip():
+            raise SignInRefused("Type the configuration code, like ABCD-123.")
+        account = await self._setup.exchange_code(self.code_field.text())
+        password = account.password or self.code_password_field.text()
+        if not password:
+            self.code_password_label.show()
+            self.code_password_field.show()
+            self.code_password_field.setFocus()
+            raise SignInRefused(f"The code is for {account.username} on contract "
+                                f"{account.contract}: enter your password.")
+        return await self._setup.sign_in(account.endpoint, account.contract, account.username,
+                                         password=password, apikey=account.apikey)
 
     def reject(self) -> None:
         if self._checking is not None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
@@ -21,11 +22,13 @@ from app.core.kinds import Kind
 from app.desktop import DesktopOptions, run_desktop
 from app.sandbox import SandboxServer
 from app.sync.account import MemoryKeyring
+from app.sync.provisioning import CODE_SERVICE_ENV
 from app.views.main_window import MainWindow
 from app.views.setup_wizard import SetupWizard
 from tests.admin import commands_sent, fault
 from tests.gui.running import Script, visible, while_running
 from tests.gui.test_startup import synced
+from tests.local_service import answering
 
 ACCOUNT_FILE = "account.json"
 
@@ -178,7 +181,9 @@ def test_an_address_that_is_no_https_server_is_refused_before_anything_is_sent(
     assert not (data_dir / ACCOUNT_FILE).exists() and kept_secrets(memory_keyring) == []
 
 
-def test_a_server_that_is_not_reached_and_missing_details_each_get_one_sentence(
+# the TLS greeting sent to the plain-HTTP sandbox: it logs it as an invalid request
+@pytest.mark.expected_warnings("uvicorn.error")
+def test_missing_details_an_unreachable_server_and_a_wrong_scheme_or_path_each_get_a_sentence(
     sandbox: SandboxServer, data_dir: Path, memory_keyring: MemoryKeyring
 ) -> None:
     refusals: list[str] = []
@@ -194,20 +199,28 @@ def test_a_server_that_is_not_reached_and_missing_details_each_get_one_sentence(
                 type_details(found, **next_step)
         return act
 
-    closed_port = "http://127.0.0.1:9/api/endpoint.php"
+    host = sandbox.url.split("/")[2]
     script = (
         Script()
         .then("the wizard", wizard, lambda found: found.manual_choice.click())
         .then("the typed details", lambda: on_page("manual_page"),
               lambda found: type_details(found, **the_details(sandbox, apikey=" ")))
         .then("the missing key", refusal,
-              note_then(the_details(sandbox, server=closed_port)))
-        .then("the unreachable server", refusal, note_then(None))
+              note_then(the_details(sandbox, server="http://127.0.0.1:9/api/endpoint.php")))
+        .then("the unreachable server", refusal,
+              note_then(the_details(sandbox, server=sandbox.url.replace("http:", "https:"))))
+        .then("the HTTPS/HTTP mismatch", refusal,
+              note_then(the_details(sandbox, server=f"http://{host}/no/such/path")))
+        .then("no Microbizz at the path", refusal, note_then(None))
     )
     assert play(script, data_dir) == 0
-    assert refusals[0] == "Fill in the API key."
-    assert refusals[1].startswith("Could not reach the server")
-    assert refusals[1].endswith("nothing was saved.")
+    assert refusals == [
+        "Fill in the API key.",
+        "Could not reach the server: nothing answers at 127.0.0.1:9; nothing was saved.",
+        f"{host} does not answer over HTTPS: check the address; nothing was saved.",
+        f"Nothing answers as Microbizz at http://{host}/no/such/path (HTTP 404): check the "
+        "whole server address, path included.",
+    ]
     assert not (data_dir / ACCOUNT_FILE).exists() and kept_secrets(memory_keyring) == []
 
 
@@ -370,3 +383,90 @@ def _save_a_note_offline(sandbox: SandboxServer, data_dir: Path) -> None:
             await core.aclose()
 
     asyncio.run(save())
+
+
+def enter_code(code: str) -> Callable[[SetupWizard], None]:
+    def act(found: SetupWizard) -> None:
+        found.code_field.setText(code)
+        found.continue_button.click()
+    return act
+
+
+def test_the_configuration_code_signs_in_after_each_refusal_is_said(
+    sandbox: SandboxServer, data_dir: Path, memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(CODE_SERVICE_ENV, sandbox.code_service_url)
+    refusals: list[str] = []
+
+    def note_then(code: str) -> Callable[[str], None]:
+        def act(text: str) -> None:
+            refusals.append(text)
+            found = wizard()
+            assert found is not None
+            enter_code(code)(found)
+        return act
+
+    script = (
+        Script()
+        .then("the wizard", wizard, lambda found: found.code_choice.click())
+        .then("the code page", lambda: on_page("code_page"), enter_code("12-3"))
+        .then("the malformed code", refusal, note_then("ABCD-123"))
+        .then("the unknown code", refusal, note_then(sandbox.configuration_code.lower()))
+        .then("the synced window", lambda: synced_window(data_dir),
+              lambda window: window.close())
+    )
+    assert play(script, data_dir) == 0
+    assert refusals == [
+        "'12-3' is not a configuration code: it is 4 and 3 letters or digits, like ABCD-123.",
+        "The configuration code ABCD-123 is not known: check it with your office.",
+    ]
+    creds = sandbox.credentials
+    assert kept_secrets(memory_keyring) == sorted([creds.password, creds.apikey])
+
+
+def test_a_code_whose_account_has_no_password_asks_for_it(
+    sandbox: SandboxServer, data_dir: Path, memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    creds = sandbox.credentials
+    account = {"endpoint": sandbox.url, "contract": creds.contract, "apikey": creds.apikey,
+               "username": creds.username}
+    asked: list[str] = []
+
+    def type_password(text: str) -> None:
+        asked.append(text)
+        found = wizard()
+        assert found is not None and found.code_password_field.isVisible()
+        found.code_password_field.setText(creds.password)
+        found.continue_button.click()
+
+    with answering(200, json.dumps(account).encode()) as service:
+        monkeypatch.setenv(CODE_SERVICE_ENV, service)
+        script = (
+            Script()
+            .then("the wizard", wizard, lambda found: found.code_choice.click())
+            .then("the code page", lambda: on_page("code_page"), enter_code("ABCD-123"))
+            .then("the question", refusal, type_password)
+            .then("the synced window", lambda: synced_window(data_dir),
+                  lambda window: window.close())
+        )
+        assert play(script, data_dir) == 0
+    assert asked == [f"The code is for {creds.username} on contract {creds.contract}: enter "
+                     "your password."]
+    assert kept_secrets(memory_keyring) == sorted([creds.password, creds.apikey])
+
+
+def test_without_a_code_service_the_code_choice_says_why_it_is_off(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(CODE_SERVICE_ENV, raising=False)
+    seen: list[tuple[bool, str]] = []
+
+    def look(found: SetupWizard) -> None:
+        seen.append((found.code_choice.isEnabled(), found.code_choice.description()))
+        found.reject()
+
+    assert play(Script().then("the wizard", wizard, look), data_dir) == 0
+    [(enabled, description)] = seen
+    assert not enabled and CODE_SERVICE_ENV in description
