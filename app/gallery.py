@@ -1,9 +1,12 @@
-"""Pictures of the sync indicators and the failed-calls page, made from the real widgets.
+"""Pictures of the sync indicators, the failed-calls page and the set-up wizard, made from the
+real widgets.
 
     QT_QPA_PLATFORM=offscreen python -m app.gallery resources/
 
 The failed-calls page shows a real refusal: a small sandbox, a sync, a state change the back
-office does not allow and a note queued behind it, sent by the real outbox.
+office does not allow and a note queued behind it, sent by the real outbox. The wizard's
+refusals are the sandbox's real answers too, and the window behind the initial configuration
+is caught in the middle of a real first sync.
 """
 
 from __future__ import annotations
@@ -19,10 +22,19 @@ from PySide6.QtWidgets import QApplication
 
 from app.composition import build_core, sandbox_connection
 from app.core.kinds import Kind
+from app.mainpage_boxes.registry import BoxRegistry
 from app.sandbox import SandboxServer
+from app.sync.account import AccountStore, MemoryKeyring
+from app.sync.progress import SyncProgress
+from app.sync.provisioning import HttpCodeExchange
+from app.sync.signin import AccountSetup
 from app.sync.status import Indicator, SyncFacts, sync_status
+from app.views.bridge import Bridge
 from app.views.indicator_icons import indicator_pixmap
 from app.views.indicators import IndicatorBar
+from app.views.main_window import MainWindow
+from app.views.setup_progress import TASKS_STEP
+from app.views.setup_wizard import SetupWizard
 from app.views.sync_pages import SyncPages
 from app.views.tasks import TaskKeeper
 
@@ -62,6 +74,64 @@ async def failed_calls_picture(folder: Path) -> None:
         await core.aclose()
 
 
+async def wizard_pictures(folder: Path) -> None:
+    """The wizard's three pages, each with what a technician meets on it."""
+    with SandboxServer(seed=3, scale=0.05) as server, tempfile.TemporaryDirectory() as temp:
+        setup = AccountSetup(Path(temp), AccountStore(Path(temp), backend=MemoryKeyring()),
+                             codes=HttpCodeExchange(server.code_service_url))
+        wizard = SetupWizard(setup)
+        wizard.show()
+        wizard.grab().save(str(folder / "wizard-choice.png"))
+        wizard.show_page(wizard.code_page)
+        wizard.code_field.setText("abcd 123")
+        await _answered(wizard)
+        wizard.grab().save(str(folder / "wizard-code.png"))
+        wizard.show_page(wizard.manual_page)
+        creds = server.credentials
+        for field, text in ((wizard.server_field, server.url), (wizard.contract_field,
+                            creds.contract), (wizard.username_field, creds.username),
+                            (wizard.password_field, "gammelt-kodeord"),
+                            (wizard.apikey_field, creds.apikey)):
+            field.setText(text)
+        await _answered(wizard)
+        wizard.grab().save(str(folder / "wizard-manual.png"))
+        wizard.close()
+
+
+async def _answered(wizard: SetupWizard) -> None:
+    wizard.go_on()
+    while wizard.busy.isVisible():
+        await asyncio.sleep(0.02)
+    QApplication.processEvents()
+
+
+async def first_sync_picture(folder: Path) -> None:
+    """The window during the initial configuration, once the tasks are in."""
+    with SandboxServer(seed=3, scale=1) as server, tempfile.TemporaryDirectory() as temp:
+        data_dir = Path(temp)
+        bridge = Bridge()
+        core = build_core(data_dir, sandbox_connection(server, data_dir),
+                          on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
+                          on_status=bridge.publish_status)
+        tasks = TaskKeeper(asyncio.get_running_loop())
+        window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
+        window.show()
+        taken: list[bool] = []
+
+        def progressed(progress: SyncProgress) -> None:
+            tasks_in = any(step.done for step in progress.steps if step.key == TASKS_STEP)
+            if progress.running and tasks_in and progress.seconds_left and not taken:
+                taken.append(True)  # drawn on the next turn of the loop, not inside the engine
+                asyncio.get_running_loop().call_soon(
+                    lambda: window.grab().save(str(folder / "initial-configuration.png")))
+
+        bridge.progress.connect(progressed)
+        await core.engine.run_pass()
+        window.close()
+        await tasks.cancel_all()
+        await core.aclose()
+
+
 def main(argv: list[str]) -> int:
     folder = Path(argv[1] if len(argv) > 1 else "resources")
     folder.mkdir(parents=True, exist_ok=True)
@@ -73,6 +143,8 @@ def main(argv: list[str]) -> int:
     asyncio.set_event_loop(loop)
     try:
         loop.run_until_complete(failed_calls_picture(folder))
+        loop.run_until_complete(wizard_pictures(folder))
+        loop.run_until_complete(first_sync_picture(folder))
     finally:
         loop.close()
         asyncio.set_event_loop(None)
