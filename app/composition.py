@@ -243,6 +243,7 @@ def build_core(
         engine,
         on_pass=lambda result: watcher.pass_finished(result.ok),
         on_error=functools.partial(monitor.loop_failed, SYNC_WORK),
+        held=lambda: monitor.refused_login,
     )
 
     def outbox_changed() -> None:

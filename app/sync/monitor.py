@@ -96,6 +96,11 @@ class StatusMonitor:
         self._report()
 
     @property
+    def refused_login(self) -> bool:
+        """The server refuses the login now: the timed syncs wait for the new password."""
+        return bool(self._refusals)
+
+    @property
     def metered(self) -> bool:
         """A metered or slow connection: photos wait (Planado's rule)."""
         return self._metered

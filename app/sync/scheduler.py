@@ -5,6 +5,10 @@ The slower tiers (setup data hourly, the calendar daily) are decided by the engi
 After a failed pass the next one comes sooner than the interval but backs off: 30 s, 60 s, …
 up to the interval, so a server that keeps failing is not hammered and one that recovers is
 back within a minute; Sync now still runs a pass at once.
+
+While the server refuses the login (`held`), the timed and after-action passes wait: each would
+be refused with the old password again, and a server may lock an account after repeated
+wrong logins. Sync now (and entering the new password, which asks for one) still runs a pass.
 """
 
 from __future__ import annotations
@@ -34,8 +38,11 @@ class SyncScheduler:
         first_retry_seconds: float = FIRST_RETRY_SECONDS,
         on_pass: Callable[[PassResult], None] = ignore,
         on_error: Callable[[RoundFailed | None], None] = ignore,
+        held: Callable[[], bool] = lambda: False,
     ) -> None:
         self._engine = engine
+        self._held = held
+        self._asked = False  # Sync now was pressed: it runs even while held
         self._interval = interval_minutes * 60
         self._after_action = after_action_seconds
         self._on_pass = on_pass
@@ -54,6 +61,7 @@ class SyncScheduler:
 
     def request(self) -> None:
         """A pass as soon as possible (the Sync now button)."""
+        self._asked = True
         self._loop.wake()
 
     def request_soon(self) -> None:
@@ -64,6 +72,10 @@ class SyncScheduler:
         await self._loop.stop()
 
     async def _pass(self) -> bool:
+        asked, self._asked = self._asked, False
+        if self._held() and not asked:
+            log.info("Sync waits for the new password")
+            return True
         result = await self._engine.run_pass()
         self._on_pass(result)
         return result.ok

@@ -93,3 +93,28 @@ def test_stop_cancels_a_waiting_action_pass(harness: Harness) -> None:
 
     harness.run(scenario())
     assert len(passes) == 1
+
+
+def test_while_the_login_is_refused_only_sync_now_sends_a_pass(harness: Harness) -> None:
+    """Timed and after-action passes would be refused with the old password again (and could
+    lock the account): they wait; Sync now, or the new password, still asks the server."""
+    passes: list[PassResult] = []
+    refused = [False]
+    scheduler = SyncScheduler(harness.core.engine, on_pass=passes.append,
+                              interval_minutes=0.2 / 60, after_action_seconds=0.05,
+                              held=lambda: refused[0])
+
+    async def scenario() -> None:
+        scheduler.start()
+        await until(lambda: len(passes) == 1)
+        refused[0] = True
+        scheduler.request_soon()
+        await asyncio.sleep(1.0)  # five intervals and an action later
+        assert len(passes) == 1
+        scheduler.request()  # Sync now
+        await until(lambda: len(passes) == 2)
+        refused[0] = False
+        await until(lambda: len(passes) >= 3)  # the interval runs again
+        await scheduler.stop()
+
+    harness.run(scenario())
