@@ -36,7 +36,7 @@ from app.views.indicators import IndicatorBar
 from app.views.main_page import MainPageView
 from app.views.object_lists import ObjectListModel
 from app.views.password_prompt import PasswordBanner
-from app.views.setup_progress import SetupProgress
+from app.views.setup_progress import SetupProgress, show_fraction
 from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
 from app.views.tasks import TaskKeeper
 
@@ -310,12 +310,7 @@ class MainWindow(QMainWindow):
     def _show_progress_bar(self, progress: SyncProgress) -> None:
         """Busy until the engine can estimate; then how far the pass is."""
         self.progress_bar.setVisible(progress.running)
-        fraction = progress.fraction
-        if fraction is None:
-            self.progress_bar.setRange(0, 0)
-        else:
-            self.progress_bar.setRange(0, 100)
-            self.progress_bar.setValue(round(fraction * 100))
+        show_fraction(self.progress_bar, progress.fraction)
         self.progress_bar.setToolTip("\n".join(
             f"{step.label}: {step.objects:,} objects, {step.pages} pages"
             + (" ✓" if step.done else "") + (f" — {step.error}" if step.error else "")

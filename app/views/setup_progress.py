@@ -42,9 +42,13 @@ class SetupProgress(QWidget):
         said.append("your tasks are in; open them while the rest arrives." if tasks_in
                     else "the lists fill as the data arrives.")
         self.text.setText(" · ".join(said[:-1]) + ". " + said[-1][:1].upper() + said[-1][1:])
-        fraction = progress.fraction
-        if fraction is None:
-            self.bar.setRange(0, 0)
-        else:
-            self.bar.setRange(0, 100)
-            self.bar.setValue(round(fraction * 100))
+        show_fraction(self.bar, progress.fraction)
+
+
+def show_fraction(bar: QProgressBar, fraction: float | None) -> None:
+    """Busy while the engine cannot tell how far the pass is; then how far."""
+    if fraction is None:
+        bar.setRange(0, 0)
+    else:
+        bar.setRange(0, 100)
+        bar.setValue(round(fraction * 100))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -52,6 +53,16 @@ def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
     yield window, core, requests
     loop.run_until_complete(tasks.cancel_all())
     loop.run_until_complete(core.aclose())
+
+
+@pytest.fixture
+def app_as_run(qapp: QApplication) -> Iterator[None]:
+    """For tests that run the whole app (`run_desktop`): it sets the shared application up for
+    itself and freezes the collector once it is up; give both back as they were."""
+    quits = qapp.quitOnLastWindowClosed()
+    yield
+    qapp.setQuitOnLastWindowClosed(quits)
+    gc.unfreeze()
 
 
 @pytest.fixture

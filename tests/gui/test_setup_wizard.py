@@ -7,15 +7,14 @@ first run kept, as it would in Windows' Credential Manager."""
 from __future__ import annotations
 
 import asyncio
-import gc
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring
 import keyring.backends.fail
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.composition import build_core, sandbox_connection
 from app.core.kinds import Kind
@@ -33,13 +32,7 @@ from tests.local_service import answering
 ACCOUNT_FILE = "account.json"
 
 
-@pytest.fixture(autouse=True)
-def app_as_run(qapp: QApplication) -> Iterator[None]:
-    """`run_desktop` sets the shared application up for itself; give it back as it was."""
-    quits = qapp.quitOnLastWindowClosed()
-    yield
-    qapp.setQuitOnLastWindowClosed(quits)
-    gc.unfreeze()  # the app freezes the collector once it is up
+pytestmark = pytest.mark.usefixtures("app_as_run")
 
 
 def wizard() -> SetupWizard | None:
@@ -95,6 +88,18 @@ def play(script: Script, data_dir: Path, limit_s: float = 30) -> int:
         code = run_desktop(DesktopOptions(data_dir=data_dir, sandbox_scale=0.05))
     assert script.done, f"stopped waiting for {script.waiting_for}"
     return code
+
+
+def signed_in_by_hand(sandbox: SandboxServer, data_dir: Path) -> Script:
+    """A new user's first run: the details typed in, the first sync, the window closed."""
+    return (
+        Script()
+        .then("the wizard", wizard, lambda found: found.manual_choice.click())
+        .then("the typed details", lambda: on_page("manual_page"),
+              lambda found: type_details(found, **the_details(sandbox)))
+        .then("the synced window", lambda: synced_window(data_dir),
+              lambda window: window.close())
+    )
 
 
 def kept_secrets(backend: MemoryKeyring) -> list[str]:
@@ -275,14 +280,7 @@ def test_the_demo_path_runs_the_embedded_sandbox_and_leaving_it_returns_to_the_w
 def test_a_keyring_that_lost_the_password_asks_again_on_the_typed_details(
     sandbox: SandboxServer, data_dir: Path, memory_keyring: MemoryKeyring
 ) -> None:
-    first_run = (
-        Script()
-        .then("the wizard", wizard, lambda found: found.manual_choice.click())
-        .then("the typed details", lambda: on_page("manual_page"),
-              lambda found: type_details(found, **the_details(sandbox)))
-        .then("the synced window", lambda: synced_window(data_dir),
-              lambda window: window.close())
-    )
+    first_run = signed_in_by_hand(sandbox, data_dir)
     assert play(first_run, data_dir) == 0
     memory_keyring._secrets.clear()  # e.g. the laptop's Windows profile was rebuilt
 
@@ -343,14 +341,7 @@ def test_sign_out_is_refused_while_a_change_waits_and_otherwise_removes_the_acco
 def test_sign_out_with_a_change_waiting_lists_it_and_keeps_everything(
     sandbox: SandboxServer, data_dir: Path, memory_keyring: MemoryKeyring
 ) -> None:
-    signed_in = (
-        Script()
-        .then("the wizard", wizard, lambda found: found.manual_choice.click())
-        .then("the typed details", lambda: on_page("manual_page"),
-              lambda found: type_details(found, **the_details(sandbox)))
-        .then("the synced window", lambda: synced_window(data_dir),
-              lambda window: window.close())
-    )
+    signed_in = signed_in_by_hand(sandbox, data_dir)
     assert play(signed_in, data_dir) == 0
     _save_a_note_offline(sandbox, data_dir)
     said: list[str] = []

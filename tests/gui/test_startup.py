@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.api import Credentials
 from app.composition import build_core, sandbox_connection
@@ -58,13 +56,7 @@ def note_saved_offline(server: SandboxServer, data_dir: Path, text: str) -> None
     asyncio.run(save())
 
 
-@pytest.fixture(autouse=True)
-def app_as_run(qapp: QApplication) -> Iterator[None]:
-    """`run_desktop` sets the shared application up for itself; give it back as it was."""
-    quits = qapp.quitOnLastWindowClosed()
-    yield
-    qapp.setQuitOnLastWindowClosed(quits)
-    gc.unfreeze()  # the app freezes the collector once it is up
+pytestmark = pytest.mark.usefixtures("app_as_run")
 
 
 @pytest.mark.expected_warnings("app.desktop")
