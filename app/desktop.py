@@ -249,8 +249,10 @@ async def _run_signed_in(
                 return 0 if result.ok else 1
             core.scheduler.start()
             core.sender.start()
-            if controls.background_sync is None:
-                permission_prompt(window, controls, tasks)  # first run: ask once
+            # First run: ask once. Not for a demo: its data goes when the app closes, so there
+            # is nothing to keep in sync in the background (nor to start with Windows).
+            if controls.background_sync is None and connection.sandbox is None:
+                permission_prompt(window, controls, tasks)
             if await exit_.unless_requested(signing_out.wait()) is None:
                 return exit_.status
         finally:
