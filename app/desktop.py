@@ -49,6 +49,7 @@ from app.sync.provisioning import code_exchange_from
 from app.sync.signin import AccountSetup, sign_out
 from app.sync.status import Indicator
 from app.views.bridge import Bridge
+from app.views.language import Language
 from app.views.main_window import MainWindow
 from app.views.setup_wizard import run_setup_wizard
 from app.views.sync_pages import permission_prompt
@@ -80,6 +81,7 @@ def run_desktop(options: DesktopOptions) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    Language(app).use(None)  # the system's language until the settings are read
     app.setQuitOnLastWindowClosed(False)  # we end the loop ourselves, after cleaning up
     # An explicit loop rather than qasync.run(), which installs a global loop policy that
     # would make every other thread's asyncio.run() (the embedded sandbox's) build a Qt loop.

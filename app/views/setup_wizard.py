@@ -57,7 +57,7 @@ class SetupWizard(QDialog):
         not be read; the wizard opens on the typed details, says why and asks again."""
         super().__init__(parent)
         self.setObjectName("setup-wizard")
-        self.setWindowTitle(f"{APP_NAME}: set up")
+        self.setWindowTitle(self.tr("{app}: set up").format(app=APP_NAME))
         self.setMinimumWidth(560)
         self._setup = setup
         self._checking: asyncio.Task[None] | None = None
@@ -80,9 +80,9 @@ class SetupWizard(QDialog):
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(8)
         self.busy.hide()
-        self.back_button = QPushButton("Back")
+        self.back_button = QPushButton(self.tr("Back"))
         self.back_button.clicked.connect(self.go_back)
-        self.continue_button = QPushButton("Sign in")
+        self.continue_button = QPushButton(self.tr("Sign in"))
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.go_on)
         buttons = QHBoxLayout()
@@ -108,25 +108,29 @@ class SetupWizard(QDialog):
     def _choice_page(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
-        title = QLabel(f"<h2>Welcome to {APP_NAME}</h2>"
-                       "<p>Connect this computer to your Microbizz contract.</p>")
+        title = QLabel(self.tr("<h2>Welcome to {app}</h2>"
+                               "<p>Connect this computer to your Microbizz contract.</p>"
+                               ).format(app=APP_NAME))
         title.setWordWrap(True)
         column.addWidget(title)
         self.code_choice = QCommandLinkButton(
-            "I have a configuration code",
-            "The code (XXXX-XXX) your office made for you with “Mobile auto-configuration”.")
+            self.tr("I have a configuration code"),
+            self.tr("The code (XXXX-XXX) your office made for you with “Mobile "
+                    "auto-configuration”."))
         self.manual_choice = QCommandLinkButton(
-            "Enter the details by hand",
-            "The server address, contract, user name, password and API key from your office.")
+            self.tr("Enter the details by hand"),
+            self.tr("The server address, contract, user name, password and API key from your "
+                    "office."))
         self.demo_choice = QCommandLinkButton(
-            "Try it with demo data",
-            "A demo contract on this computer; nothing is sent anywhere, nothing is kept.")
+            self.tr("Try it with demo data"),
+            self.tr("A demo contract on this computer; nothing is sent anywhere, nothing is "
+                    "kept."))
         if not self._setup.takes_codes:  # the real exchange is not known: see provisioning.py
             self.code_choice.setEnabled(False)
-            self.code_choice.setDescription(
-                "Not set up on this computer: your IT department can point "
-                f"{CODE_SERVICE_ENV} at the configuration service. Use the details by hand "
-                "meanwhile.")
+            self.code_choice.setDescription(self.tr(
+                "Not set up on this computer: your IT department can point {variable} at "
+                "the configuration service. Use the details by hand meanwhile."
+            ).format(variable=CODE_SERVICE_ENV))
         self.code_choice.clicked.connect(lambda: self.show_page(self.code_page))
         self.manual_choice.clicked.connect(lambda: self.show_page(self.manual_page))
         self.demo_choice.clicked.connect(self._chose_demo)
@@ -138,16 +142,17 @@ class SetupWizard(QDialog):
     def _code_page(self) -> tuple[QWidget, QLineEdit]:
         page = QWidget()
         column = QVBoxLayout(page)
-        intro = QLabel("<h3>Configuration code</h3><p>Type the code your office gave you.</p>")
+        intro = QLabel(self.tr("<h3>Configuration code</h3>"
+                               "<p>Type the code your office gave you.</p>"))
         intro.setWordWrap(True)
         column.addWidget(intro)
         form = QFormLayout()
         field = self._field("code-field", "XXXX-XXX")
         field.setMaxLength(12)
-        form.addRow("Code", field)
+        form.addRow(self.tr("Code"), field)
         # asked only when the code's account comes without one
         self.code_password_field = self._field("code-password-field", "", secret=True)
-        self.code_password_label = QLabel("Password")
+        self.code_password_label = QLabel(self.tr("Password"))
         form.addRow(self.code_password_label, self.code_password_field)
         self.code_password_label.hide()
         self.code_password_field.hide()
@@ -158,22 +163,19 @@ class SetupWizard(QDialog):
     def _manual_page(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
-        intro = QLabel("<h3>Your Microbizz account</h3>"
-                       "<p>Your office has these details. The password and the API key are "
-                       "kept in this computer's keyring, nowhere else.</p>")
+        intro = QLabel(self.tr("<h3>Your Microbizz account</h3>"
+                               "<p>Your office has these details. The password and the API key "
+                               "are kept in this computer's keyring, nowhere else.</p>"))
         intro.setWordWrap(True)
         column.addWidget(intro)
         form = QFormLayout()
         self.server_field = self._field("server-field", "https://…")
-        self.contract_field = self._field("contract-field", "e.g. 1234")
+        self.contract_field = self._field("contract-field", self.tr("e.g. 1234"))
         self.username_field = self._field("username-field", "")
         self.password_field = self._field("password-field", "", secret=True)
         self.apikey_field = self._field("apikey-field", "", secret=True)
-        form.addRow("Server address", self.server_field)
-        form.addRow("Contract", self.contract_field)
-        form.addRow("User name", self.username_field)
-        form.addRow("Password", self.password_field)
-        form.addRow("API key", self.apikey_field)
+        for label, field in self._named_fields().items():
+            form.addRow(label[:1].upper() + label[1:], field)
         column.addLayout(form)
         column.addStretch(1)
         return page
@@ -186,6 +188,14 @@ class SetupWizard(QDialog):
         if secret:
             field.setEchoMode(QLineEdit.EchoMode.Password)
         return field
+
+    def _named_fields(self) -> dict[str, QLineEdit]:
+        """The typed details by the name a sentence uses for them, in the form's order."""
+        return {self.tr("server address"): self.server_field,
+                self.tr("contract"): self.contract_field,
+                self.tr("user name"): self.username_field,
+                self.tr("password"): self.password_field,
+                self.tr("API key"): self.apikey_field}
 
     def _prefill(self, account: Account) -> None:
         self.server_field.setText(account.endpoint)
@@ -245,7 +255,7 @@ class SetupWizard(QDialog):
             except SignInRefused as refused:
                 self.show_error(str(refused))
             except asyncio.CancelledError:
-                self.show_error("Cancelled; nothing was kept.")
+                self.show_error(self.tr("Cancelled; nothing was kept."))
             else:
                 self.accept()
             finally:
@@ -257,20 +267,18 @@ class SetupWizard(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.continue_button.setEnabled(not busy)
-        self.back_button.setText("Cancel" if busy else "Back")
+        self.back_button.setText(self.tr("Cancel") if busy else self.tr("Back"))
         for field in (self.code_field, self.code_password_field, self.server_field,
                       self.contract_field,
                       self.username_field, self.password_field, self.apikey_field):
             field.setReadOnly(busy)
 
     async def _sign_in_by_hand(self) -> Account:
-        named = {"server address": self.server_field, "contract": self.contract_field,
-                 "user name": self.username_field, "password": self.password_field,
-                 "API key": self.apikey_field}
-        missing = [name for name, field in named.items() if not field.text().strip()]
+        missing = [name for name, field in self._named_fields().items()
+                   if not field.text().strip()]
         if missing:
             self._first_empty().setFocus()
-            raise SignInRefused(f"Fill in the {_listed(missing)}.")
+            raise SignInRefused(self.tr("Fill in: {fields}.").format(fields=", ".join(missing)))
         return await self._setup.sign_in(
             self.server_field.text(), self.contract_field.text(), self.username_field.text(),
             password=self.password_field.text(), apikey=self.apikey_field.text(),
@@ -278,15 +286,16 @@ class SetupWizard(QDialog):
 
     async def _sign_in_with_code(self) -> Account:
         if not self.code_field.text().strip():
-            raise SignInRefused("Type the configuration code, like ABCD-123.")
+            raise SignInRefused(self.tr("Type the configuration code, like ABCD-123."))
         account = await self._setup.exchange_code(self.code_field.text())
         password = account.password or self.code_password_field.text()
         if not password:
             self.code_password_label.show()
             self.code_password_field.show()
             self.code_password_field.setFocus()
-            raise SignInRefused(f"The code is for {account.username} on contract "
-                                f"{account.contract}: enter your password.")
+            raise SignInRefused(self.tr(
+                "The code is for {user} on contract {contract}: enter your password."
+            ).format(user=account.username, contract=account.contract))
         return await self._setup.sign_in(account.endpoint, account.contract, account.username,
                                          password=password, apikey=account.apikey)
 
@@ -294,10 +303,6 @@ class SetupWizard(QDialog):
         if self._checking is not None:
             self._checking.cancel()
         super().reject()
-
-
-def _listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 async def run_setup_wizard(

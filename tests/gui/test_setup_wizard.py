@@ -220,7 +220,7 @@ def test_missing_details_an_unreachable_server_and_a_wrong_scheme_or_path_each_g
     )
     assert play(script, data_dir) == 0
     assert refusals == [
-        "Fill in the API key.",
+        "Fill in: API key.",
         "Could not reach the server: nothing answers at 127.0.0.1:9; nothing was saved.",
         f"{host} does not answer over HTTPS: check the address; nothing was saved.",
         f"Nothing answers as Microbizz at http://{host}/no/such/path (HTTP 404): check the "
