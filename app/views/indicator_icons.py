@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -15,12 +15,22 @@ from app.sync.status import Indicator
 _VIEW = (80.0, 66.0)
 _CIRCLE = (58.0, 50.0, 13.0)
 
-DESCRIPTIONS = {
-    Indicator.IN_FLIGHT: "Calls to the server are under way",
-    Indicator.FAILED: "The server refused some changes: open to see why",
-    Indicator.OUT_OF_DATE: "Not synchronised for more than 20 minutes",
-    Indicator.PERMISSION_DECLINED: "Background synchronisation was declined",
-}
+
+def describe(indicator: Indicator | None) -> str:
+    """What the indicator means, in the window's language (None: all is well)."""
+    match indicator:
+        case Indicator.IN_FLIGHT:
+            return QCoreApplication.translate("Indicators", "Calls to the server are under way")
+        case Indicator.FAILED:
+            return QCoreApplication.translate(
+                "Indicators", "The server refused some changes: open to see why")
+        case Indicator.OUT_OF_DATE:
+            return QCoreApplication.translate(
+                "Indicators", "Not synchronised for more than 20 minutes")
+        case Indicator.PERMISSION_DECLINED:
+            return QCoreApplication.translate(
+                "Indicators", "Background synchronisation was declined")
+    return QCoreApplication.translate("Indicators", "Up to date")
 
 
 @cache

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from app.sync.status import Indicator, SyncStatus
-from app.views.indicator_icons import DESCRIPTIONS, indicator_icon
+from app.views.indicator_icons import describe, indicator_icon
 
 
 class IndicatorBar(QWidget):
@@ -24,8 +24,8 @@ class IndicatorBar(QWidget):
             button.setObjectName(f"indicator-{indicator.value}")
             button.setAutoRaise(True)
             button.setIconSize(QSize(28, 26))
-            button.setToolTip(DESCRIPTIONS[indicator])
-            button.setAccessibleName(DESCRIPTIONS[indicator])
+            button.setToolTip(describe(indicator))
+            button.setAccessibleName(describe(indicator))
             button.clicked.connect(lambda _checked=False, shown=indicator: self.opened.emit(shown))
             button.hide()
             layout.addWidget(button)

@@ -8,7 +8,9 @@ works again a banner says why nothing is sent, with a button to enter the passwo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import cast
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +28,8 @@ from app.sync.signin import SignInRefused
 from app.sync.status import SyncStatus
 from app.views.tasks import TaskKeeper
 
-CHECKING = "Checking the password with the server…"
+CHECKING = cast(str, QT_TRANSLATE_NOOP("PasswordDialog",
+                                       "Checking the password with the server…"))
 
 
 class PasswordDialog(QDialog):
@@ -35,15 +38,15 @@ class PasswordDialog(QDialog):
     def __init__(self, controls: SyncControls, tasks: TaskKeeper, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("password-prompt")
-        self.setWindowTitle(f"{APP_NAME}: new password")
+        self.setWindowTitle(self.tr("{app}: new password").format(app=APP_NAME))
         self._controls = controls
         self._tasks = tasks
         account = controls.account
-        self.question = QLabel(
-            f"The server no longer accepts your password for {account.username} on contract "
-            f"{account.contract}. Enter the new password the office gave you; your changes "
-            "are sent as soon as it is accepted."
-        )
+        self.question = QLabel(self.tr(
+            "The server no longer accepts your password for {user} on contract {contract}. "
+            "Enter the new password the office gave you; your changes are sent as soon as it "
+            "is accepted."
+        ).format(user=account.username, contract=account.contract))
         self.question.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -78,7 +81,7 @@ class PasswordDialog(QDialog):
 
     def _submit(self) -> None:
         self._checking(True)
-        self._say(CHECKING)
+        self._say(self.tr(CHECKING))
         self._tasks.start(self._change(self.password.text()))
 
     async def _change(self, password: str) -> None:
@@ -119,7 +122,7 @@ class PasswordBanner(QWidget):
         self.dialog: PasswordDialog | None = None
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.button = QPushButton("Enter the new password…")
+        self.button = QPushButton(self.tr("Enter the new password…"))
         self.button.clicked.connect(self.ask)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 10, 4)

@@ -4,6 +4,7 @@ list fills as its objects arrive)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from app.core.kinds import Kind
@@ -36,12 +37,13 @@ class SetupProgress(QWidget):
         if not first_pass:
             return
         tasks_in = any(step.done for step in progress.steps if step.key == TASKS_STEP)
-        said = [f"Setting up this computer: {progress.objects:,} objects received"]
+        said = [self.tr("Setting up this computer: {count} objects received").format(
+            count=QLocale().toString(progress.objects))]
         if time_left is not None:
             said.append(time_left)
-        said.append("your tasks are in; open them while the rest arrives." if tasks_in
-                    else "the lists fill as the data arrives.")
-        self.text.setText(" · ".join(said[:-1]) + ". " + said[-1][:1].upper() + said[-1][1:])
+        advice = (self.tr("Your tasks are in; open them while the rest arrives.") if tasks_in
+                  else self.tr("The lists fill as the data arrives."))
+        self.text.setText(" · ".join(said) + ". " + advice)
         show_fraction(self.bar, progress.fraction)
 
 

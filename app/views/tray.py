@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from app import APP_NAME
 from app.sync.notices import TaskNotice
 from app.sync.status import SyncStatus
-from app.views.indicator_icons import DESCRIPTIONS, indicator_icon
+from app.views.indicator_icons import describe, indicator_icon
 
 
 class SyncTray(QObject):
@@ -23,7 +23,7 @@ class SyncTray(QObject):
         self._shown: SyncStatus | None = None
         self._noticed = 0
         self.icon = QSystemTrayIcon(indicator_icon(None), self)
-        self.icon.setToolTip(f"{APP_NAME}: up to date")
+        self.icon.setToolTip(f"{APP_NAME}\n{describe(None)}")
         self.icon.activated.connect(self._activated)
         self.icon.messageClicked.connect(lambda: self.task_opened.emit(self._noticed))
 
@@ -38,7 +38,7 @@ class SyncTray(QObject):
         self._shown = status
         indicator = status.tray
         self.icon.setIcon(indicator_icon(indicator, status.badge(indicator) if indicator else ""))
-        lines = [DESCRIPTIONS[active] for active in status.active] or ["Up to date"]
+        lines = [describe(active) for active in status.active] or [describe(None)]
         self.icon.setToolTip(f"{APP_NAME}\n" + "\n".join(lines))
 
     def notify(self, notice: TaskNotice) -> None:

@@ -31,7 +31,7 @@ def press(qtbot: QtBot, dialog: PasswordDialog, button: QDialogButtonBox.Standar
 
 
 def answered(dialog: PasswordDialog) -> bool:
-    return dialog.message.isVisible() and dialog.message.text() != CHECKING
+    return dialog.message.isVisible() and dialog.message.text() != dialog.tr(CHECKING)
 
 
 @pytest.mark.expected_warnings("app.sync")

@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>Indicators</name>
+    <message>
+        <source>Calls to the server are under way</source>
+        <translation>Kald til serveren er i gang</translation>
+    </message>
+    <message>
+        <source>The server refused some changes: open to see why</source>
+        <translation>Serveren afviste nogle ændringer: åbn for at se hvorfor</translation>
+    </message>
+    <message>
+        <source>Not synchronised for more than 20 minutes</source>
+        <translation>Ikke synkroniseret i mere end 20 minutter</translation>
+    </message>
+    <message>
+        <source>Background synchronisation was declined</source>
+        <translation>Synkronisering i baggrunden blev fravalgt</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Opdateret</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordBanner</name>
+    <message>
+        <source>Enter the new password…</source>
+        <translation>Indtast den nye adgangskode…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Checking the password with the server…</source>
+        <translation>Tjekker adgangskoden med serveren…</translation>
+    </message>
+    <message>
+        <source>{app}: new password</source>
+        <translation>{app}: ny adgangskode</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts your password for {user} on contract {contract}. Enter the new password the office gave you; your changes are sent as soon as it is accepted.</source>
+        <translation>Serveren godtager ikke længere din adgangskode for {user} på kontrakt {contract}. Indtast den nye adgangskode, som kontoret har givet dig; dine ændringer sendes, så snart den er godtaget.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupProgress</name>
+    <message>
+        <source>Setting up this computer: {count} objects received</source>
+        <translation>Sætter denne computer op: {count} objekter modtaget</translation>
+    </message>
+    <message>
+        <source>Your tasks are in; open them while the rest arrives.</source>
+        <translation>Dine opgaver er hentet; åbn dem, mens resten kommer.</translation>
+    </message>
+    <message>
+        <source>The lists fill as the data arrives.</source>
+        <translation>Listerne fyldes, efterhånden som data kommer.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>{app}: set up</source>
