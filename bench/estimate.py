@@ -35,10 +35,12 @@ MOMENTS = (0.10, 0.25, 0.50, 0.75, 0.90)
 SETTLED = 0.10  # the summary leaves out the first 10 % of the pass, where no one can tell yet
 
 
-def record_pass(url: str, credentials: Credentials, folder: Path) -> tuple[float, list[
-        tuple[float, float | None]]]:
+Reports = list[tuple[float, float | None]]
+
+
+def record_pass(url: str, credentials: Credentials, folder: Path) -> tuple[float, Reports]:
     """One first pass: its duration and (elapsed, seconds_left) at each progress report."""
-    reports: list[tuple[float, float | None]] = []
+    reports: Reports = []
     started = 0.0
 
     def keep(progress: SyncProgress) -> None:
@@ -59,11 +61,10 @@ def record_pass(url: str, credentials: Credentials, folder: Path) -> tuple[float
     return asyncio.run(run()), reports
 
 
-def shown_at(moment: float, reports: list[tuple[float, float | None]]) -> tuple[float, float |
-                                                                                None]:
-    """The report on screen at `moment` seconds: the last one made by then (the window shows
+def shown_at(moment: float, reports: Reports) -> float | None:
+    """The estimate on screen at `moment` seconds: the last report's by then (the window shows
     it unchanged until the next)."""
-    return max(((at, left) for at, left in reports if at <= moment), default=(0.0, None))
+    return max(((at, left) for at, left in reports if at <= moment), default=(0.0, None))[1]
 
 
 def ratio(estimate: float, truth: float) -> float:
@@ -72,10 +73,10 @@ def ratio(estimate: float, truth: float) -> float:
     return max(estimate / truth, truth / estimate)
 
 
-def figures(duration: float, reports: list[tuple[float, float | None]]) -> dict[str, object]:
+def figures(duration: float, reports: Reports) -> dict[str, object]:
     moments = []
     for share in MOMENTS:
-        at, left = shown_at(share * duration, reports)
+        left = shown_at(share * duration, reports)
         moments.append({
             "at_percent": round(share * 100),
             "true_left_s": round(duration - share * duration, 2),
