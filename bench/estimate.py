@@ -1,6 +1,6 @@
 """How honest the "time left" of an initial sync is, against the time that really was left.
 
-    python bench/estimate.py --objects 100000
+    python bench/estimate.py --objects 100000 [--latency 0.25]
 
 Starts the sandbox in its own process (as sync_ingest.py does) and runs a first pass of the
 real engine into a fresh store, recording (elapsed, estimate) at every progress report the
@@ -9,6 +9,10 @@ set against the time that was really left when it was made. Prints one JSON obje
 estimate shown at 10/25/50/75/90 % of the pass next to the truth, and over every report after
 the first 10 % of the pass, the median absolute error and the worst ratio (estimate / truth or
 truth / estimate, whichever is larger; 1 is exact).
+
+On loopback the client's CPU sets the pace (a pass of 100k objects takes seconds); a real
+server takes its time over each request. --latency holds every request that long in the
+sandbox (its "delay" fault), so the loops wait on the server, as they do in the field.
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ import tempfile
 import time
 from pathlib import Path
 
+import httpx
 import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.api import Credentials
 from app.composition import build_core, memory_connection
+from app.sandbox.app import ENDPOINT_PATH
 from app.sync.progress import SyncProgress
 from bench._sandbox_process import sandbox_process
 from bench.sync_ingest import OBJECTS_AT_SCALE_1
@@ -102,18 +108,30 @@ def figures(duration: float, reports: Reports) -> dict[str, object]:
     }
 
 
+def hold_every_request(url: str, seconds: float) -> None:
+    """The sandbox answers each request `seconds` late from now on (its admin route)."""
+    base = url.removesuffix(ENDPOINT_PATH)
+    httpx.post(f"{base}/_sandbox/faults",
+               json={"mode": "delay", "delay": seconds, "times": 10**9}).raise_for_status()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=100_000)
     parser.add_argument("--page-size", type=int, default=500)
+    parser.add_argument("--latency", type=float, default=0.0,
+                        help="seconds the sandbox holds each request (0: loopback as it is)")
     options = parser.parse_args()
     with sandbox_process(scale=options.objects / OBJECTS_AT_SCALE_1,
                          page_size=options.page_size) as line, \
             tempfile.TemporaryDirectory() as temp:
         credentials = Credentials(line["contract"], line["apikey"], line["username"],
                                   line["password"])
+        if options.latency:
+            hold_every_request(line["url"], options.latency)
         duration, reports = record_pass(line["url"], credentials, Path(temp))
     print(orjson.dumps({"benchmark": "estimate", "objects": options.objects,
+                        "latency_s": options.latency,
                         **figures(duration, reports)}).decode())
 
 

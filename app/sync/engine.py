@@ -75,7 +75,7 @@ class SyncEngine:
         self._loader = loader or Loader(client, store, clock, self._on_changes)
         self._loops = loops
         self._lock = asyncio.Lock()
-        self._time_left = TimeLeft(clock.monotonic(), loops=())
+        self._time_left = TimeLeft((), MAX_CONCURRENT_LOOPS)
         self._first_stamp: dict[str, datetime] = {}
         self._failures = FailureLog(log)
         self._progress = SyncProgress(last_success=store.settings.get(LAST_SUCCESS_KEY))
@@ -108,7 +108,7 @@ class SyncEngine:
 
         loops = [step for step in self._loops if step.applies(settings)]
         dated = self._due_dated_steps()
-        self._time_left = TimeLeft(self._clock.monotonic(), loops=[step.key for step in loops])
+        self._time_left = TimeLeft([step.key for step in loops], MAX_CONCURRENT_LOOPS)
         self._report(
             activity="Synchronising",
             steps=(*(StepProgress(step.key, step.label) for step in loops),

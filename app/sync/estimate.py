@@ -1,95 +1,156 @@
-"""The time left in a sync pass: the objects its loops still owe, at the rate they now arrive.
+"""The time left in a sync pass: how long each loop still needs at its own pace, in turns.
 
 Why not the change stamps alone (elapsed * (1 - f) / f from the slowest loop): stamps are not
 spread evenly over the objects, a loop that starts late judges itself against the whole pass's
-elapsed time, and a loop still waiting for its turn says nothing at all — measured, that showed
-"75 s left" two seconds before the end (bench/estimate.py). What a user notices is a number that
-jumps or lies; what the stamps do tell well is how big a loop is (objects read / share of its
-changes read). So:
+elapsed time, and a loop still waiting for its turn says nothing at all. Measured
+(bench/estimate.py), that showed "75 s left" two seconds before the end. What the stamps do
+tell fairly well is how big a loop is: objects read / share of its changes read. So:
 
-- the work is counted in objects: each loop's expected size is what it has read divided by the
-  share of its changes read (exact once it is done); a loop that has not started yet is expected
-  to be as big as the others were on average (the server does not say how many objects it has);
-- the rate is objects per second over the recent part of the pass (the start, with its setup
-  request, is not how fast the loops read);
-- nothing is said until every running loop can tell its size and the last few estimates agree;
-- what is shown is a moment of the end, smoothed, so it counts down between reports and a new
-  report only nudges it; it never grows by more than a little at once.
+- each loop's size is what it has read divided by the share of its changes read (exact once
+  done); a loop that cannot tell yet (waiting for its turn, or its stamps say nothing) is
+  expected to be as big as the others were on average: the server does not say how many
+  objects it has;
+- each running loop goes on at its own recent pace (objects per second): a loop waits for the
+  server's answer to each page, so four loops together are not four times as fast as one,
+  and the last loop alone is not faster than it was;
+- loops waiting for their turn start as running ones end (the plan's slots), at the average
+  pace; each read by date after the loops is one request, as long as a loop's page;
+- nothing is said until every loop running has a pace and the last few estimates agree on the
+  end; what is shown is that end, smoothed, so it counts down between reports, a new report
+  only nudges it, and it never grows by more than a little at once.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import deque
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from app.sync.progress import StepProgress
 
 # A loop's size is judged once the stamps say it has read this share of its changes (before,
 # objects / fraction is too sensitive to the first page).
 MIN_FRACTION = 0.05
-# The rate is measured over this share of the pass so far (the most recent part)...
-RATE_SHARE = 1 / 2
-# ...and over at least this many reports, so a single page does not set it.
-RATE_REPORTS = 4
+# A loop's pace is measured over this share of its own time so far (the most recent part).
+PACE_SHARE = 1 / 2
 # An estimate is shown once this many in a row agree on the end within STABLE_SPREAD of the
 # time left.
 STABLE_REPORTS = 3
 STABLE_SPREAD = 0.3
-# How much of a new estimate's end moment a report takes on (the rest is the one shown).
+# How much of a new estimate's end moment a report takes on (the rest is the one shown): a
+# later end only a little, an earlier one mostly (a number that drops is no bad surprise, and
+# a loop found small must not leave minutes on screen for the last seconds).
 SMOOTHING = 0.3
-# The time left shown grows by at most this share from one report to the next.
+SMOOTHING_DOWN = 0.7
+# The time left shown grows by at most this share from one report to the next (and by the
+# time between them).
 MAX_RISE = 0.1
 
 
-class TimeLeft:
-    """Estimates the seconds left in one pass. Fed the pass's steps at each progress report;
-    `loops` names the steps that page through objects (the others are short reads by date)."""
+@dataclass(slots=True)
+class _Pace:
+    """One loop's recent reports, from its first page on: (moment, objects, pages, fraction)."""
 
-    def __init__(self, started: float, loops: Collection[str]) -> None:
-        self._started = started
-        self._loops = frozenset(loops)
-        self._history: deque[tuple[float, int, int]] = deque([(started, 0, 0)])
+    reports: deque[tuple[float, int, int, float | None]] = field(default_factory=deque)
+    first: float | None = None
+
+    def add(self, now: float, step: StepProgress) -> None:
+        if self.first is None:
+            self.first = now
+        if not self.reports or self.reports[-1][2] != step.pages:
+            self.reports.append((now, step.objects, step.pages, step.fraction))
+        since = now - (now - self.first) * PACE_SHARE
+        while len(self.reports) > 2 and self.reports[1][0] <= since:
+            self.reports.popleft()
+
+    def rates(self) -> tuple[float, float] | None:
+        """Objects per second and seconds per page (None: fewer than two pages seen)."""
+        if len(self.reports) < 2:
+            return None
+        (first_at, first_objects, first_pages, _), (at, objects, pages, _) = (
+            self.reports[0], self.reports[-1]
+        )
+        if at <= first_at:
+            return None
+        return (objects - first_objects) / (at - first_at), (at - first_at) / (pages - first_pages)
+
+    def owed(self) -> float | None:
+        """Objects still to read, at the pace the stamps have recently moved per object (None:
+        they have not moved forward). Closer than objects / fraction when the stamps are not
+        spread evenly: what is left looks more like the recent pages than like the first."""
+        if len(self.reports) < 2:
+            return None
+        (_, first_objects, _, first_fraction), (_, objects, _, fraction) = (
+            self.reports[0], self.reports[-1]
+        )
+        if first_fraction is None or fraction is None or fraction <= first_fraction:
+            return None
+        return (1 - fraction) * (objects - first_objects) / (fraction - first_fraction)
+
+
+class TimeLeft:
+    """Estimates the seconds left in one pass, fed the pass's steps at each progress report.
+    `loops` names the steps that page through objects, in the order they take their turns;
+    `slots` is how many of them run at once. The other steps are single reads by date."""
+
+    def __init__(self, loops: Sequence[str], slots: int) -> None:
+        self._order = list(loops)
+        self._slots = max(slots, 1)
+        self._paces: dict[str, _Pace] = {key: _Pace() for key in loops}
         self._ends: deque[float] = deque(maxlen=STABLE_REPORTS)
         self._shown: tuple[float, float] | None = None  # (moment, end moment)
 
     def update(self, now: float, steps: Sequence[StepProgress]) -> float | None:
         """Seconds left as of `now`, or None while it cannot be told honestly."""
-        loops = [step for step in steps if step.key in self._loops]
-        running = sum(1 for step in loops if step.pages and not step.done and not step.error)
-        self._history.append(
-            (now, sum(step.objects for step in loops), sum(step.pages for step in loops))
-        )
-        owed = _objects_owed(loops)
-        rates = self._rates(now)
-        if owed is None or rates is None:
+        by_key = {step.key: step for step in steps}
+        loops = [by_key[key] for key in self._order if key in by_key]
+        for step in loops:
+            if step.pages:
+                self._paces[step.key].add(now, step)
+        end = self._end(now, loops, [s for s in steps if s.key not in self._paces])
+        if end is None:
             self._ends.clear()
             return self._countdown(now)
-        objects_per_second, seconds_per_page = rates
-        # Each read by date still to come is one request, about as long as one loop's page.
-        others = sum(1 for step in steps
-                     if step.key not in self._loops and not step.done and not step.error)
-        end = now + owed / objects_per_second + others * seconds_per_page * max(running, 1)
         self._ends.append(end)
         if self._shown is None and not self._stable(now):
             return None
         return self._show(now, end)
 
-    def _rates(self, now: float) -> tuple[float, float] | None:
-        """Objects per second and seconds per page, all loops together, over the recent part
-        of the pass (None: too early to say). Older reports are let go as the window moves."""
-        since = now - (now - self._started) * RATE_SHARE
-        history = self._history
-        while len(history) > RATE_REPORTS and history[1][0] <= since:
-            history.popleft()
-        if len(history) < RATE_REPORTS:
+    def _end(self, now: float, loops: list[StepProgress], others: list[StepProgress]
+             ) -> float | None:
+        """When the pass should end, playing the loops' turns forward (None: cannot tell)."""
+        told = {step.key: _told_size(step, self._paces[step.key]) for step in loops}
+        sizes = [size for size in told.values() if size]
+        if not sizes:
             return None
-        (first_at, first_read, first_pages), (last_at, last_read, last_pages) = (
-            history[0], history[-1]
-        )
-        if last_at <= first_at or last_read <= first_read:
+        # A loop that cannot tell its size is expected to be as big as the others on average.
+        typical = sum(sizes) / len(sizes)
+        paces = [rates for step in loops if (rates := self._paces[step.key].rates())]
+        pace = sum(rate for rate, _ in paces) / len(paces) if paces else 0.0
+        if pace <= 0:
             return None
-        seconds = last_at - first_at
-        return (last_read - first_read) / seconds, seconds / (last_pages - first_pages)
+        seconds_per_page = sum(seconds for _, seconds in paces) / len(paces)
+        running: list[float] = []  # the moment each running loop should end
+        waiting: list[float] = []  # the seconds each waiting loop should take
+        for step in loops:
+            if step.done or step.error:
+                continue
+            size = told[step.key]
+            owed = max((typical if size is None else size) - step.objects, 0.0)
+            if not step.pages:
+                waiting.append(owed / pace)
+                continue
+            rates = self._paces[step.key].rates()  # a loop just started: the average pace
+            own = rates[0] if rates and rates[0] > 0 else pace
+            running.append(now + owed / own)
+        free = sorted(running) + [now] * max(self._slots - len(running), 0)
+        heapq.heapify(free)
+        for seconds in waiting:
+            heapq.heappush(free, heapq.heappop(free) + seconds)
+        loops_end = max([now, *running, *free])
+        remaining_reads = sum(1 for step in others if not step.done and not step.error)
+        return loops_end + remaining_reads * seconds_per_page
 
     def _stable(self, now: float) -> bool:
         if len(self._ends) < STABLE_REPORTS:
@@ -102,9 +163,12 @@ class TimeLeft:
             self._shown = (now, end)
             return max(end - now, 0.0)
         shown_at, shown_end = self._shown
-        was_left = max(shown_end - shown_at, 0.0)
-        smoothed = shown_end + SMOOTHING * (end - shown_end)
-        ceiling = now + was_left * (1 + MAX_RISE)
+        left = max(shown_end - now, 0.0)  # what the last estimate says now, counted down
+        smoothed = shown_end + (SMOOTHING if end > shown_end else SMOOTHING_DOWN) * (
+            end - shown_end)
+        # It may grow by a little, and by the time since the last report, so one that ran out
+        # too early can still come back up.
+        ceiling = now + left * (1 + MAX_RISE) + (now - shown_at)
         self._shown = (now, min(smoothed, ceiling))
         return max(self._shown[1] - now, 0.0)
 
@@ -112,26 +176,17 @@ class TimeLeft:
         """Between estimates, the last one counts down rather than vanish."""
         if self._shown is None:
             return None
+        self._shown = (now, self._shown[1])
         return max(self._shown[1] - now, 0.0)
 
 
-def _objects_owed(loops: Sequence[StepProgress]) -> float | None:
-    """Objects the loops have still to read (None: no loop can tell its size yet).
-
-    A loop that cannot tell its size (not started, or its stamps say nothing yet) is expected
-    to be as big as the loops that can tell were on average."""
-    sizes: list[float] = []
-    unknown: list[StepProgress] = []
-    for step in loops:
-        if step.done or step.error:
-            sizes.append(step.objects)
-        elif step.fraction is not None and step.fraction >= MIN_FRACTION and step.objects:
-            sizes.append(max(step.objects / step.fraction, step.objects))
-        else:
-            unknown.append(step)
-    known = [size for size in sizes if size]
-    if not known:
+def _told_size(step: StepProgress, pace: _Pace) -> float | None:
+    """A loop's size as its stamps tell it (exact once done; None: they cannot tell yet)."""
+    if step.done or step.error:
+        return step.objects
+    if step.fraction is None or step.fraction < MIN_FRACTION or not step.objects:
         return None
-    typical = sum(known) / len(known)
-    expected = sum(sizes) + sum(max(typical, step.objects) for step in unknown)
-    return max(expected - sum(step.objects for step in loops), 0.0)
+    owed = pace.owed()
+    if owed is None:
+        owed = step.objects / step.fraction - step.objects
+    return step.objects + owed
