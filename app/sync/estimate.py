@@ -4,20 +4,22 @@ Why not the change stamps alone (elapsed * (1 - f) / f from the slowest loop): s
 spread evenly over the objects, a loop that starts late judges itself against the whole pass's
 elapsed time, and a loop still waiting for its turn says nothing at all. Measured
 (bench/estimate.py), that showed "75 s left" two seconds before the end. What the stamps do
-tell fairly well is how big a loop is: objects read / share of its changes read. So:
+tell fairly well is how big a loop is. So:
 
-- each loop's size is what it has read divided by the share of its changes read (exact once
-  done); a loop that cannot tell yet (waiting for its turn, or its stamps say nothing) is
-  expected to be as big as the others were on average: the server does not say how many
-  objects it has;
+- a loop's size: what it has read, plus what is left of its changes at the pace its stamps
+  moved per object over its recent pages (or objects / share of its changes read, until it
+  has two pages); exact once done. A loop that cannot tell yet (waiting for its turn, or its
+  stamps say nothing) is expected to be as big as the others on average: the server does not
+  say how many objects it has, so while a small loop waits the estimate is pessimistic;
 - each running loop goes on at its own recent pace (objects per second): a loop waits for the
   server's answer to each page, so four loops together are not four times as fast as one,
   and the last loop alone is not faster than it was;
 - loops waiting for their turn start as running ones end (the plan's slots), at the average
   pace; each read by date after the loops is one request, as long as a loop's page;
-- nothing is said until every loop running has a pace and the last few estimates agree on the
-  end; what is shown is that end, smoothed, so it counts down between reports, a new report
-  only nudges it, and it never grows by more than a little at once.
+- nothing is said until a loop can tell its size and has a pace, and the last few estimates
+  agree on the end; what is shown is that end, smoothed, so it counts down between reports,
+  drops soon when the end comes nearer, and grows by a little at most from one report to the
+  next.
 """
 
 from __future__ import annotations
