@@ -34,6 +34,10 @@ from app.sync.progress import StepProgress
 # A loop's size is judged once the stamps say it has read this share of its changes (before,
 # objects / fraction is too sensitive to the first page).
 MIN_FRACTION = 0.05
+# The crowding of changes towards now a loop's size is fitted with (see _Pace.size), and how
+# many pages the two reports it is fitted through must be apart.
+CROWDING = (0.5, 2.0)
+FIT_PAGES = 3
 # A loop's pace is measured over this share of its own time so far (the most recent part).
 PACE_SHARE = 1 / 2
 # An estimate is shown once this many in a row agree on the end within STABLE_SPREAD of the
@@ -56,10 +60,16 @@ class _Pace:
 
     reports: deque[tuple[float, int, int, float | None]] = field(default_factory=deque)
     first: float | None = None
+    origin: int = 0  # objects read before the stamps started again from the oldest
 
     def add(self, now: float, step: StepProgress) -> None:
         if self.first is None:
             self.first = now
+        if self.reports and _restarted(self.reports[-1][3], step.fraction):
+            # Tasks: the most important first, then all of them from the oldest change on.
+            self.origin = self.reports[-1][1]
+            self.first = now
+            self.reports.clear()
         if not self.reports or self.reports[-1][2] != step.pages:
             self.reports.append((now, step.objects, step.pages, step.fraction))
         since = now - (now - self.first) * PACE_SHARE
@@ -77,18 +87,40 @@ class _Pace:
             return None
         return (objects - first_objects) / (at - first_at), (at - first_at) / (pages - first_pages)
 
-    def owed(self) -> float | None:
-        """Objects still to read, at the pace the stamps have recently moved per object (None:
-        they have not moved forward). Closer than objects / fraction when the stamps are not
-        spread evenly: what is left looks more like the recent pages than like the first."""
+    def size(self) -> float | None:
+        """The loop's size, fitted through its recent reports (None: too few to fit).
+
+        Changes crowd towards now in a live contract, so a loop read oldest first finds its
+        stamps running ahead of its objects: at a share f of its changes it has read
+        1 - (1 - f) ** c of its objects, c < 1 (c = 1: stamps spread evenly, c > 1: crowded
+        the other way). Two reports, one from half its time ago and the latest, fix c and the
+        size; c stays within CROWDING, so two noisy pages cannot say anything wild.
+        """
         if len(self.reports) < 2:
             return None
-        (_, first_objects, _, first_fraction), (_, objects, _, fraction) = (
+        (_, objects_then, pages_then, then), (_, objects, pages, now) = (
             self.reports[0], self.reports[-1]
         )
-        if first_fraction is None or fraction is None or fraction <= first_fraction:
+        read_then, read = objects_then - self.origin, objects - self.origin
+        if (then is None or now is None or not MIN_FRACTION <= then < now < 1
+                or not 0 < read_then < read or pages - pages_then < FIT_PAGES):
             return None
-        return (1 - fraction) * (objects - first_objects) / (fraction - first_fraction)
+        low, high = CROWDING
+        for _ in range(30):
+            c = (low + high) / 2
+            if _read_share(then, c) / _read_share(now, c) < read_then / read:
+                low = c
+            else:
+                high = c
+        return self.origin + read / _read_share(now, (low + high) / 2)
+
+
+def _restarted(before: float | None, fraction: float | None) -> bool:
+    return before is not None and fraction is not None and fraction < before
+
+
+def _read_share(fraction: float, c: float) -> float:
+    return 1 - (1 - fraction) ** c
 
 
 class TimeLeft:
@@ -188,7 +220,5 @@ def _told_size(step: StepProgress, pace: _Pace) -> float | None:
         return step.objects
     if step.fraction is None or step.fraction < MIN_FRACTION or not step.objects:
         return None
-    owed = pace.owed()
-    if owed is None:
-        owed = step.objects / step.fraction - step.objects
-    return step.objects + owed
+    fitted = pace.size()
+    return max(step.objects, fitted if fitted is not None else step.objects / step.fraction)
