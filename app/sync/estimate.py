@@ -6,11 +6,11 @@ elapsed time, and a loop still waiting for its turn says nothing at all. Measure
 (bench/estimate.py), that showed "75 s left" two seconds before the end. What the stamps do
 tell fairly well is how big a loop is. So:
 
-- a loop's size: what it has read, plus what is left of its changes at the pace its stamps
-  moved per object over its recent pages (or objects / share of its changes read, until it
-  has two pages); exact once done. A loop that cannot tell yet (waiting for its turn, or its
-  stamps say nothing) is expected to be as big as the others on average: the server does not
-  say how many objects it has, so while a small loop waits the estimate is pessimistic;
+- a loop's size: fitted through two of its reports to changes crowding towards now (see
+  _Pace.size; objects / share of its changes read until it has enough pages); exact once
+  done. A loop that cannot tell yet (waiting for its turn, or its stamps say nothing) is
+  expected to be as big as the others on average: the server does not say how many objects
+  it has, so while a small loop waits the estimate is pessimistic;
 - each running loop goes on at its own recent pace (objects per second): a loop waits for the
   server's answer to each page, so four loops together are not four times as fast as one,
   and the last loop alone is not faster than it was;
