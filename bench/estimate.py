@@ -7,8 +7,8 @@ real engine into a fresh store, recording (elapsed, estimate) at every progress 
 engine publishes. Once the pass has ended its true duration is known, so each estimate can be
 set against the time that was really left when it was made. Prints one JSON object: the
 estimate shown at 10/25/50/75/90 % of the pass next to the truth, and over every report after
-the first 10 % of the pass, the median absolute error and the worst ratio (estimate / truth or
-truth / estimate, whichever is larger; 1 is exact).
+the first 10 % of the pass and before its last 5 %, the median absolute error and the worst
+ratio (estimate / truth or truth / estimate, whichever is larger; 1 is exact).
 
 On loopback the client's CPU sets the pace (a pass of 100k objects takes seconds); a real
 server takes its time over each request. --latency holds every request that long in the
@@ -38,7 +38,10 @@ from bench._sandbox_process import sandbox_process
 from bench.sync_ingest import OBJECTS_AT_SCALE_1
 
 MOMENTS = (0.10, 0.25, 0.50, 0.75, 0.90)
-SETTLED = 0.10  # the summary leaves out the first 10 % of the pass, where no one can tell yet
+# The summary leaves out the first 10 % of the pass, where no one can tell yet, and the last
+# 5 %, where tenths of a second make wild ratios that no one sees ("less than a minute").
+SETTLED = 0.10
+LAST = 0.05
 
 
 Reports = list[tuple[float, float | None]]
@@ -88,7 +91,8 @@ def figures(duration: float, reports: Reports) -> dict[str, object]:
             "true_left_s": round(duration - share * duration, 2),
             "estimate_s": None if left is None else round(left, 2),
         })
-    settled = [(at, left) for at, left in reports if at >= SETTLED * duration]
+    settled = [(at, left) for at, left in reports
+               if SETTLED * duration <= at <= (1 - LAST) * duration]
     judged = [(left, duration - at) for at, left in settled if left is not None]
     first_shown = next((at for at, left in reports if left is not None), None)
     return {

@@ -193,7 +193,7 @@ class TimeLeft:
         return max(self._ends) - min(self._ends) <= STABLE_SPREAD * max(left, 1e-9)
 
     def _show(self, now: float, end: float) -> float:
-        if self._shown is None:
+        if self._shown is None or end <= now:  # the first estimate, or nothing left to do
             self._shown = (now, end)
             return max(end - now, 0.0)
         shown_at, shown_end = self._shown

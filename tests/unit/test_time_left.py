@@ -1,8 +1,9 @@
 """The time left of a sync pass, as the window shows it, against the time that really was left.
 
 A pass is played here by hand on a ManualClock: loops of different sizes take turns in four
-slots, each page takes the same time, their change stamps are not spread evenly over their
-objects (as on a real server), and two reads by date follow. Every report goes to the
+slots, a page takes a loop 3 s (unless a test says otherwise: the wait for the server), their
+change stamps are not spread evenly over their objects (drawn as the sandbox draws them), and
+two reads by date follow. Every report goes to the
 estimator the way the engine sends it, and what it says is set against the truth, which the
 played pass knows.
 """
