@@ -35,6 +35,7 @@ from app.core.errors import CommandRefused, EnvelopeRefused, FieldClientError, M
 from app.core.values import as_moment
 from app.db import Store
 from app.sync.actions import reapply_unsent
+from app.sync.estimate import TimeLeft
 from app.sync.failures import FailureLog
 from app.sync.keys import LAST_SUCCESS_KEY, SETUP_READ_KEY, dated_key
 from app.sync.loader import Loader
@@ -76,7 +77,7 @@ class SyncEngine:
         self._loader = loader or Loader(client, store, clock, self._on_changes)
         self._loops = loops
         self._lock = asyncio.Lock()
-        self._pass_started = 0.0
+        self._time_left = TimeLeft((), MAX_CONCURRENT_LOOPS)
         self._first_stamp: dict[str, datetime] = {}
         self._failures = FailureLog(log)
         self._login_refused: str | None = None  # this pass's, when the server refused it
@@ -101,7 +102,6 @@ class SyncEngine:
                 return self._finish_failed(started, {}, {"pass": self._failed("pass", error)})
 
     async def _pass(self, started: str) -> PassResult:
-        self._pass_started = self._clock.monotonic()
         self._report(running=True, activity="Reading settings", steps=(), last_error=None,
                      seconds_left=None)
         try:
@@ -112,6 +112,7 @@ class SyncEngine:
 
         loops = [step for step in self._loops if step.applies(settings)]
         dated = self._due_dated_steps()
+        self._time_left = TimeLeft([step.key for step in loops], MAX_CONCURRENT_LOOPS)
         self._report(
             activity="Synchronising",
             steps=(*(StepProgress(step.key, step.label) for step in loops),
@@ -363,17 +364,8 @@ class SyncEngine:
             else step
             for step in self._progress.steps
         )
-        self._report(steps=steps, seconds_left=self._seconds_left(steps))
-
-    def _seconds_left(self, steps: tuple[StepProgress, ...]) -> float | None:
-        """Elapsed * (1 - f) / f for the slowest loop that can tell; None until one can."""
-        elapsed = self._clock.monotonic() - self._pass_started
-        estimates = [
-            elapsed * (1 - step.fraction) / step.fraction
-            for step in steps
-            if not step.done and step.fraction and step.fraction >= 0.02
-        ]
-        return max(estimates) if estimates else None
+        self._report(steps=steps,
+                     seconds_left=self._time_left.update(self._clock.monotonic(), steps))
 
     def _report(self, **changes: Any) -> None:
         self._progress = replace(self._progress, **changes)
