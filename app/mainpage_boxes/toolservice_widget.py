@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.toolservice import ToolServiceContent
 from app.mainpage_boxes.widget import BoxWidget
 
-START = "Start service"
-WAITING = "Service started: waiting to be sent"
 OVERDUE_COLOUR = "#c62828"  # red that reads on the light and the dark palette
 
 
 def _day(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "not recorded"
+    """"2 Dec 2026" in the window's language and its names of months."""
+    if value is None:
+        return QCoreApplication.translate("ToolServiceWidget", "not recorded")
+    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
 
 
 class ToolServiceWidget(BoxWidget[ToolServiceContent]):
@@ -26,13 +28,14 @@ class ToolServiceWidget(BoxWidget[ToolServiceContent]):
         self.period = QLabel(self)
         self.last = QLabel(self)
         self.next = QLabel(self)
-        self.pending = QLabel(f"<i>{WAITING}</i>", self)
-        self.button = QPushButton(START, self)
+        waiting = self.tr("Service started: waiting to be sent")
+        self.pending = QLabel(f"<i>{waiting}</i>", self)
+        self.button = QPushButton(self.tr("Start service"), self)
         self.button.clicked.connect(self._start)
         form = QFormLayout()
-        form.addRow("Service interval:", self.period)
-        form.addRow("Last service:", self.last)
-        form.addRow("Next service:", self.next)
+        form.addRow(self.tr("Service interval:"), self.period)
+        form.addRow(self.tr("Last service:"), self.last)
+        form.addRow(self.tr("Next service:"), self.next)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -43,7 +46,8 @@ class ToolServiceWidget(BoxWidget[ToolServiceContent]):
     def show_content(self, content: ToolServiceContent, context: BoxContext) -> None:
         self._context = context
         kind = f" ({content.type_title})" if content.type_title else ""
-        self.period.setText(f"{content.period or 'none'}{kind}")
+        period = content.period or self.tr("none")
+        self.period.setText(f"{period}{kind}")
         self.last.setText(_day(content.last))
         due = f", {content.due}" if content.due else ""
         colour = f' style="color: {OVERDUE_COLOUR}; font-weight: bold"' if content.overdue else ""

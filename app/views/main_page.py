@@ -15,10 +15,10 @@ import html
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
-from app.mainpage_boxes.api import PageHooks, Shown
+from app.mainpage_boxes.api import PageHooks, Shown, kind_plural
 from app.mainpage_boxes.page import page_boxes
 from app.mainpage_boxes.registry import BoxRegistry
 from app.mainpage_boxes.widget import BoxView
@@ -48,9 +48,14 @@ log = logging.getLogger(__name__)
 
 Opener = Callable[[Kind, int], None]
 
+
 # What a technician calls one object of each kind.
-SINGULAR = {Kind.TODO: "Task", Kind.CUSTOMER: "Customer", Kind.PERSON: "Person",
-            Kind.TOOL: "Equipment"}
+SINGULAR = {
+    Kind.TODO: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Task")),
+    Kind.CUSTOMER: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Customer")),
+    Kind.PERSON: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Person")),
+    Kind.TOOL: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Equipment")),
+}
 # The list columns that name the object in the heading ("T-10001 · Boiler service"); the
 # kind's other list columns make the line of key facts under it.
 HEADING = {Kind.TODO: ("number", "title"), Kind.CUSTOMER: ("customernumber", "name"),
@@ -58,17 +63,42 @@ HEADING = {Kind.TODO: ("number", "title"), Kind.CUSTOMER: ("customernumber", "na
 # Fields of the object that point at another page: (field, kind, label). A list column that
 # names the same object ("customertext") is left out of the facts: the link says it.
 RELATED: dict[Kind, tuple[tuple[str, Kind, str], ...]] = {
-    Kind.TODO: (("customerid", Kind.CUSTOMER, "Customer"),),
-    Kind.CUSTOMER: (("parentcust", Kind.CUSTOMER, "Part of"),),
-    Kind.PERSON: (("customerid", Kind.CUSTOMER, "Company"),),
-    Kind.TOOL: (("customerid", Kind.CUSTOMER, "At customer"), ("todoid", Kind.TODO, "Task")),
+    Kind.TODO: (("customerid", Kind.CUSTOMER,
+                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "Customer"))),),
+    Kind.CUSTOMER: (("parentcust", Kind.CUSTOMER,
+                     cast(str, QT_TRANSLATE_NOOP("MainPageView", "Part of"))),),
+    Kind.PERSON: (("customerid", Kind.CUSTOMER,
+                   cast(str, QT_TRANSLATE_NOOP("MainPageView", "Company"))),),
+    Kind.TOOL: (("customerid", Kind.CUSTOMER,
+                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "At customer"))),
+                ("todoid", Kind.TODO, cast(str, QT_TRANSLATE_NOOP("MainPageView", "Task")))),
 }
 LINKED_COLUMNS = frozenset({"customertext"})
 NAME_COLUMN = {Kind.TODO: "title", Kind.CUSTOMER: "name", Kind.PERSON: "name",
                Kind.TOOL: "title"}
-GONE = "This {kind} is no longer on this device."
-NO_BOXES = "The server defines no main page for {kinds}."
-NOTHING_SHOWN = "Nothing more is recorded for this {kind}."
+# Whole sentences per kind: Danish says "denne opgave" but "dette udstyr".
+GONE = {
+    Kind.TODO: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "This task is no longer on this device.")),
+    Kind.CUSTOMER: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "This customer is no longer on this device.")),
+    Kind.PERSON: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "This person is no longer on this device.")),
+    Kind.TOOL: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "This equipment is no longer on this device.")),
+}
+NOTHING_SHOWN = {
+    Kind.TODO: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "Nothing more is recorded for this task.")),
+    Kind.CUSTOMER: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "Nothing more is recorded for this customer.")),
+    Kind.PERSON: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "Nothing more is recorded for this person.")),
+    Kind.TOOL: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "Nothing more is recorded for this equipment.")),
+}
+NO_BOXES = cast(str, QT_TRANSLATE_NOOP("MainPageView",
+                                       "The server defines no main page for {kinds}."))
 LINK_SCHEME = "page:"
 
 
@@ -209,9 +239,9 @@ class MainPageView(QWidget):
     def _say_if_empty(self) -> None:
         """A page whose boxes all hide says so, rather than showing a blank area."""
         if self._defined:
-            self.empty.setText(NOTHING_SHOWN.format(kind=SINGULAR[self.kind].lower()))
+            self.empty.setText(self.tr(NOTHING_SHOWN[self.kind]))
         else:
-            self.empty.setText(NO_BOXES.format(kinds=self.kind.label.lower()))
+            self.empty.setText(self.tr(NO_BOXES).format(kinds=kind_plural(self.kind)))
         shown = any(isinstance(view.decision, Shown) for view in self.views)
         self.empty.setVisible(not self.gone and not shown)
 
@@ -239,19 +269,21 @@ class MainPageView(QWidget):
         row = self.session.rows_of(kind, [self.object_id], names).get(self.object_id)
         obj = self.session.object(kind, self.object_id) if row is not None else None
         self.gone = obj is None
-        singular = SINGULAR[kind]
+        singular = self.tr(SINGULAR[kind])
         if row is None or obj is None:
             if not self.heading.text():  # else it keeps naming what was here
                 self.heading.setText(f"{singular} {self.object_id}")
             self.facts.hide()
             self.links.hide()
-            self.show_message(GONE.format(kind=singular.lower()))
+            self.show_message(self.tr(GONE[kind]))
             return
         values = dict(zip(names, row[1:], strict=True))
         named = " · ".join(str(values[c]) for c in HEADING[kind] if values.get(c))
         self.heading.setText(f"{singular} {named}" if named else f"{singular} {self.object_id}")
         self.facts.setText("   ·   ".join(
-            f"{label}: {values[name]}" for name, label in LIST_COLUMNS[kind]
+            # the list's column headers, in the lists' translation context
+            f"{QCoreApplication.translate('ObjectList', label)}: {values[name]}"
+            for name, label in LIST_COLUMNS[kind]
             if name not in HEADING[kind] and name not in LINKED_COLUMNS and values.get(name)
         ))
         self.facts.setVisible(bool(self.facts.text()))
@@ -268,11 +300,13 @@ class MainPageView(QWidget):
             if not isinstance(target, int) or target <= 0:
                 continue
             row = self.session.rows_of(kind, [target], [NAME_COLUMN[kind]]).get(target)
+            said = self.tr(label)
             if row is None:
-                shown.append(html.escape(f"{label}: {target} (not on this device)"))
+                shown.append(html.escape(self.tr("{label}: {id} (not on this device)").format(
+                    label=said, id=target)))
                 continue
             name = html.escape(str(row[1] or target))
-            shown.append(f'{html.escape(label)}: <a href="{LINK_SCHEME}{kind.value}:{target}">'
+            shown.append(f'{html.escape(said)}: <a href="{LINK_SCHEME}{kind.value}:{target}">'
                          f"{name}</a>")
         return shown
 
