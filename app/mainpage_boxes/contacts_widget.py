@@ -30,7 +30,7 @@ class ContactRow(QWidget):
         self.name = QLabel(name, self)
         self.name.setTextFormat(Qt.TextFormat.RichText)
         self.name.linkActivated.connect(lambda _link: widget.open(contact))
-        self.roles = QLabel(", ".join(contact.roles), self)
+        self.roles = QLabel(" · ".join(contact.roles), self)
         self.roles.setTextFormat(Qt.TextFormat.PlainText)
         self.roles.setVisible(bool(contact.roles))
         layout = QGridLayout(self)

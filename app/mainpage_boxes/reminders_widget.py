@@ -94,8 +94,8 @@ class RemindersWidget(LinesWidget[RemindersContent]):
 def _reminder_html(reminder: Reminder) -> str:
     when = _when(reminder.date, reminder.time)
     if reminder.overdue:
-        overdue = QCoreApplication.translate("RemindersWidget", "overdue")
-        when = f'<span style="color:#b00020">{when}, {overdue}</span>'
+        overdue = QCoreApplication.translate("RemindersWidget", "{when}, overdue")
+        when = f'<span style="color:#b00020">{overdue.format(when=when)}</span>'
     set_up_by = QCoreApplication.translate("RemindersWidget", "set up by {name}")
     details = [when] + ([set_up_by.format(name=escape(reminder.set_up_by))]
                         if reminder.set_up_by else [])

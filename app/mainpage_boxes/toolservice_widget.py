@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.mainpage_boxes.api import BoxContext
@@ -25,6 +25,8 @@ def _day(value: date | None) -> str:
 class ToolServiceWidget(BoxWidget[ToolServiceContent]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.type = QLabel(self)
+        self.type.setTextFormat(Qt.TextFormat.PlainText)  # the server's title
         self.period = QLabel(self)
         self.last = QLabel(self)
         self.next = QLabel(self)
@@ -32,7 +34,9 @@ class ToolServiceWidget(BoxWidget[ToolServiceContent]):
         self.pending = QLabel(f"<i>{waiting}</i>", self)
         self.button = QPushButton(self.tr("Start service"), self)
         self.button.clicked.connect(self._start)
-        form = QFormLayout()
+        self.form = QFormLayout()
+        form = self.form
+        form.addRow(self.tr("Equipment type:"), self.type)
         form.addRow(self.tr("Service interval:"), self.period)
         form.addRow(self.tr("Last service:"), self.last)
         form.addRow(self.tr("Next service:"), self.next)
@@ -45,11 +49,11 @@ class ToolServiceWidget(BoxWidget[ToolServiceContent]):
 
     def show_content(self, content: ToolServiceContent, context: BoxContext) -> None:
         self._context = context
-        kind = f" ({content.type_title})" if content.type_title else ""
-        period = content.period or self.tr("none")
-        self.period.setText(f"{period}{kind}")
+        self.type.setText(content.type_title)
+        self.form.setRowVisible(self.type, bool(content.type_title))
+        self.period.setText(content.period or self.tr("none"))
         self.last.setText(_day(content.last))
-        due = f", {content.due}" if content.due else ""
+        due = f"<br>{content.due}" if content.due else ""  # under the date
         colour = f' style="color: {OVERDUE_COLOUR}; font-weight: bold"' if content.overdue else ""
         self.next.setText(f"<span{colour}>{_day(content.next)}{due}</span>")
         self.pending.setVisible(content.pending)

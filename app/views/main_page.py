@@ -49,29 +49,30 @@ log = logging.getLogger(__name__)
 Opener = Callable[[Kind, int], None]
 
 
-# What a technician calls one object of each kind.
+# The heading: what a technician calls one object of each kind, and its name or number.
 SINGULAR = {
-    Kind.TODO: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Task")),
-    Kind.CUSTOMER: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Customer")),
-    Kind.PERSON: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Person")),
-    Kind.TOOL: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Equipment")),
+    Kind.TODO: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Task {name}")),
+    Kind.CUSTOMER: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Customer {name}")),
+    Kind.PERSON: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Person {name}")),
+    Kind.TOOL: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Equipment {name}")),
 }
 # The list columns that name the object in the heading ("T-10001 · Boiler service"); the
 # kind's other list columns make the line of key facts under it.
 HEADING = {Kind.TODO: ("number", "title"), Kind.CUSTOMER: ("customernumber", "name"),
            Kind.PERSON: ("name",), Kind.TOOL: ("number", "title")}
-# Fields of the object that point at another page: (field, kind, label). A list column that
+# Fields of the object that point at another page: (field, kind, link). A list column that
 # names the same object ("customertext") is left out of the facts: the link says it.
 RELATED: dict[Kind, tuple[tuple[str, Kind, str], ...]] = {
     Kind.TODO: (("customerid", Kind.CUSTOMER,
-                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "Customer"))),),
+                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "Customer: {name}"))),),
     Kind.CUSTOMER: (("parentcust", Kind.CUSTOMER,
-                     cast(str, QT_TRANSLATE_NOOP("MainPageView", "Part of"))),),
+                     cast(str, QT_TRANSLATE_NOOP("MainPageView", "Part of: {name}"))),),
     Kind.PERSON: (("customerid", Kind.CUSTOMER,
-                   cast(str, QT_TRANSLATE_NOOP("MainPageView", "Company"))),),
+                   cast(str, QT_TRANSLATE_NOOP("MainPageView", "Company: {name}"))),),
     Kind.TOOL: (("customerid", Kind.CUSTOMER,
-                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "At customer"))),
-                ("todoid", Kind.TODO, cast(str, QT_TRANSLATE_NOOP("MainPageView", "Task")))),
+                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "At customer: {name}"))),
+                ("todoid", Kind.TODO,
+                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "Task: {name}")))),
 }
 LINKED_COLUMNS = frozenset({"customertext"})
 NAME_COLUMN = {Kind.TODO: "title", Kind.CUSTOMER: "name", Kind.PERSON: "name",
@@ -254,7 +255,7 @@ class MainPageView(QWidget):
         self.action_bar.apply_changes(changes)
         self.related.apply_changes(changes)
         if changes.touches(self.kind, self.object_id) or any(
-            changes.touches(kind) for _field, kind, _label in RELATED[self.kind]
+            changes.touches(kind) for _field, kind, _link in RELATED[self.kind]
         ):
             was_gone = self.gone
             self._show_header()
@@ -269,17 +270,17 @@ class MainPageView(QWidget):
         row = self.session.rows_of(kind, [self.object_id], names).get(self.object_id)
         obj = self.session.object(kind, self.object_id) if row is not None else None
         self.gone = obj is None
-        singular = self.tr(SINGULAR[kind])
+        heading = self.tr(SINGULAR[kind])
         if row is None or obj is None:
             if not self.heading.text():  # else it keeps naming what was here
-                self.heading.setText(f"{singular} {self.object_id}")
+                self.heading.setText(heading.format(name=self.object_id))
             self.facts.hide()
             self.links.hide()
             self.show_message(self.tr(GONE[kind]))
             return
         values = dict(zip(names, row[1:], strict=True))
         named = " · ".join(str(values[c]) for c in HEADING[kind] if values.get(c))
-        self.heading.setText(f"{singular} {named}" if named else f"{singular} {self.object_id}")
+        self.heading.setText(heading.format(name=named or self.object_id))
         self.facts.setText("   ·   ".join(
             # the list's column headers, in the lists' translation context
             f"{QCoreApplication.translate('ObjectList', label)}: {values[name]}"
@@ -295,19 +296,18 @@ class MainPageView(QWidget):
     def _links(self, obj: dict[str, Any]) -> list[str]:
         """The related pages as links ("Customer: Hansen VVS"); one not on the device as text."""
         shown = []
-        for field, kind, label in RELATED[self.kind]:
+        for field, kind, link in RELATED[self.kind]:
             target = obj.get(field)
             if not isinstance(target, int) or target <= 0:
                 continue
             row = self.session.rows_of(kind, [target], [NAME_COLUMN[kind]]).get(target)
-            said = self.tr(label)
             if row is None:
-                shown.append(html.escape(self.tr("{label}: {id} (not on this device)").format(
-                    label=said, id=target)))
+                shown.append(html.escape(self.tr("{link} (not on this device)").format(
+                    link=self.tr(link).format(name=target))))
                 continue
             name = html.escape(str(row[1] or target))
-            shown.append(f'{html.escape(said)}: <a href="{LINK_SCHEME}{kind.value}:{target}">'
-                         f"{name}</a>")
+            said = html.escape(self.tr(link)).format(name=name)
+            shown.append(f'<a href="{LINK_SCHEME}{kind.value}:{target}">{said}</a>')
         return shown
 
     def _link_activated(self, link: str) -> None:

@@ -39,6 +39,10 @@ from app.views.formatting import clock_text, date_text
 EQUIPMENT = cast(str, QT_TRANSLATE_NOOP("Section", "Equipment"))
 PRODUCT_USE = cast(str, QT_TRANSLATE_NOOP("Section", "Product use"))
 NOTES = cast(str, QT_TRANSLATE_NOOP("Section", "Notes"))
+# The titles once the rows are counted.
+EQUIPMENT_COUNTED = cast(str, QT_TRANSLATE_NOOP("Section", "Equipment ({count})"))
+PRODUCT_USE_COUNTED = cast(str, QT_TRANSLATE_NOOP("Section", "Product use ({count})"))
+NOTES_COUNTED = cast(str, QT_TRANSLATE_NOOP("Section", "Notes ({count})"))
 OFFLINE = cast(str, QT_TRANSLATE_NOOP("Section", "Not available offline; showing {shown}"))
 FAILED = cast(str, QT_TRANSLATE_NOOP("Section", "Could not read it ({why}); showing {shown}"))
 WAITING = cast(str, QT_TRANSLATE_NOOP("Section", "Waiting to be sent"))
@@ -67,6 +71,7 @@ class Section(QWidget):
     and how the rows look (`fill`)."""
 
     title: str
+    counted: str  # the title with "({count})"
     columns: tuple[str, ...]
 
     def __init__(self, session: Session, kind: Kind, object_id: int, hooks: PageHooks,
@@ -188,8 +193,7 @@ class Section(QWidget):
 
     def show_count(self, count: int) -> None:
         """The header says how many rows there are, once they are known."""
-        self.header.setText(self.tr("{title} ({count})").format(
-            title=self.tr(self.title), count=QLocale().toString(count)))
+        self.header.setText(self.tr(self.counted).format(count=QLocale().toString(count)))
 
     def show_rows(self, rows: list[tuple[int, tuple[str, ...]]]) -> None:
         """Replace the tree's rows: (object id, cells) each; "None" when there are none."""
@@ -218,6 +222,7 @@ class EquipmentSection(Section):
     store keeps it by the company it stands at. A row opens the equipment's page."""
 
     title = EQUIPMENT
+    counted = EQUIPMENT_COUNTED
     columns = EQUIPMENT_COLUMNS
 
     def __init__(self, *args: Any) -> None:
@@ -262,6 +267,7 @@ class ProductUseSection(Section):
     """The products used on a task (GetProductUseByTodoID) or on equipment (…ByToolID)."""
 
     title = PRODUCT_USE
+    counted = PRODUCT_USE_COUNTED
     columns = PRODUCT_USE_COLUMNS
 
     @property
@@ -291,6 +297,7 @@ class NotesSection(Section):
     The notes the technician wrote that wait in the outbox come first, marked as waiting."""
 
     title = NOTES
+    counted = NOTES_COUNTED
     columns = NOTE_COLUMNS
 
     def __init__(self, *args: Any) -> None:

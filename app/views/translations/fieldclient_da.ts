@@ -184,32 +184,40 @@
 <context>
     <name>MainPageView</name>
     <message>
-        <source>Task</source>
-        <translation>Opgave</translation>
+        <source>Task {name}</source>
+        <translation>Opgave {name}</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>Kunde</translation>
+        <source>Customer {name}</source>
+        <translation>Kunde {name}</translation>
     </message>
     <message>
-        <source>Person</source>
-        <translation>Person</translation>
+        <source>Person {name}</source>
+        <translation>Person {name}</translation>
     </message>
     <message>
-        <source>Equipment</source>
-        <translation>Udstyr</translation>
+        <source>Equipment {name}</source>
+        <translation>Udstyr {name}</translation>
     </message>
     <message>
-        <source>Part of</source>
-        <translation>Del af</translation>
+        <source>Customer: {name}</source>
+        <translation>Kunde: {name}</translation>
     </message>
     <message>
-        <source>Company</source>
-        <translation>Firma</translation>
+        <source>Part of: {name}</source>
+        <translation>Del af: {name}</translation>
     </message>
     <message>
-        <source>At customer</source>
-        <translation>Hos kunde</translation>
+        <source>Company: {name}</source>
+        <translation>Firma: {name}</translation>
+    </message>
+    <message>
+        <source>At customer: {name}</source>
+        <translation>Hos kunde: {name}</translation>
+    </message>
+    <message>
+        <source>Task: {name}</source>
+        <translation>Opgave: {name}</translation>
     </message>
     <message>
         <source>This task is no longer on this device.</source>
@@ -248,8 +256,8 @@
         <translation>Serveren har ingen hovedside for {kinds}.</translation>
     </message>
     <message>
-        <source>{label}: {id} (not on this device)</source>
-        <translation>{label}: {id} (ikke på denne enhed)</translation>
+        <source>{link} (not on this device)</source>
+        <translation>{link} (ikke på denne enhed)</translation>
     </message>
 </context>
 <context>
@@ -506,8 +514,8 @@
         <translation>Udsæt</translation>
     </message>
     <message>
-        <source>overdue</source>
-        <translation>overskredet</translation>
+        <source>{when}, overdue</source>
+        <translation>{when}, overskredet</translation>
     </message>
     <message>
         <source>set up by {name}</source>
@@ -535,6 +543,18 @@
     <message>
         <source>Notes</source>
         <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Equipment ({count})</source>
+        <translation>Udstyr ({count})</translation>
+    </message>
+    <message>
+        <source>Product use ({count})</source>
+        <translation>Produktforbrug ({count})</translation>
+    </message>
+    <message>
+        <source>Notes ({count})</source>
+        <translation>Noter ({count})</translation>
     </message>
     <message>
         <source>Not available offline; showing {shown}</source>
@@ -607,10 +627,6 @@
     <message>
         <source>as of {when}</source>
         <translation>pr. {when}</translation>
-    </message>
-    <message>
-        <source>{title} ({count})</source>
-        <translation>{title} ({count})</translation>
     </message>
     <message>
         <source>None</source>
@@ -818,6 +834,10 @@
     <message>
         <source>Start service</source>
         <translation>Start service</translation>
+    </message>
+    <message>
+        <source>Equipment type:</source>
+        <translation>Udstyrstype:</translation>
     </message>
     <message>
         <source>Service interval:</source>
