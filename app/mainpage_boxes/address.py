@@ -25,14 +25,24 @@ from urllib.parse import urlencode
 from app.core.kinds import Kind
 from app.core.setup import CustomField
 from app.core.values import as_float, as_str
-from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContent,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    local_number,
+    translate,
+)
 from app.sync import keys
 from app.sync.session import Session
 
 if TYPE_CHECKING:
     from app.mainpage_boxes.address_widget import AddressWidget
 
-NO_ADDRESS = "no address on this object"
+NO_ADDRESS = QT_TRANSLATE_NOOP("AddressBox", "no address on this object")
 DIRECTIONS = "https://www.google.com/maps/dir/?"
 EARTH_RADIUS_KM = 6371.0088  # the mean radius: a driver's "how far" needs no better
 
@@ -54,7 +64,8 @@ def last_checkin(session: Session) -> Position | None:
     checkin = session.setup.checkin()
     if checkin is None or not (checkin.latitude and checkin.longitude):
         return None
-    return Position(checkin.latitude, checkin.longitude, "your last check-in")
+    return Position(checkin.latitude, checkin.longitude,
+                    translate("AddressBox", "your last check-in"))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -68,12 +79,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def distance_text(km: float, source: str) -> str:
     """"850 m from your last check-in", "12.4 km from …", "112 km from …"."""
     if km < 1:
-        amount = f"{round(km * 1000, -1):.0f} m"
+        amount = f"{local_number(round(km * 1000, -1))} m"
     elif km < 100:
-        amount = f"{km:.1f} km"
+        amount = f"{local_number(km, 1)} km"
     else:
-        amount = f"{km:.0f} km"
-    return f"{amount} from {source}"
+        amount = f"{local_number(km)} km"
+    return translate("AddressBox", "{distance} from {place}").format(distance=amount,
+                                                                      place=source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +105,18 @@ class AddressContent(BoxContent):
 
 # (name, address, address 2, zip, city, country, latitude, longitude) per the guide's table.
 _Fields = tuple[str, str, str, str, str, str, str, str]
+_DELIVERY = QT_TRANSLATE_NOOP("AddressBox", "Delivery")
+_ADDRESS = QT_TRANSLATE_NOOP("AddressBox", "Address")
+_INVOICE = QT_TRANSLATE_NOOP("AddressBox", "Invoice")
 _OWN: Mapping[Kind, tuple[_Fields, ...]] = {
-    Kind.TODO: (("Delivery", "address", "address2", "zip", "city", "country", "latitude",
+    Kind.TODO: ((_DELIVERY, "address", "address2", "zip", "city", "country", "latitude",
                  "longitude"),),
     Kind.CUSTOMER: (
-        ("Address", "address", "address2", "zip", "city", "country", "latitude", "longitude"),
-        ("Invoice", "invoiceaddress", "invoiceaddres2", "invoicezip", "invoicecity",
+        (_ADDRESS, "address", "address2", "zip", "city", "country", "latitude", "longitude"),
+        (_INVOICE, "invoiceaddress", "invoiceaddres2", "invoicezip", "invoicecity",
          "invoicecountry", "", ""),
     ),
-    Kind.PERSON: (("Address", "address", "address2", "zip", "city", "country", "", ""),),
+    Kind.PERSON: ((_ADDRESS, "address", "address2", "zip", "city", "country", "", ""),),
 }
 _CUSTOM: _Fields = ("", "adress", "adress2", "zip", "city", "country", "lat", "lon")
 _LISTED: _Fields = ("", "address", "address2", "zip", "city", "country", "latitude", "longitude")
@@ -145,7 +160,8 @@ class AddressBox(BoxPlugin[AddressContent]):
 
     def build(self, context: BoxContext) -> Shown[AddressContent] | Hidden:
         obj, here = context.object, self._position(context.session)
-        found = [_place(fields[0], obj, fields, here) for fields in _OWN[context.kind]]
+        found = [_place(translate("AddressBox", fields[0]), obj, fields, here)
+                 for fields in _OWN[context.kind]]
         for field in _address_fields(context):
             value = obj.get(field.key)
             if isinstance(value, Mapping):
@@ -154,9 +170,12 @@ class AddressBox(BoxPlugin[AddressContent]):
             listed = obj.get("addresses")
             for raw in listed if isinstance(listed, list) else ():
                 if isinstance(raw, Mapping):
-                    found.append(_place(as_str(raw.get("type")) or "Address", raw, _LISTED, here))
+                    name = as_str(raw.get("type")) or translate("AddressBox", _ADDRESS)
+                    found.append(_place(name, raw, _LISTED, here))
         places = tuple(place for place in found if place is not None)
-        return Shown(AddressContent(places)) if places else Hidden(NO_ADDRESS)
+        if not places:
+            return Hidden(translate("AddressBox", NO_ADDRESS))
+        return Shown(AddressContent(places))
 
     def concerns(self, context: BoxContext) -> Concerns:
         """The object; the custom field definitions (titles); the check-in (the position)."""

@@ -13,8 +13,6 @@ from app.mainpage_boxes.address import AddressContent, Place
 from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.widget import BoxWidget
 
-TOOLTIP = "Directions in your browser"
-
 
 class PlaceButton(QPushButton):
     """One address; the text sits on a label inside, as a button cannot show rich text."""
@@ -23,7 +21,7 @@ class PlaceButton(QPushButton):
         super().__init__(parent)
         self.place = place
         self.setFlat(True)
-        self.setToolTip(TOOLTIP)
+        self.setToolTip(self.tr("Directions in your browser"))
         self.label = QLabel(self)
         self.label.setText(_html(place))
         layout = QVBoxLayout(self)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sys
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import date, datetime, time
@@ -32,6 +33,65 @@ if TYPE_CHECKING:
     from app.mainpage_boxes.widget import BoxWidget
 
 log = logging.getLogger(__name__)
+
+
+# -- the window's language, without importing Qt -------------------------------------------
+# A box's texts are read in the window (Qt loaded, its translators and locale set) and by
+# `fieldclient page` (no Qt: English, Python's formats). These ask Qt only when it is loaded.
+
+
+def _qt_core() -> Any:
+    return sys.modules.get("PySide6.QtCore")
+
+
+def translate(context: str, text: str) -> str:
+    """`text` in the window's language (the English itself without Qt). Call it with a literal
+    context and text, as Qt's own `translate` is called, so lupdate collects it; fill in
+    placeholders after translating."""
+    core = _qt_core()
+    return text if core is None else str(core.QCoreApplication.translate(context, text))
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a constant's `text` for lupdate without translating it (Qt's macro of that name,
+    without Qt): the constant stays English, `translate(context, CONSTANT)` where it is shown."""
+    return text
+
+
+# How a sentence names the objects of each kind that has a main page ("not available for
+# customers").
+_PLURALS = {
+    Kind.TODO: QT_TRANSLATE_NOOP("Kinds", "tasks"),
+    Kind.CUSTOMER: QT_TRANSLATE_NOOP("Kinds", "customers"),
+    Kind.PERSON: QT_TRANSLATE_NOOP("Kinds", "persons"),
+    Kind.TOOL: QT_TRANSLATE_NOOP("Kinds", "equipment"),
+}
+
+
+def kind_plural(kind: Kind) -> str:
+    """The objects of `kind` in a sentence, in the window's language ("customers")."""
+    plural = _PLURALS.get(kind)
+    return translate("Kinds", plural) if plural else kind.label.lower()
+
+
+def local_number(value: float, decimals: int = 0) -> str:
+    """`value` with the window locale's decimal mark ("12,4" in Danish, "12.4" in English),
+    no thousands separator (a value read off a form, not a report)."""
+    core = _qt_core()
+    if core is None:
+        return f"{value:.{decimals}f}"
+    locale = core.QLocale()
+    locale.setNumberOptions(core.QLocale.NumberOption.OmitGroupSeparator)
+    return str(locale.toString(float(value), "f", decimals))
+
+
+def local_day(day: date, qt_format: str, without_qt: str) -> str:
+    """`day` with the window locale's names of months and days (`qt_format`: QLocale's
+    pattern, "d MMM"); `without_qt` is the English to give where Qt is not loaded."""
+    core = _qt_core()
+    if core is None:
+        return without_qt
+    return str(core.QLocale().toString(core.QDate(day.year, day.month, day.day), qt_format))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -138,14 +198,15 @@ class BoxPlugin(ABC, Generic[C]):
     kinds: ClassVar[frozenset[Kind]]
     """The object kinds (main pages) it supports; on any other page it is hidden."""
     fixed_title: ClassVar[str | None] = None
-    """The title the guide prescribes ("Checklist"); None: the box definition's own title."""
+    """The title the guide prescribes ("Checklist"); None: the box definition's own title.
+    Mark it `QT_TRANSLATE_NOOP("BoxTitle", …)`: it is shown translated (context "BoxTitle")."""
 
     def handles(self, box_type: str) -> bool:
         return box_type.startswith(self.box_type) if self.is_prefix else box_type == self.box_type
 
     def title(self, context: BoxContext) -> str:
         """The title rule; override it when the title comes from elsewhere (a column group)."""
-        return self.fixed_title or context.box.title
+        return translate("BoxTitle", self.fixed_title) if self.fixed_title else context.box.title
 
     @abstractmethod
     def build(self, context: BoxContext) -> Shown[C] | Hidden:
@@ -167,12 +228,13 @@ def decide(plugin: BoxPlugin[Any], context: BoxContext) -> Shown[Any] | Hidden:
     """`plugin.build`, except on a page it does not support, for a gone object, or when the
     plugin fails: a broken box is hidden (and logged), never a broken page."""
     if context.kind not in plugin.kinds:
-        return Hidden(f"not available for {context.kind.label.lower()}")
+        return Hidden(translate("BoxPlugin", "not available for {kinds}").format(
+            kinds=kind_plural(context.kind)))
     if not context.object:
-        return Hidden("this object is no longer here")
+        return Hidden(translate("BoxPlugin", "this object is no longer here"))
     try:
         return plugin.build(context)
     except Exception:
         log.exception("The %s box failed for %s %s", context.box.box, context.kind,
                       context.object_id)
-        return Hidden("this box failed (the log says why)")
+        return Hidden(translate("BoxPlugin", "this box failed (the log says why)"))

@@ -18,16 +18,26 @@ from typing import TYPE_CHECKING
 
 from app.core.kinds import Kind
 from app.core.values import as_int_list
-from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContent,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    translate,
+)
 from app.mainpage_boxes.pending import waiting
 from app.sync import keys
 
 if TYPE_CHECKING:
     from app.mainpage_boxes.checklist_widget import ChecklistWidget
 
-NO_CHECKPOINTS = "no checkpoints on this task"
-CHECK_IN_FIRST = "Check in to tick the checklist"
-CHECKOUT_WAITING = "Ticks waiting to be sent with the check-out"
+NO_CHECKPOINTS = QT_TRANSLATE_NOOP("ChecklistBox", "no checkpoints on this task")
+CHECK_IN_FIRST = QT_TRANSLATE_NOOP("ChecklistBox", "Check in to tick the checklist")
+CHECKOUT_WAITING = QT_TRANSLATE_NOOP("ChecklistBox",
+                                     "Ticks waiting to be sent with the check-out")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +58,7 @@ class ChecklistContent(BoxContent):
 class ChecklistBox(BoxPlugin[ChecklistContent]):
     box_type = "checklist"
     kinds = frozenset({Kind.TODO})
-    fixed_title = "Checklist"
+    fixed_title = QT_TRANSLATE_NOOP("BoxTitle", "Checklist")
 
     def build(self, context: BoxContext) -> Shown[ChecklistContent] | Hidden:
         setup = context.session.setup
@@ -56,7 +66,7 @@ class ChecklistBox(BoxPlugin[ChecklistContent]):
         wanted = [i for i in dict.fromkeys(as_int_list(context.object.get("checkpoints")))
                   if i in known]
         if not wanted:
-            return Hidden(NO_CHECKPOINTS)
+            return Hidden(translate("ChecklistBox", NO_CHECKPOINTS))
         checkin = setup.checkin()
         here = checkin is not None and (checkin.kind, checkin.object_id) == (
             Kind.TODO, context.object_id)
@@ -67,7 +77,7 @@ class ChecklistBox(BoxPlugin[ChecklistContent]):
             ticked = set(as_int_list(context.object.get("checkpointsdone")))
             for entry in queued:
                 ticked |= set(as_int_list(entry.params.get("checkpoints")))
-            note = CHECKOUT_WAITING if queued else CHECK_IN_FIRST
+            note = translate("ChecklistBox", CHECKOUT_WAITING if queued else CHECK_IN_FIRST)
         lines = tuple(
             CheckpointLine(i, known[i].title, known[i].description, i in ticked) for i in wanted)
         return Shown(ChecklistContent(lines, here, note))

@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING, Any
 from app.core.kinds import Kind
 from app.core.setup import Column, CustomField
 from app.core.values import as_bool, as_date, as_float, as_id
-from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContent,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    local_number,
+    translate,
+)
 from app.mainpage_boxes.contacts import mailto, tel
 from app.sync import keys
 from app.sync.session import SetupData
@@ -25,9 +35,9 @@ from app.sync.session import SetupData
 if TYPE_CHECKING:
     from app.mainpage_boxes.columngroup_widget import ColumnGroupWidget
 
-NO_GROUP = "column group {} does not exist"
-NO_VALUES = "no values in this column group"
-YES = "Yes"
+NO_GROUP = QT_TRANSLATE_NOOP("ColumnGroupBox", "column group {} does not exist")
+NO_VALUES = QT_TRANSLATE_NOOP("ColumnGroupBox", "no values in this column group")
+YES = QT_TRANSLATE_NOOP("ColumnGroupBox", "Yes")
 DATE_FORMAT = "%d-%m-%Y"  # as a Danish technician writes a date
 _CHECKBOX, _DROPDOWN, _NUMBER, _DATE = 2, 3, 4, 6
 _CUSTOM = re.compile(r"custom(\d+)")
@@ -51,7 +61,10 @@ def _number(value: Any) -> str:
     number = as_float(value, default=float("nan"))
     if number != number:  # not a number: show it as it came
         return str(value)
-    return str(int(number)) if number.is_integer() else f"{number:.2f}".rstrip("0")
+    if number.is_integer():
+        return str(int(number))
+    decimals = len(f"{number:.2f}".rstrip("0").partition(".")[2])
+    return local_number(number, decimals)
 
 
 def _date(value: Any) -> str:
@@ -70,7 +83,7 @@ def _address(value: Any) -> str:
 
 def _custom_text(field: CustomField, value: Any, setup: SetupData) -> str:
     if field.type == _CHECKBOX:
-        return YES if as_bool(value) else ""
+        return translate("ColumnGroupBox", YES) if as_bool(value) else ""
     if field.type == _DROPDOWN and isinstance(value, int) and 0 <= value < len(field.options):
         return field.options[value]
     if field.type == CustomField.USER:
@@ -129,11 +142,12 @@ class ColumnGroupBox(BoxPlugin[ColumnGroupContent]):
         setup = context.session.setup
         group = setup.column_group(context.box.columngroupid)
         if group is None:
-            return Hidden(NO_GROUP.format(context.box.columngroupid))
+            return Hidden(translate("ColumnGroupBox", NO_GROUP).format(
+                context.box.columngroupid))
         lines = tuple(found for column in group.columns
                       if (found := line(column, context.object.get(column.field), setup)))
         if not lines:
-            return Hidden(NO_VALUES)
+            return Hidden(translate("ColumnGroupBox", NO_VALUES))
         return Shown(ColumnGroupContent(lines))
 
     def concerns(self, context: BoxContext) -> Concerns:

@@ -7,13 +7,21 @@ from typing import TYPE_CHECKING
 
 from app.core.kinds import Kind
 from app.core.values import as_id
-from app.mainpage_boxes.api import BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    translate,
+)
 from app.mainpage_boxes.contacts import ContactsContent, company_contact, merged
 
 if TYPE_CHECKING:
     from app.mainpage_boxes.contacts_widget import ContactsWidget
 
-NO_COMPANIES = "this person is related to no company"
+NO_COMPANIES = QT_TRANSLATE_NOOP("CompaniesBox", "this person is related to no company")
 
 
 class CompaniesBox(BoxPlugin[ContactsContent]):
@@ -32,7 +40,7 @@ class CompaniesBox(BoxPlugin[ContactsContent]):
             if customer is not None:  # a company the app does not hold cannot be opened
                 contacts.append(company_contact(customer, roles))
         if not contacts:
-            return Hidden(NO_COMPANIES)
+            return Hidden(translate("CompaniesBox", NO_COMPANIES))
         return Shown(ContactsContent(tuple(contacts)))
 
     def concerns(self, context: BoxContext) -> Concerns:

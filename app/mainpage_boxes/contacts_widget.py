@@ -14,11 +14,6 @@ from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.contacts import Contact, ContactsContent
 from app.mainpage_boxes.widget import BoxWidget
 
-CALL = "Call"
-MAIL = "E-mail"
-CALL_TIP = "Call {}"
-MAIL_TIP = "Write to {}"
-
 
 class ContactRow(QWidget):
     """One contact. `name` is a link when the contact has a page; the buttons exist only for
@@ -35,7 +30,7 @@ class ContactRow(QWidget):
         self.name = QLabel(name, self)
         self.name.setTextFormat(Qt.TextFormat.RichText)
         self.name.linkActivated.connect(lambda _link: widget.open(contact))
-        self.roles = QLabel(", ".join(contact.roles), self)
+        self.roles = QLabel(" · ".join(contact.roles), self)
         self.roles.setTextFormat(Qt.TextFormat.PlainText)
         self.roles.setVisible(bool(contact.roles))
         layout = QGridLayout(self)
@@ -43,8 +38,10 @@ class ContactRow(QWidget):
         layout.addWidget(self.name, 0, 0)
         layout.addWidget(self.roles, 1, 0)
         layout.setColumnStretch(0, 1)
-        self.call = self._button(CALL, CALL_TIP, contact.call, layout, 1)
-        self.mail = self._button(MAIL, MAIL_TIP, contact.mail, layout, 2)
+        self.call = self._button(self.tr("Call"), self.tr("Call {number}"), contact.call,
+                                 layout, 1)
+        self.mail = self._button(self.tr("E-mail"), self.tr("Write to {address}"),
+                                 contact.mail, layout, 2)
 
     def _button(self, text: str, tip: str, target: str, layout: QGridLayout, column: int
                 ) -> QToolButton | None:
@@ -52,7 +49,8 @@ class ContactRow(QWidget):
             return None
         button = QToolButton(self)
         button.setText(text)
-        button.setToolTip(tip.format(target.partition(":")[2]))
+        where = target.partition(":")[2]
+        button.setToolTip(tip.format(number=where, address=where))
         button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(target)))
         layout.addWidget(button, 0, column, 2, 1)
         return button

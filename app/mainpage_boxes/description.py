@@ -10,13 +10,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.core.kinds import Kind
-from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContent,
+    BoxContext,
+    BoxPlugin,
+    Hidden,
+    Shown,
+    translate,
+)
 from app.mainpage_boxes.links import links_in
 
 if TYPE_CHECKING:
     from app.mainpage_boxes.description_widget import DescriptionWidget
 
-NO_DESCRIPTION = "no description on this task"
+NO_DESCRIPTION = QT_TRANSLATE_NOOP("DescriptionBox", "no description on this task")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +36,12 @@ class DescriptionContent(BoxContent):
 class DescriptionBox(BoxPlugin[DescriptionContent]):
     box_type = "description"
     kinds = frozenset({Kind.TODO})
-    fixed_title = "Description"
+    fixed_title = QT_TRANSLATE_NOOP("BoxTitle", "Description")
 
     def build(self, context: BoxContext) -> Shown[DescriptionContent] | Hidden:
         text = str(context.object.get("description") or "").strip()
         if not text:
-            return Hidden(NO_DESCRIPTION)
+            return Hidden(translate("DescriptionBox", NO_DESCRIPTION))
         return Shown(DescriptionContent(text, links_in(text)))
 
     def widget(self) -> type[DescriptionWidget]:

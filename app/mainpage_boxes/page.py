@@ -12,11 +12,20 @@ from datetime import datetime
 from typing import Any
 
 from app.core.kinds import Kind
-from app.mainpage_boxes.api import BoxContext, BoxPlugin, Hidden, Shown, decide, plain
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContext,
+    BoxPlugin,
+    Hidden,
+    Shown,
+    decide,
+    plain,
+    translate,
+)
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.session import Session
 
-UNKNOWN_TYPE = "unknown box type"
+UNKNOWN_TYPE = QT_TRANSLATE_NOOP("BoxPage", "unknown box type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +84,8 @@ def _report(page_box: PageBox) -> BoxReport:
     plugin, context = page_box.plugin, page_box.context
     box = context.box
     title = box.title if plugin is None else plugin.title(context)
-    match Hidden(UNKNOWN_TYPE) if plugin is None else decide(plugin, context):
+    unknown = Hidden(translate("BoxPage", UNKNOWN_TYPE))
+    match unknown if plugin is None else decide(plugin, context):
         case Shown(content):
             return BoxReport(box.id, box.box, title, box.sortorder, True, "", content.as_json())
         case Hidden(reason):

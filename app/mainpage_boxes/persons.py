@@ -12,14 +12,22 @@ from typing import TYPE_CHECKING
 
 from app.core.kinds import Kind
 from app.core.values import as_id
-from app.mainpage_boxes.api import BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    translate,
+)
 from app.mainpage_boxes.contacts import ContactsContent, merged, person_contact
 
 if TYPE_CHECKING:
     from app.mainpage_boxes.contacts_widget import ContactsWidget
 
-CONTACT_PERSON = "Contact person"
-NO_PERSONS = "no persons for this company"
+CONTACT_PERSON = QT_TRANSLATE_NOOP("PersonsBox", "Contact person")
+NO_PERSONS = QT_TRANSLATE_NOOP("PersonsBox", "no persons for this company")
 
 
 class PersonsBox(BoxPlugin[ContactsContent]):
@@ -28,7 +36,8 @@ class PersonsBox(BoxPlugin[ContactsContent]):
 
     def _roles(self, context: BoxContext) -> dict[int, tuple[str, ...]]:
         """Person id → roles, the contact person first."""
-        found = [(as_id(context.object.get(key)), CONTACT_PERSON)
+        contact_person = translate("PersonsBox", CONTACT_PERSON)
+        found = [(as_id(context.object.get(key)), contact_person)
                  for key in ("personid", "theirreference")]
         found += [(as_id(r.get("personid")), str(r.get("title") or "").strip())
                   for r in context.session.related(Kind.RELATION, customerid=context.object_id)]
@@ -41,7 +50,7 @@ class PersonsBox(BoxPlugin[ContactsContent]):
             if person is not None:  # a person the app does not hold has nothing to show
                 contacts.append(person_contact(person, roles))
         if not contacts:
-            return Hidden(NO_PERSONS)
+            return Hidden(translate("PersonsBox", NO_PERSONS))
         return Shown(ContactsContent(tuple(contacts)))
 
     def concerns(self, context: BoxContext) -> Concerns:

@@ -14,17 +14,26 @@ from typing import TYPE_CHECKING
 
 from app.core.kinds import Kind
 from app.core.values import as_id, as_str
-from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContent,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    translate,
+)
 from app.sync import keys
 
 if TYPE_CHECKING:
     from app.mainpage_boxes.procedures_widget import ProceduresWidget
 
 FUNCTIONS = frozenset({"CustomersProcedures", "CustomersProcedure"})
-FUNCTION_OFF = "function CustomersProcedures is off"
-NO_COMPANY = "the task has no company"
-NONE_FOR_TASK = "no procedures for the task's company"
-NONE_FOR_CUSTOMER = "no procedures for this company"
+FUNCTION_OFF = QT_TRANSLATE_NOOP("ProceduresBox", "function CustomersProcedures is off")
+NO_COMPANY = QT_TRANSLATE_NOOP("ProceduresBox", "the task has no company")
+NONE_FOR_TASK = QT_TRANSLATE_NOOP("ProceduresBox", "no procedures for the task's company")
+NONE_FOR_CUSTOMER = QT_TRANSLATE_NOOP("ProceduresBox", "no procedures for this company")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,24 +51,26 @@ class ProceduresContent(BoxContent):
 class ProceduresBox(BoxPlugin[ProceduresContent]):
     box_type = "procedures"
     kinds = frozenset({Kind.TODO, Kind.CUSTOMER})
-    fixed_title = "Procedures"
+    fixed_title = QT_TRANSLATE_NOOP("BoxTitle", "Procedures")
 
     def build(self, context: BoxContext) -> Shown[ProceduresContent] | Hidden:
         if context.kind == Kind.CUSTOMER:
             if not FUNCTIONS & context.session.setup.functions():
-                return Hidden(FUNCTION_OFF)
+                return Hidden(translate("ProceduresBox", FUNCTION_OFF))
             company, nothing = context.object_id, NONE_FOR_CUSTOMER
         else:
             company, nothing = _company(context), NONE_FOR_TASK
             if not company:
-                return Hidden(NO_COMPANY)
+                return Hidden(translate("ProceduresBox", NO_COMPANY))
         found = sorted(
             (Procedure(as_id(p.get("id")), as_str(p.get("title")).strip(), as_str(p.get("text")))
              for p in context.session.related(Kind.PROCEDURE, sysref=company)
              if as_str(p.get("modcode")) == "customers"),
             key=lambda p: (p.title.casefold(), p.id),
         )
-        return Shown(ProceduresContent(tuple(found))) if found else Hidden(nothing)
+        if not found:
+            return Hidden(translate("ProceduresBox", nothing))
+        return Shown(ProceduresContent(tuple(found)))
 
     def concerns(self, context: BoxContext) -> Concerns:
         return Concerns(

@@ -10,8 +10,6 @@ from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.procedures import ProceduresContent
 from app.mainpage_boxes.widget import LinesWidget
 
-NO_TEXT = "(no text)"
-
 
 class ProceduresWidget(LinesWidget[ProceduresContent]):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -32,7 +30,7 @@ class ProceduresWidget(LinesWidget[ProceduresContent]):
             title.setAutoRaise(True)
             title.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            text = QLabel(procedure.text or NO_TEXT, self.lines)
+            text = QLabel(procedure.text or self.tr("(no text)"), self.lines)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setContentsMargins(18, 0, 0, 6)

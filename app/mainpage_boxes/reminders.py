@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING
 
 from app.core.kinds import Kind
 from app.core.values import as_date, as_id, as_int, as_str, as_time
-from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContent,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    translate,
+)
 from app.mainpage_boxes.pending import waiting
 from app.sync import keys
 
@@ -27,14 +36,15 @@ if TYPE_CHECKING:
 
 REMINDER_DAYS = 30  # the same horizon as the sandbox showcase (app/sandbox/showcase.py)
 MODCODES = {Kind.TODO: "todo", Kind.CUSTOMER: "customers"}
-NOTHING = {
-    Kind.TODO: f"no reminders due within {REMINDER_DAYS} days",
-    Kind.CUSTOMER: f"no calls, no reminders due within {REMINDER_DAYS} days",
+NOTHING = {  # {days}: REMINDER_DAYS
+    Kind.TODO: QT_TRANSLATE_NOOP("RemindersBox", "no reminders due within {days} days"),
+    Kind.CUSTOMER: QT_TRANSLATE_NOOP("RemindersBox",
+                                     "no calls, no reminders due within {days} days"),
 }
-UNKNOWN_USER = "user {id}"
-YOU = "you"  # the technician set it up for themself
-POSTPONED = "Postponed, waiting to be sent"
-ACCEPTED = "Done, waiting to be sent"
+UNKNOWN_USER = QT_TRANSLATE_NOOP("RemindersBox", "user {id}")
+YOU = QT_TRANSLATE_NOOP("RemindersBox", "you")  # the technician set it up for themself
+POSTPONED = QT_TRANSLATE_NOOP("RemindersBox", "Postponed, waiting to be sent")
+ACCEPTED = QT_TRANSLATE_NOOP("RemindersBox", "Done, waiting to be sent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +74,14 @@ class RemindersContent(BoxContent):
 class RemindersBox(BoxPlugin[RemindersContent]):
     box_type = "reminders"
     kinds = frozenset({Kind.TODO, Kind.CUSTOMER})
-    fixed_title = "Reminders"
+    fixed_title = QT_TRANSLATE_NOOP("BoxTitle", "Reminders")
 
     def build(self, context: BoxContext) -> Shown[RemindersContent] | Hidden:
         reminders = _reminders(context)
         calls = _calls(context) if context.kind == Kind.CUSTOMER else ()
         if not reminders and not calls:
-            return Hidden(NOTHING[context.kind])
+            return Hidden(translate("RemindersBox", NOTHING[context.kind]).format(
+                days=REMINDER_DAYS))
         return Shown(RemindersContent(reminders, calls))
 
     def concerns(self, context: BoxContext) -> Concerns:
@@ -97,8 +108,10 @@ def _reminders(context: BoxContext) -> tuple[Reminder, ...]:
         due = datetime.combine(day, moment or time()) if day else None
         giver = as_id(stodo.get("assignedbyuserid"))
         user = session.setup.user(giver)
-        set_up_by = (YOU if giver == session.setup.current_user_id()
-                     else user.name if user else UNKNOWN_USER.format(id=giver) if giver else "")
+        set_up_by = (translate("RemindersBox", YOU) if giver == session.setup.current_user_id()
+                     else user.name if user
+                     else translate("RemindersBox", UNKNOWN_USER).format(id=giver) if giver
+                     else "")
         found.append(Reminder(
             stodo_id, as_str(stodo.get("description")).strip(), day, moment,
             set_up_by, due is not None and due < now,
@@ -110,7 +123,8 @@ def _waiting(context: BoxContext, stodo_id: int) -> str:
     entries = waiting(context.session, Kind.STODO, stodo_id, {"StodoAccept"})
     if not entries:
         return ""
-    return POSTPONED if as_int(entries[-1].params.get("postpone")) else ACCEPTED
+    postponed = as_int(entries[-1].params.get("postpone"))
+    return translate("RemindersBox", POSTPONED if postponed else ACCEPTED)
 
 
 def _calls(context: BoxContext) -> tuple[Call, ...]:

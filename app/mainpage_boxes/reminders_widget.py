@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date, time
 from html import escape
+from typing import cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -23,15 +25,13 @@ from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.reminders import Call, Reminder, RemindersContent
 from app.mainpage_boxes.widget import LinesWidget
 
-DONE = "Done"
-DONE_TIP = "Mark the reminder as done"
-POSTPONE = "Postpone"
-POSTPONE_BY = (("15 minutes", 15), ("1 hour", 60), ("1 day", 24 * 60), ("1 week", 7 * 24 * 60))
-OVERDUE = "overdue"
-SET_UP_BY = "set up by {name}"
-CALLS = "Calls"
-NO_DATE = "no date"
-CALL_LINE = "Call {person}"
+# The delays Postpone offers: (label, minutes).
+POSTPONE_BY = (
+    (cast(str, QT_TRANSLATE_NOOP("RemindersWidget", "15 minutes")), 15),
+    (cast(str, QT_TRANSLATE_NOOP("RemindersWidget", "1 hour")), 60),
+    (cast(str, QT_TRANSLATE_NOOP("RemindersWidget", "1 day")), 24 * 60),
+    (cast(str, QT_TRANSLATE_NOOP("RemindersWidget", "1 week")), 7 * 24 * 60),
+)
 
 
 class RemindersWidget(LinesWidget[RemindersContent]):
@@ -60,7 +60,8 @@ class RemindersWidget(LinesWidget[RemindersContent]):
             grid.addWidget(self.postpone[reminder.id], row, 2)
         if content.calls:
             row = len(content.reminders)
-            header = QLabel(f"<b>{CALLS}</b>", self.lines)
+            calls = self.tr("Calls")
+            header = QLabel(f"<b>{calls}</b>", self.lines)
             grid.addWidget(header, row, 0, 1, 3)
             for offset, call in enumerate(content.calls, start=1):
                 line = QLabel(_call_html(call), self.lines)
@@ -69,19 +70,19 @@ class RemindersWidget(LinesWidget[RemindersContent]):
                 self.calls.append(line)
 
     def _done_button(self, stodo_id: int, context: BoxContext) -> QPushButton:
-        button = QPushButton(DONE, self.lines)
-        button.setToolTip(DONE_TIP)
+        button = QPushButton(self.tr("Done"), self.lines)
+        button.setToolTip(self.tr("Mark the reminder as done"))
         button.clicked.connect(
             lambda: self.hooks.run(context.session.actions.accept_reminder(stodo_id)))
         return button
 
     def _postpone_button(self, stodo_id: int, context: BoxContext) -> QToolButton:
         button = QToolButton(self.lines)
-        button.setText(POSTPONE)
+        button.setText(self.tr("Postpone"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for label, minutes in POSTPONE_BY:
-            action = QAction(label, menu)
+            action = QAction(self.tr(label), menu)
             action.triggered.connect(
                 lambda _checked=False, by=minutes: self.hooks.run(
                     context.session.actions.postpone_reminder(stodo_id, by)))
@@ -93,8 +94,10 @@ class RemindersWidget(LinesWidget[RemindersContent]):
 def _reminder_html(reminder: Reminder) -> str:
     when = _when(reminder.date, reminder.time)
     if reminder.overdue:
-        when = f'<span style="color:#b00020">{when}, {OVERDUE}</span>'
-    details = [when] + ([SET_UP_BY.format(name=escape(reminder.set_up_by))]
+        overdue = QCoreApplication.translate("RemindersWidget", "{when}, overdue")
+        when = f'<span style="color:#b00020">{overdue.format(when=when)}</span>'
+    set_up_by = QCoreApplication.translate("RemindersWidget", "set up by {name}")
+    details = [when] + ([set_up_by.format(name=escape(reminder.set_up_by))]
                         if reminder.set_up_by else [])
     html = f"{escape(reminder.description)}<br><small>{' · '.join(details)}</small>"
     if reminder.waiting:
@@ -103,13 +106,19 @@ def _reminder_html(reminder: Reminder) -> str:
 
 
 def _call_html(call: Call) -> str:
-    when = _when(call.calltime.date(), call.calltime.time()) if call.calltime else NO_DATE
-    return f"{CALL_LINE.format(person=escape(call.persontext))}<br><small>{when}</small>"
+    moment = call.calltime
+    when = _when(moment.date(), moment.time()) if moment else _when(None, None)
+    line = QCoreApplication.translate("RemindersWidget", "Call {person}")
+    return f"{line.format(person=escape(call.persontext))}<br><small>{when}</small>"
 
 
 def _when(day: date | None, moment: time | None) -> str:
+    """"Wed 2 Dec 2026 09:30" in the window's language and its names of days and months."""
     if day is None:
-        return NO_DATE
-    text = day.strftime("%a %d %b %Y")
-    return f"{text} {moment.strftime('%H:%M')}" if moment else text
+        return QCoreApplication.translate("RemindersWidget", "no date")
+    locale = QLocale()
+    text = locale.toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+    if moment is None:
+        return text
+    return f"{text} {locale.toString(QTime(moment.hour, moment.minute), 'HH:mm')}"
 

@@ -6,13 +6,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.core.kinds import Kind
-from app.mainpage_boxes.api import BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    translate,
+)
 from app.mainpage_boxes.contacts import ContactsContent, company_contact
 
 if TYPE_CHECKING:
     from app.mainpage_boxes.contacts_widget import ContactsWidget
 
-NO_SUBCUSTOMERS = "no subcustomers of this company"
+NO_SUBCUSTOMERS = QT_TRANSLATE_NOOP("SubcustomersBox", "no subcustomers of this company")
 
 
 class SubcustomersBox(BoxPlugin[ContactsContent]):
@@ -22,7 +30,7 @@ class SubcustomersBox(BoxPlugin[ContactsContent]):
     def build(self, context: BoxContext) -> Shown[ContactsContent] | Hidden:
         children = context.session.related(Kind.CUSTOMER, parentcust=context.object_id)
         if not children:
-            return Hidden(NO_SUBCUSTOMERS)
+            return Hidden(translate("SubcustomersBox", NO_SUBCUSTOMERS))
         children.sort(key=lambda c: (str(c.get("name") or "").lower(), c["id"]))
         return Shown(ContactsContent(tuple(company_contact(c) for c in children)))
 

@@ -5,34 +5,41 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.mainpage_boxes.api import BoxContext
 from app.mainpage_boxes.toolservice import ToolServiceContent
 from app.mainpage_boxes.widget import BoxWidget
 
-START = "Start service"
-WAITING = "Service started: waiting to be sent"
 OVERDUE_COLOUR = "#c62828"  # red that reads on the light and the dark palette
 
 
 def _day(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "not recorded"
+    """"2 Dec 2026" in the window's language and its names of months."""
+    if value is None:
+        return QCoreApplication.translate("ToolServiceWidget", "not recorded")
+    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
 
 
 class ToolServiceWidget(BoxWidget[ToolServiceContent]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.type = QLabel(self)
+        self.type.setTextFormat(Qt.TextFormat.PlainText)  # the server's title
         self.period = QLabel(self)
         self.last = QLabel(self)
         self.next = QLabel(self)
-        self.pending = QLabel(f"<i>{WAITING}</i>", self)
-        self.button = QPushButton(START, self)
+        waiting = self.tr("Service started: waiting to be sent")
+        self.pending = QLabel(f"<i>{waiting}</i>", self)
+        self.button = QPushButton(self.tr("Start service"), self)
         self.button.clicked.connect(self._start)
-        form = QFormLayout()
-        form.addRow("Service interval:", self.period)
-        form.addRow("Last service:", self.last)
-        form.addRow("Next service:", self.next)
+        self.form = QFormLayout()
+        form = self.form
+        form.addRow(self.tr("Equipment type:"), self.type)
+        form.addRow(self.tr("Service interval:"), self.period)
+        form.addRow(self.tr("Last service:"), self.last)
+        form.addRow(self.tr("Next service:"), self.next)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -42,10 +49,11 @@ class ToolServiceWidget(BoxWidget[ToolServiceContent]):
 
     def show_content(self, content: ToolServiceContent, context: BoxContext) -> None:
         self._context = context
-        kind = f" ({content.type_title})" if content.type_title else ""
-        self.period.setText(f"{content.period or 'none'}{kind}")
+        self.type.setText(content.type_title)
+        self.form.setRowVisible(self.type, bool(content.type_title))
+        self.period.setText(content.period or self.tr("none"))
         self.last.setText(_day(content.last))
-        due = f", {content.due}" if content.due else ""
+        due = f"<br>{content.due}" if content.due else ""  # under the date
         colour = f' style="color: {OVERDUE_COLOUR}; font-weight: bold"' if content.overdue else ""
         self.next.setText(f"<span{colour}>{_day(content.next)}{due}</span>")
         self.pending.setVisible(content.pending)

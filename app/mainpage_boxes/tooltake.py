@@ -20,7 +20,17 @@ from typing import TYPE_CHECKING
 from app.core.kinds import Kind
 from app.core.values import as_id
 from app.mainpage_boxes.address import PositionSource, last_checkin
-from app.mainpage_boxes.api import BoxContent, BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContent,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    local_day,
+    translate,
+)
 from app.mainpage_boxes.pending import waiting
 from app.sync import keys
 
@@ -28,9 +38,12 @@ if TYPE_CHECKING:
     from app.mainpage_boxes.tooltake_widget import ToolTakeWidget
 
 TOOL_TAKE = "ToolTake"
-FUNCTION_OFF = "function ToolTake is off"
-NOT_HERE = "this equipment is not on this device"
-_CARRIER_COMMANDS = {"PickupTool": "Taking it", "SetDownTool": "Setting it down"}
+FUNCTION_OFF = QT_TRANSLATE_NOOP("ToolTakeBox", "function ToolTake is off")
+NOT_HERE = QT_TRANSLATE_NOOP("ToolTakeBox", "this equipment is not on this device")
+_CARRIER_COMMANDS = {
+    "PickupTool": QT_TRANSLATE_NOOP("ToolTakeBox", "Taking it is waiting to be sent"),
+    "SetDownTool": QT_TRANSLATE_NOOP("ToolTakeBox", "Setting it down is waiting to be sent"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +62,13 @@ class ToolTakeContent(BoxContent):
 def since_text(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return ""
+    clock = f"{moment:%H:%M}"
     if moment.date() == now.date():
-        return f"since {moment:%H:%M}"
-    return f"since {moment.day} {moment:%b %H:%M}"
+        return translate("ToolTakeBox", "since {time}").format(time=clock)
+    # the day's pattern is QLocale's: "1 Dec" in English, "1. dec." in Danish
+    day = local_day(moment.date(), translate("ToolTakeBox", "d MMM"),
+                    f"{moment.day} {moment:%b}")
+    return translate("ToolTakeBox", "since {day} {time}").format(day=day, time=clock)
 
 
 class ToolTakeBox(BoxPlugin[ToolTakeContent]):
@@ -65,29 +82,34 @@ class ToolTakeBox(BoxPlugin[ToolTakeContent]):
     def build(self, context: BoxContext) -> Shown[ToolTakeContent] | Hidden:
         session = context.session
         if not session.setup.enabled(TOOL_TAKE):
-            return Hidden(FUNCTION_OFF)
+            return Hidden(translate("ToolTakeBox", FUNCTION_OFF))
         if session.object(Kind.TOOL, context.object_id) is None:
-            return Hidden(NOT_HERE)  # nothing to take: the actions need the stored tool
+            # nothing to take: the actions need the stored tool
+            return Hidden(translate("ToolTakeBox", NOT_HERE))
         carrier = as_id(context.object.get("carrier_userid"))
         mine = bool(carrier) and carrier == session.setup.current_user_id()
         if not carrier:
-            holder = "Not taken"
+            holder = translate("ToolTakeBox", "Not taken")
         elif mine:
-            holder = "You have it"
+            holder = translate("ToolTakeBox", "You have it")
         else:
             user = session.setup.user(carrier)
-            holder = f"Taken by {user.name if user and user.name else f'user {carrier}'}"
+            name = user.name if user and user.name else translate(
+                "ToolTakeBox", "user {id}").format(id=carrier)
+            holder = translate("ToolTakeBox", "Taken by {name}").format(name=name)
         since = since_text(session.setup.taken_since(context.object_id), context.now) if (
             mine) else ""
         queued = waiting(session, Kind.TOOL, context.object_id, _CARRIER_COMMANDS)
-        pending = f"{_CARRIER_COMMANDS[queued[-1].command]} is waiting to be sent" if (
+        pending = translate("ToolTakeBox", _CARRIER_COMMANDS[queued[-1].command]) if (
             queued) else ""
         here = self._position(session)
-        position = (f"Sends the position of {here.source}" if here
-                    else "No position known: sends 0,0")
+        position = (translate("ToolTakeBox", "Sends the position of {place}").format(
+                        place=here.source) if here
+                    else translate("ToolTakeBox", "No position known: sends 0,0"))
         return Shown(ToolTakeContent(
             taken=bool(carrier), mine=mine, holder=holder, since=since, pending=pending,
-            button="Set down" if mine else "Take",
+            button=translate("ToolTakeBox", "Set down") if mine
+            else translate("ToolTakeBox", "Take"),
             latitude=here.latitude if here else 0.0, longitude=here.longitude if here else 0.0,
             position=position,
         ))

@@ -14,21 +14,34 @@ from typing import TYPE_CHECKING, Any
 from app.core.kinds import Kind
 from app.core.setup import CustomField
 from app.core.values import as_id
-from app.mainpage_boxes.api import BoxContext, BoxPlugin, Concerns, Hidden, Shown
+from app.mainpage_boxes.api import (
+    QT_TRANSLATE_NOOP,
+    BoxContext,
+    BoxPlugin,
+    Concerns,
+    Hidden,
+    Shown,
+    translate,
+)
 from app.mainpage_boxes.contacts import ContactsContent, merged, user_contact
 from app.sync import keys
 
 if TYPE_CHECKING:
     from app.mainpage_boxes.contacts_widget import ContactsWidget
 
-RESPONSIBLE, SELLER, ADDITIONAL = "Responsible", "Seller", "Additional user"
+RESPONSIBLE = QT_TRANSLATE_NOOP("UsersBox", "Responsible")
+SELLER = QT_TRANSLATE_NOOP("UsersBox", "Seller")
+ADDITIONAL = QT_TRANSLATE_NOOP("UsersBox", "Additional user")
 ROLES: dict[Kind, tuple[tuple[str, str], ...]] = {
     Kind.CUSTOMER: (("ourreference", RESPONSIBLE), ("sellerid", SELLER)),
     Kind.TOOL: (("userid", RESPONSIBLE),),
     Kind.TODO: (("userid", RESPONSIBLE), ("additionaluserids", ADDITIONAL)),
 }
-NO_USERS = "no users on this {}"
-_NOUNS = {Kind.CUSTOMER: "customer", Kind.TOOL: "equipment", Kind.TODO: "task"}
+NO_USERS = {
+    Kind.CUSTOMER: QT_TRANSLATE_NOOP("UsersBox", "no users on this customer"),
+    Kind.TOOL: QT_TRANSLATE_NOOP("UsersBox", "no users on this equipment"),
+    Kind.TODO: QT_TRANSLATE_NOOP("UsersBox", "no users on this task"),
+}
 
 
 def _ids(value: Any) -> Iterator[int]:
@@ -43,7 +56,7 @@ class UsersBox(BoxPlugin[ContactsContent]):
     kinds = frozenset(ROLES)
 
     def build(self, context: BoxContext) -> Shown[ContactsContent] | Hidden:
-        fields = [*ROLES[context.kind],
+        fields = [*((key, translate("UsersBox", role)) for key, role in ROLES[context.kind]),
                   *((f.key, f.title) for f in context.session.setup.custom_fields(context.kind)
                     if f.type == CustomField.USER)]
         found = [(user_id, role) for key, role in fields
@@ -54,7 +67,7 @@ class UsersBox(BoxPlugin[ContactsContent]):
             if user is not None:  # GetUsers does not list a deleted user
                 contacts.append(user_contact(user, roles))
         if not contacts:
-            return Hidden(NO_USERS.format(_NOUNS[context.kind]))
+            return Hidden(translate("UsersBox", NO_USERS[context.kind]))
         return Shown(ContactsContent(tuple(contacts)))
 
     def concerns(self, context: BoxContext) -> Concerns:

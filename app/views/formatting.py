@@ -1,12 +1,26 @@
-"""How times read in the window."""
+"""How times read in the window: in its language, with its locale's date format (QLocale)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+
+def clock_text(moment: datetime) -> str:
+    """"14:05": the hour and minute, as a technician reads a clock in either language."""
+    return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")
+
+
+def date_text(day: date) -> str:
+    """The day in the locale's short format: "21/11/2026" in English, "21.11.2026" in Danish."""
+    return QLocale().toString(QDate(day.year, day.month, day.day),
+                              QLocale.FormatType.ShortFormat)
 
 
 def friendly_time(moment: datetime | str | None) -> str:
-    """"today 14:05" for today, "21-11-2026 14:05" otherwise; "" for none."""
+    """"today 14:05" for today, "21/11/2026 14:05" otherwise (the locale's date); "" for
+    none. Text that is not a time is given back as it is."""
     if isinstance(moment, str):
         try:
             when = datetime.fromisoformat(moment)
@@ -17,5 +31,6 @@ def friendly_time(moment: datetime | str | None) -> str:
     else:
         when = moment
     if when.date() == datetime.now().date():
-        return when.strftime("today %H:%M")
-    return when.strftime("%d-%m-%Y %H:%M")
+        return QCoreApplication.translate("Formatting", "today {time}").format(
+            time=clock_text(when))
+    return f"{date_text(when.date())} {clock_text(when)}"

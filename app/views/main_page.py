@@ -15,10 +15,10 @@ import html
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
-from app.mainpage_boxes.api import PageHooks, Shown
+from app.mainpage_boxes.api import PageHooks, Shown, kind_plural
 from app.mainpage_boxes.page import page_boxes
 from app.mainpage_boxes.registry import BoxRegistry
 from app.mainpage_boxes.widget import BoxView
@@ -48,27 +48,58 @@ log = logging.getLogger(__name__)
 
 Opener = Callable[[Kind, int], None]
 
-# What a technician calls one object of each kind.
-SINGULAR = {Kind.TODO: "Task", Kind.CUSTOMER: "Customer", Kind.PERSON: "Person",
-            Kind.TOOL: "Equipment"}
+
+# The heading: what a technician calls one object of each kind, and its name or number.
+SINGULAR = {
+    Kind.TODO: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Task {name}")),
+    Kind.CUSTOMER: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Customer {name}")),
+    Kind.PERSON: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Person {name}")),
+    Kind.TOOL: cast(str, QT_TRANSLATE_NOOP("MainPageView", "Equipment {name}")),
+}
 # The list columns that name the object in the heading ("T-10001 · Boiler service"); the
 # kind's other list columns make the line of key facts under it.
 HEADING = {Kind.TODO: ("number", "title"), Kind.CUSTOMER: ("customernumber", "name"),
            Kind.PERSON: ("name",), Kind.TOOL: ("number", "title")}
-# Fields of the object that point at another page: (field, kind, label). A list column that
+# Fields of the object that point at another page: (field, kind, link). A list column that
 # names the same object ("customertext") is left out of the facts: the link says it.
 RELATED: dict[Kind, tuple[tuple[str, Kind, str], ...]] = {
-    Kind.TODO: (("customerid", Kind.CUSTOMER, "Customer"),),
-    Kind.CUSTOMER: (("parentcust", Kind.CUSTOMER, "Part of"),),
-    Kind.PERSON: (("customerid", Kind.CUSTOMER, "Company"),),
-    Kind.TOOL: (("customerid", Kind.CUSTOMER, "At customer"), ("todoid", Kind.TODO, "Task")),
+    Kind.TODO: (("customerid", Kind.CUSTOMER,
+                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "Customer: {name}"))),),
+    Kind.CUSTOMER: (("parentcust", Kind.CUSTOMER,
+                     cast(str, QT_TRANSLATE_NOOP("MainPageView", "Part of: {name}"))),),
+    Kind.PERSON: (("customerid", Kind.CUSTOMER,
+                   cast(str, QT_TRANSLATE_NOOP("MainPageView", "Company: {name}"))),),
+    Kind.TOOL: (("customerid", Kind.CUSTOMER,
+                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "At customer: {name}"))),
+                ("todoid", Kind.TODO,
+                 cast(str, QT_TRANSLATE_NOOP("MainPageView", "Task: {name}")))),
 }
 LINKED_COLUMNS = frozenset({"customertext"})
 NAME_COLUMN = {Kind.TODO: "title", Kind.CUSTOMER: "name", Kind.PERSON: "name",
                Kind.TOOL: "title"}
-GONE = "This {kind} is no longer on this device."
-NO_BOXES = "The server defines no main page for {kinds}."
-NOTHING_SHOWN = "Nothing more is recorded for this {kind}."
+# Whole sentences per kind: Danish says "denne opgave" but "dette udstyr".
+GONE = {
+    Kind.TODO: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "This task is no longer on this device.")),
+    Kind.CUSTOMER: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "This customer is no longer on this device.")),
+    Kind.PERSON: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "This person is no longer on this device.")),
+    Kind.TOOL: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "This equipment is no longer on this device.")),
+}
+NOTHING_SHOWN = {
+    Kind.TODO: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "Nothing more is recorded for this task.")),
+    Kind.CUSTOMER: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "Nothing more is recorded for this customer.")),
+    Kind.PERSON: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "Nothing more is recorded for this person.")),
+    Kind.TOOL: cast(str, QT_TRANSLATE_NOOP(
+        "MainPageView", "Nothing more is recorded for this equipment.")),
+}
+NO_BOXES = cast(str, QT_TRANSLATE_NOOP("MainPageView",
+                                       "The server defines no main page for {kinds}."))
 LINK_SCHEME = "page:"
 
 
@@ -209,9 +240,9 @@ class MainPageView(QWidget):
     def _say_if_empty(self) -> None:
         """A page whose boxes all hide says so, rather than showing a blank area."""
         if self._defined:
-            self.empty.setText(NOTHING_SHOWN.format(kind=SINGULAR[self.kind].lower()))
+            self.empty.setText(self.tr(NOTHING_SHOWN[self.kind]))
         else:
-            self.empty.setText(NO_BOXES.format(kinds=self.kind.label.lower()))
+            self.empty.setText(self.tr(NO_BOXES).format(kinds=kind_plural(self.kind)))
         shown = any(isinstance(view.decision, Shown) for view in self.views)
         self.empty.setVisible(not self.gone and not shown)
 
@@ -224,7 +255,7 @@ class MainPageView(QWidget):
         self.action_bar.apply_changes(changes)
         self.related.apply_changes(changes)
         if changes.touches(self.kind, self.object_id) or any(
-            changes.touches(kind) for _field, kind, _label in RELATED[self.kind]
+            changes.touches(kind) for _field, kind, _link in RELATED[self.kind]
         ):
             was_gone = self.gone
             self._show_header()
@@ -239,19 +270,21 @@ class MainPageView(QWidget):
         row = self.session.rows_of(kind, [self.object_id], names).get(self.object_id)
         obj = self.session.object(kind, self.object_id) if row is not None else None
         self.gone = obj is None
-        singular = SINGULAR[kind]
+        heading = self.tr(SINGULAR[kind])
         if row is None or obj is None:
             if not self.heading.text():  # else it keeps naming what was here
-                self.heading.setText(f"{singular} {self.object_id}")
+                self.heading.setText(heading.format(name=self.object_id))
             self.facts.hide()
             self.links.hide()
-            self.show_message(GONE.format(kind=singular.lower()))
+            self.show_message(self.tr(GONE[kind]))
             return
         values = dict(zip(names, row[1:], strict=True))
         named = " · ".join(str(values[c]) for c in HEADING[kind] if values.get(c))
-        self.heading.setText(f"{singular} {named}" if named else f"{singular} {self.object_id}")
+        self.heading.setText(heading.format(name=named or self.object_id))
         self.facts.setText("   ·   ".join(
-            f"{label}: {values[name]}" for name, label in LIST_COLUMNS[kind]
+            # the list's column headers, in the lists' translation context
+            f"{QCoreApplication.translate('ObjectList', label)}: {values[name]}"
+            for name, label in LIST_COLUMNS[kind]
             if name not in HEADING[kind] and name not in LINKED_COLUMNS and values.get(name)
         ))
         self.facts.setVisible(bool(self.facts.text()))
@@ -263,17 +296,18 @@ class MainPageView(QWidget):
     def _links(self, obj: dict[str, Any]) -> list[str]:
         """The related pages as links ("Customer: Hansen VVS"); one not on the device as text."""
         shown = []
-        for field, kind, label in RELATED[self.kind]:
+        for field, kind, link in RELATED[self.kind]:
             target = obj.get(field)
             if not isinstance(target, int) or target <= 0:
                 continue
             row = self.session.rows_of(kind, [target], [NAME_COLUMN[kind]]).get(target)
             if row is None:
-                shown.append(html.escape(f"{label}: {target} (not on this device)"))
+                shown.append(html.escape(self.tr("{link} (not on this device)").format(
+                    link=self.tr(link).format(name=target))))
                 continue
             name = html.escape(str(row[1] or target))
-            shown.append(f'{html.escape(label)}: <a href="{LINK_SCHEME}{kind.value}:{target}">'
-                         f"{name}</a>")
+            said = html.escape(self.tr(link)).format(name=name)
+            shown.append(f'<a href="{LINK_SCHEME}{kind.value}:{target}">{said}</a>')
         return shown
 
     def _link_activated(self, link: str) -> None:

@@ -11,8 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QLocale,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QAction, QActionGroup, QDropEvent, QImage, QImageReader, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,32 +45,28 @@ from app.sync.keys import CHECKIN_KEY, STATES_KEY
 from app.sync.session import Entry, Session, State
 from app.views.position import Locate, SystemPosition
 
-# -- what the technician reads ------------------------------------------------------------------
-CHECK_IN = "Check in"
-CHECK_OUT = "Check out"
-CHECKED_IN_ELSEWHERE = "You are checked in at {where}; check out there first."
-STATE = "State: {state}"
-NO_STATE = "State"
-ADD_PHOTO = "Add photo"
-PHOTO_FILTER = "Pictures ({patterns})"
-NOT_A_PICTURE = "{name} is not a picture this app can read."
-WRITE_NOTE = "Write note"
-NOTE_PLACEHOLDER = "Write a note…"
-SEND_NOTE = "Send note"
-CANCEL = "Cancel"
-WAITING_ONE = "{what} waiting to be sent"
-WAITING_MANY = "Waiting to be sent: {what}"
-NOT_SENT = "Not sent: {what} (see the failed calls)"
-UNSENT_TIP = "{count} change(s) of this {noun} not sent yet"
+# -- what the technician reads (translated where shown, context ObjectActions) ------------------
+CHECK_IN = cast(str, QT_TRANSLATE_NOOP("ObjectActions", "Check in"))
+CHECK_OUT = cast(str, QT_TRANSLATE_NOOP("ObjectActions", "Check out"))
+ADD_PHOTO = cast(str, QT_TRANSLATE_NOOP("ObjectActions", "Add photo"))
+WRITE_NOTE = cast(str, QT_TRANSLATE_NOOP("ObjectActions", "Write note"))
+SEND_NOTE = cast(str, QT_TRANSLATE_NOOP("ObjectActions", "Send note"))
+PHOTO = cast(str, QT_TRANSLATE_NOOP("ObjectActions", "photo"))
 PENDING_NAMES = {
-    "DoCheckIn": "check-in",
-    "DoCheckOut": "check-out",
-    "CreateUpdateTodo": "state change",
-    "PostMessage": "note",
-    "PickupTool": "pick-up",
-    "SetDownTool": "set-down",
-    "StodoAccept": "reminder",
-    **{command: "photo" for command, _field in PHOTO_COMMANDS.values()},
+    "DoCheckIn": cast(str, QT_TRANSLATE_NOOP("ObjectActions", "check-in")),
+    "DoCheckOut": cast(str, QT_TRANSLATE_NOOP("ObjectActions", "check-out")),
+    "CreateUpdateTodo": cast(str, QT_TRANSLATE_NOOP("ObjectActions", "state change")),
+    "PostMessage": cast(str, QT_TRANSLATE_NOOP("ObjectActions", "note")),
+    "PickupTool": cast(str, QT_TRANSLATE_NOOP("ObjectActions", "pick-up")),
+    "SetDownTool": cast(str, QT_TRANSLATE_NOOP("ObjectActions", "set-down")),
+    "StodoAccept": cast(str, QT_TRANSLATE_NOOP("ObjectActions", "reminder")),
+    **{command: PHOTO for command, _field in PHOTO_COMMANDS.values()},
+}
+NOUNS = {
+    Kind.TODO: cast(str, QT_TRANSLATE_NOOP("ObjectActions", "task")),
+    Kind.CUSTOMER: cast(str, QT_TRANSLATE_NOOP("ObjectActions", "customer")),
+    Kind.TOOL: cast(str, QT_TRANSLATE_NOOP("ObjectActions", "equipment")),
+    Kind.PERSON: cast(str, QT_TRANSLATE_NOOP("ObjectActions", "person")),
 }
 JPEG_SUFFIXES = frozenset({".jpg", ".jpeg"})
 JPEG_QUALITY = 90
@@ -97,6 +104,7 @@ class ObjectActions(QWidget):
         self._concerns = Concerns({kind: frozenset({object_id})},
                                   frozenset({CHECKIN_KEY, STATES_KEY}))
         self._drops: PhotoDrops | None = None
+        self._checked_in_here = False  # the button checks out (else it checks in)
 
         self.checkin_button = self._button(CHECK_IN, "checkin", self._toggle_checkin)
         self.state_button = QToolButton(self)
@@ -145,7 +153,8 @@ class ObjectActions(QWidget):
             CHECKIN_OBJECT_TYPES, PHOTO_COMMANDS, NOTE_OBJECT_TYPES)))
         self.refresh()
 
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+    def _button(self, source: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        text = self.tr(source)
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setShortcut(QKeySequence(SHORTCUTS[name]))
@@ -157,14 +166,15 @@ class ObjectActions(QWidget):
         editor = QWidget(self)
         editor.setObjectName("note-editor")
         self.note_text = QPlainTextEdit(editor)
-        self.note_text.setPlaceholderText(NOTE_PLACEHOLDER)
+        self.note_text.setPlaceholderText(self.tr("Write a note…"))
         self.note_text.setFixedHeight(self.note_text.fontMetrics().lineSpacing() * 5)
-        self.send_note_button = QPushButton(SEND_NOTE, editor)
+        send = self.tr(SEND_NOTE)
+        self.send_note_button = QPushButton(send, editor)
         self.send_note_button.setShortcut(QKeySequence(SHORTCUTS["send"]))
-        self.send_note_button.setToolTip(f"{SEND_NOTE} ({SHORTCUTS['send']})")
+        self.send_note_button.setToolTip(f"{send} ({SHORTCUTS['send']})")
         self.send_note_button.setEnabled(False)
         self.send_note_button.clicked.connect(self.send_note)
-        cancel = QPushButton(CANCEL, editor)
+        cancel = QPushButton(self.tr("Cancel"), editor)
         cancel.clicked.connect(self._close_note)
         self.note_text.textChanged.connect(lambda: self.send_note_button.setEnabled(
             bool(self.note_text.toPlainText().strip())))
@@ -194,12 +204,13 @@ class ObjectActions(QWidget):
     def _show_checkin(self) -> None:
         checkin = self._session.setup.checkin()
         here = checkin is not None and (checkin.kind, checkin.object_id) == (self._kind, self._id)
-        self.checkin_button.setText(CHECK_OUT if here else CHECK_IN)
+        self._checked_in_here = here
+        self.checkin_button.setText(self.tr(CHECK_OUT if here else CHECK_IN))
         elsewhere = checkin is not None and not here
         self.checkin_button.setEnabled(not elsewhere)
         self.checkin_button.setToolTip(
-            CHECKED_IN_ELSEWHERE.format(where=_where(self._session, checkin.kind,
-                                                     checkin.object_id))
+            self.tr("You are checked in at {where}; check out there first.").format(
+                where=_where(self._session, checkin.kind, checkin.object_id))
             if checkin is not None and elsewhere
             else f"{self.checkin_button.text()} ({SHORTCUTS['checkin']})")
 
@@ -218,7 +229,8 @@ class ObjectActions(QWidget):
             action.triggered.connect(lambda _=False, sid=state.id: self._set_state(sid))
             self.state_menu.addAction(action)
         title = task.get("statetext")
-        self.state_button.setText(STATE.format(state=title) if title else NO_STATE)
+        self.state_button.setText(self.tr("State: {state}").format(state=title) if title
+                                  else self.tr("State"))
 
     def _show_pending(self, entries: Sequence[Entry]) -> None:
         failed = [e for e in entries if e.state is State.FAILED]
@@ -226,15 +238,18 @@ class ObjectActions(QWidget):
         parts = []
         if waiting:
             names = _names(waiting)
-            parts.append(WAITING_ONE.format(what=names[0].capitalize()) if len(names) == 1
-                         else WAITING_MANY.format(what=", ".join(names)))
+            parts.append(
+                self.tr("{what} waiting to be sent").format(what=names[0].capitalize())
+                if len(names) == 1
+                else self.tr("Waiting to be sent: {what}").format(what=", ".join(names)))
         if failed:
-            parts.append(NOT_SENT.format(what=", ".join(_names(failed))))
+            parts.append(self.tr("Not sent: {what} (see the failed calls)").format(
+                what=", ".join(_names(failed))))
         self.pending_label.setText(" · ".join(parts))
         self.pending_label.setVisible(bool(parts))
-        self.badge.setText(str(len(entries)))
-        self.badge.setToolTip(UNSENT_TIP.format(count=len(entries),
-                                                noun=_noun(self._kind)))
+        self.badge.setText(QLocale().toString(len(entries)))
+        self.badge.setToolTip(self.tr("Changes not sent yet: {count}").format(
+            count=QLocale().toString(len(entries))))
         self.badge.setVisible(bool(entries))
 
     # -- the actions ---------------------------------------------------------------------------
@@ -242,7 +257,7 @@ class ObjectActions(QWidget):
     def _toggle_checkin(self) -> None:
         lat, lon = self._locate()
         actions = self._session.actions
-        if self.checkin_button.text() == CHECK_OUT:
+        if self._checked_in_here:
             self._hooks.run(actions.check_out(lat, lon))
         else:
             self._hooks.run(actions.check_in(self._kind, self._id, lat, lon))
@@ -252,10 +267,10 @@ class ObjectActions(QWidget):
 
     def choose_photo(self) -> QFileDialog:
         """Ask for a picture file (open(), not exec(): the event loop keeps running)."""
-        dialog = QFileDialog(self, ADD_PHOTO)
+        dialog = QFileDialog(self, self.tr(ADD_PHOTO))
         dialog.setObjectName("photo-dialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(PHOTO_FILTER.format(patterns=" ".join(
+        dialog.setNameFilter(self.tr("Pictures ({patterns})").format(patterns=" ".join(
             f"*.{suffix}" for suffix in sorted(_image_suffixes()))))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda path: self.attach_file(Path(path)))
@@ -267,7 +282,8 @@ class ObjectActions(QWidget):
         converted to JPEG (what AddPhotoTo… takes)."""
         jpeg = _as_jpeg(path)
         if jpeg is None:
-            self._say(NOT_A_PICTURE.format(name=path.name))
+            self._say(self.tr("{name} is not a picture this app can read.").format(
+                name=path.name))
             return
         self._say("")
         self._hooks.run(self._session.actions.attach_photo(self._kind, self._id, path.stem,
@@ -361,15 +377,16 @@ def _as_jpeg(path: Path) -> bytes | None:
 
 def _names(entries: Iterable[Entry]) -> list[str]:
     """The distinct kinds of change, in the order they were made."""
-    return list(dict.fromkeys(PENDING_NAMES.get(e.command, e.summary) for e in entries))
-
-
-def _noun(kind: Kind) -> str:
-    return {Kind.TODO: "task", Kind.CUSTOMER: "customer", Kind.TOOL: "equipment",
-            Kind.PERSON: "person"}.get(kind, kind.label.lower())
+    return list(dict.fromkeys(
+        QCoreApplication.translate("ObjectActions", PENDING_NAMES[e.command])
+        if e.command in PENDING_NAMES else e.summary
+        for e in entries))
 
 
 def _where(session: Session, kind: Kind, object_id: int) -> str:
+    """The object checked in on, as the check-in button's tip names it ("task Boiler")."""
     obj = session.object(kind, object_id) or {}
     name = obj.get("title") or obj.get("name") or str(object_id)
-    return f"{_noun(kind)} {name}"
+    noun = NOUNS.get(kind)
+    said = QCoreApplication.translate("ObjectActions", noun) if noun else kind.label.lower()
+    return f"{said} {name}"

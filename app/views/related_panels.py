@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -33,25 +33,36 @@ from app.mainpage_boxes.api import Concerns, PageHooks
 from app.sync.actions import NOTE_OBJECT_TYPES
 from app.sync.loader import THREAD_OBJECT_TYPES, read_key
 from app.sync.session import Session
+from app.views.formatting import clock_text, date_text
 
-# -- what the technician reads ------------------------------------------------------------------
-EQUIPMENT = "Equipment"
-PRODUCT_USE = "Product use"
-NOTES = "Notes"
-REFRESH = "Refresh"
-READING = "Reading…"
-AS_OF = "as of {when}"
-KEPT = "what this device has"
-READ_AT = "what was read at {when}"
-OFFLINE = "Not available offline; showing {shown}"
-FAILED = "Could not read it ({why}); showing {shown}"
-NOTHING = "None"
-COUNTED = "{title} ({count})"
-WAITING = "Waiting to be sent"
-YOU = "You"
-EQUIPMENT_COLUMNS = ("Number", "Equipment", "Type", "State")
-PRODUCT_USE_COLUMNS = ("Product", "Amount", "Unit", "Date")
-NOTE_COLUMNS = ("Note", "By", "When")
+# -- what the technician reads (translated where shown, context Section) -------------------------
+EQUIPMENT = cast(str, QT_TRANSLATE_NOOP("Section", "Equipment"))
+PRODUCT_USE = cast(str, QT_TRANSLATE_NOOP("Section", "Product use"))
+NOTES = cast(str, QT_TRANSLATE_NOOP("Section", "Notes"))
+# The titles once the rows are counted.
+EQUIPMENT_COUNTED = cast(str, QT_TRANSLATE_NOOP("Section", "Equipment ({count})"))
+PRODUCT_USE_COUNTED = cast(str, QT_TRANSLATE_NOOP("Section", "Product use ({count})"))
+NOTES_COUNTED = cast(str, QT_TRANSLATE_NOOP("Section", "Notes ({count})"))
+OFFLINE = cast(str, QT_TRANSLATE_NOOP("Section", "Not available offline; showing {shown}"))
+FAILED = cast(str, QT_TRANSLATE_NOOP("Section", "Could not read it ({why}); showing {shown}"))
+WAITING = cast(str, QT_TRANSLATE_NOOP("Section", "Waiting to be sent"))
+EQUIPMENT_COLUMNS = (
+    cast(str, QT_TRANSLATE_NOOP("Section", "Number")),
+    cast(str, QT_TRANSLATE_NOOP("Section", "Equipment")),
+    cast(str, QT_TRANSLATE_NOOP("Section", "Type")),
+    cast(str, QT_TRANSLATE_NOOP("Section", "State")),
+)
+PRODUCT_USE_COLUMNS = (
+    cast(str, QT_TRANSLATE_NOOP("Section", "Product")),
+    cast(str, QT_TRANSLATE_NOOP("Section", "Amount")),
+    cast(str, QT_TRANSLATE_NOOP("Section", "Unit")),
+    cast(str, QT_TRANSLATE_NOOP("Section", "Date")),
+)
+NOTE_COLUMNS = (
+    cast(str, QT_TRANSLATE_NOOP("Section", "Note")),
+    cast(str, QT_TRANSLATE_NOOP("Section", "By")),
+    cast(str, QT_TRANSLATE_NOOP("Section", "When")),
+)
 
 
 class Section(QWidget):
@@ -60,6 +71,7 @@ class Section(QWidget):
     and how the rows look (`fill`)."""
 
     title: str
+    counted: str  # the title with "({count})"
     columns: tuple[str, ...]
 
     def __init__(self, session: Session, kind: Kind, object_id: int, hooks: PageHooks,
@@ -72,7 +84,7 @@ class Section(QWidget):
         self.read_count = 0  # reads started here (the first opening and each refresh)
         self._opened_once = False
         self.header = QToolButton(self)
-        self.header.setText(self.title)
+        self.header.setText(self.tr(self.title))
         self.header.setCheckable(True)
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.header.setArrowType(Qt.ArrowType.RightArrow)
@@ -83,10 +95,10 @@ class Section(QWidget):
         self.age = QLabel(self.body)
         self.age.setObjectName("age")
         self.age.setWordWrap(True)
-        self.refresh_button = QPushButton(REFRESH, self.body)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self.body)
         self.refresh_button.clicked.connect(self.refresh)
         self.tree = QTreeWidget(self.body)
-        self.tree.setHeaderLabels(list(self.columns))
+        self.tree.setHeaderLabels([self.tr(column) for column in self.columns])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -148,7 +160,7 @@ class Section(QWidget):
     def _start_read(self) -> None:
         self.read_count += 1
         self.refresh_button.setEnabled(False)
-        self.age.setText(READING)
+        self.age.setText(self.tr("Reading…"))
         self.hooks.run(self._read(self.read()))
 
     async def _read(self, reading: Awaitable[Any]) -> None:
@@ -169,10 +181,11 @@ class Section(QWidget):
         """How old the rows are; after a failed read, the problem over what is shown."""
         when = self.session.loader.read_at(self.key)
         if problem is not None:
-            shown = READ_AT.format(when=_clock(when)) if when else KEPT
-            self.age.setText(problem.format(shown=shown, why=why))
+            shown = (self.tr("what was read at {when}").format(when=_clock(when)) if when
+                     else self.tr("what this device has"))
+            self.age.setText(self.tr(problem).format(shown=shown, why=why))
         elif self.refresh_button.isEnabled():
-            self.age.setText(AS_OF.format(when=_clock(when)) if when else "")
+            self.age.setText(self.tr("as of {when}").format(when=_clock(when)) if when else "")
 
     def apply_changes(self, changes: ChangeSet) -> None:
         if self.is_open and self.concerns().matches(changes):
@@ -180,7 +193,7 @@ class Section(QWidget):
 
     def show_count(self, count: int) -> None:
         """The header says how many rows there are, once they are known."""
-        self.header.setText(COUNTED.format(title=self.title, count=count))
+        self.header.setText(self.tr(self.counted).format(count=QLocale().toString(count)))
 
     def show_rows(self, rows: list[tuple[int, tuple[str, ...]]]) -> None:
         """Replace the tree's rows: (object id, cells) each; "None" when there are none."""
@@ -191,7 +204,7 @@ class Section(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, object_id)
             self.tree.addTopLevelItem(item)
         if not rows:
-            self.tree.addTopLevelItem(QTreeWidgetItem([NOTHING]))
+            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("None")]))
         self.fit()
 
     def fit(self) -> None:
@@ -209,6 +222,7 @@ class EquipmentSection(Section):
     store keeps it by the company it stands at. A row opens the equipment's page."""
 
     title = EQUIPMENT
+    counted = EQUIPMENT_COUNTED
     columns = EQUIPMENT_COLUMNS
 
     def __init__(self, *args: Any) -> None:
@@ -253,6 +267,7 @@ class ProductUseSection(Section):
     """The products used on a task (GetProductUseByTodoID) or on equipment (…ByToolID)."""
 
     title = PRODUCT_USE
+    counted = PRODUCT_USE_COUNTED
     columns = PRODUCT_USE_COLUMNS
 
     @property
@@ -282,6 +297,7 @@ class NotesSection(Section):
     The notes the technician wrote that wait in the outbox come first, marked as waiting."""
 
     title = NOTES
+    counted = NOTES_COUNTED
     columns = NOTE_COLUMNS
 
     def __init__(self, *args: Any) -> None:
@@ -312,7 +328,7 @@ class NotesSection(Section):
         for entry in self.session.pending(self.kind, self.object_id):
             if entry.command == "PostMessage":
                 text = str(entry.params.get("message", {}).get("message", ""))
-                item = QTreeWidgetItem([text, YOU, WAITING])
+                item = QTreeWidgetItem([text, self.tr("You"), self.tr(WAITING)])
                 item.setToolTip(2, entry.summary)
                 self.tree.addTopLevelItem(item)
         newest_first = sorted(self.threads(), reverse=True, key=lambda thread: (
@@ -332,7 +348,7 @@ class NotesSection(Section):
                 item.setExpanded(True)
         self.show_count(self.tree.topLevelItemCount())
         if not self.tree.topLevelItemCount():
-            self.tree.addTopLevelItem(QTreeWidgetItem([NOTHING]))
+            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("None")]))
         self.fit()
 
     def _thread_opened(self, item: QTreeWidgetItem) -> None:
@@ -387,10 +403,10 @@ def _when(obj: Mapping[str, Any], date_field: str, time_field: str) -> str:
 
 
 def _clock(moment: datetime) -> str:
-    """"10:42" today, with the date on another day."""
+    """"10:42" today, with the date (the locale's short format) on another day."""
     if moment.date() == datetime.now().date():
-        return moment.strftime("%H:%M")
-    return moment.strftime("%d-%m-%Y %H:%M")
+        return clock_text(moment)
+    return f"{date_text(moment.date())} {clock_text(moment)}"
 
 
 def _top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:

@@ -6,10 +6,15 @@ the others show real windows in Danish and read back every text they show."""
 
 from __future__ import annotations
 
+import asyncio
+import html
+import json
 import re
 import runpy
+import sqlite3
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +26,28 @@ from PySide6.QtWidgets import (
     QCommandLinkButton,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTreeWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from app.core.kinds import Kind
+from app.db.store import DATABASE_FILE
+from app.mainpage_boxes.page import page_of
+from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.signin import AccountSetup
+from app.views.bridge import Bridge
+from app.views.formatting import friendly_time
 from app.views.language import Language, language_for
+from app.views.main_page import MainPageView
+from app.views.object_actions import ObjectActions
+from app.views.related_panels import RelatedPanels
 from app.views.setup_wizard import SetupWizard
+from app.views.tasks import TaskKeeper
+from tests.box_pages import LoopHooks
+from tests.sync_harness import Harness
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOL: dict[str, Any] = runpy.run_path(str(ROOT / "tools" / "update_translations.py"))
@@ -58,27 +79,56 @@ def test_the_language_follows_the_system_unless_chosen() -> None:
 
 
 def _translations() -> tuple[set[str], list[re.Pattern[str]]]:
-    """The English sources whose Danish differs, and each Danish text as a pattern (its
-    placeholders match anything)."""
+    """The English sources whose Danish differs, and each Danish text as patterns (its
+    placeholders match anything), both in the pieces a person reads (`pieces`). A piece
+    without words of its own ("{title}") is no pattern: it would match anything."""
     english: set[str] = set()
     danish: list[re.Pattern[str]] = []
     for message in ET.parse(TS_FILE).getroot().iter("message"):
         source = message.findtext("source") or ""
         target = "".join(message.find("translation").itertext())  # type: ignore[union-attr]
         if target != source:
-            english.add(_plain(source))
-        parts = re.split(r"\{\w*\}|%n", _plain(target))
-        danish.append(re.compile(".*".join(re.escape(part) for part in parts), re.S | re.I))
+            english.update(set(pieces(source)) - set(pieces(target)))
+        for piece in pieces(target):
+            parts = re.split(r"\{\w*\}|%n", piece)
+            if re.search(r"[^\W\d_]{2}", "".join(parts)):
+                danish.append(re.compile(".*".join(re.escape(part) for part in parts),
+                                         re.S | re.I))
     return english, danish
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"<[^>]+>", "", text).replace("&", "").strip()
+# Where a text falls apart into what a person reads as one piece: a rich text's tags (a bold
+# name, then the address under it), line breaks, and the " · " the window joins parts with.
+_BREAKS = re.compile(r"<[^>]+>|\n|\s·\s")
+
+
+def pieces(text: str) -> list[str]:
+    return [piece for part in _BREAKS.split(html.unescape(text))
+            if (piece := part.replace("&", "").strip())]
+
+
+def _locale_names() -> re.Pattern[str]:
+    """Danish names of months and days, as QLocale writes them ("ons.", "dec."): Qt's words,
+    not ours, in the dates a page shows."""
+    danish = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
+    short, long = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
+    names = {name for i in range(1, 13) for fmt in (short, long)
+             for name in (danish.monthName(i, fmt), danish.standaloneMonthName(i, fmt))}
+    names |= {danish.dayName(i, fmt) for i in range(1, 8) for fmt in (short, long)}
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)),
+                      re.I)
+
+
+def _words(text: str) -> bool:
+    # words, not codes: "XXXX-XXX", "API", "https://…" or a date read the same in any language
+    text = _locale_names().sub("", re.sub(r"\w+://\S*", "", text))
+    return bool(re.search(r"[a-zæøå]{2}", text))
 
 
 def shown_texts(top: QWidget) -> list[str]:
-    """Every text `top` shows in words: window title, labels, buttons, their descriptions,
-    and placeholders (what a person reads, not what they typed)."""
+    """Every text `top` shows in words, piece by piece: window title, labels, buttons, their
+    descriptions, placeholders, menus, and the headers and rows of trees (what a person
+    reads, not what they typed)."""
     texts = [top.windowTitle()]
     for widget in top.findChildren(QWidget):
         if isinstance(widget, QLabel):
@@ -87,16 +137,33 @@ def shown_texts(top: QWidget) -> list[str]:
             texts += [widget.text(), widget.description()]
         elif isinstance(widget, QAbstractButton):
             texts.append(widget.text())
-        elif isinstance(widget, QLineEdit):
+        elif isinstance(widget, QLineEdit | QPlainTextEdit):
             texts.append(widget.placeholderText())
-    # words, not codes: "XXXX-XXX", "API" or "https://…" read the same in any language
-    return [plain for text in texts
-            if re.search(r"[a-zæøå]{2}", re.sub(r"\w+://\S*", "", plain := _plain(text)))]
+        elif isinstance(widget, QMenu):
+            texts += [action.text() for action in widget.actions()]
+        elif isinstance(widget, QTreeWidget):
+            texts += _tree_texts(widget)
+    return [piece for text in texts for piece in pieces(text) if _words(piece)]
+
+
+def _tree_texts(tree: QTreeWidget) -> list[str]:
+    header = tree.headerItem()
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    items += [item.child(i) for item in list(items) if item for i in range(item.childCount())]
+    return [item.text(column) for item in (header, *items) if item
+            for column in range(tree.columnCount())]
 
 
 def assert_all_danish(top: QWidget, data: set[str] = frozenset()) -> None:
+    assert_danish(shown_texts(top), data)
+
+
+def assert_danish(texts: list[str], data: set[str] = frozenset()) -> None:
+    """Each of `texts` is Danish, piece by piece, or data."""
     english, danish = _translations()
-    shown = [text for text in shown_texts(top) if text not in data]
+    known = {piece for text in data for piece in pieces(text)}
+    shown = [piece for text in texts for piece in pieces(text)
+             if piece not in known and _words(piece)]
     assert [text for text in shown if text in english] == []  # a translation not used
     assert [text for text in shown if not any(p.fullmatch(text) for p in danish)] == []
 
@@ -119,3 +186,214 @@ def test_the_set_up_wizard_speaks_danish_on_every_page(
     for page in (wizard.choice_page, wizard.code_page, wizard.manual_page):
         wizard.show_page(page)
         assert_all_danish(wizard)
+
+
+# -- main pages -------------------------------------------------------------------------------
+
+
+def server_texts(harness: Harness) -> set[str]:
+    """Every text the server sent (each object and setting in the store: names, titles, box
+    titles, states…), and what a page joins of it ("Jens Hansen", "8000 Aarhus C", an address
+    on one line): the data a page shows as it came, in any language."""
+    found: set[str] = set()
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str):
+            found.add(value.strip())
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+            for first, second in (("firstname", "lastname"), ("zip", "city"),
+                                  ("invoicezip", "invoicecity")):
+                found.add(f"{value.get(first) or ''} {value.get(second) or ''}".strip())
+            if "adress" in value:  # an address custom field: a column group's one line
+                town = f"{value.get('zip') or ''} {value.get('city') or ''}".strip()
+                found.add(", ".join(str(part).strip() for part in (
+                    value.get("adress"), value.get("adress2"), town, value.get("country"))
+                    if part and str(part).strip()))
+
+    with sqlite3.connect(harness.data_dir / DATABASE_FILE) as db:
+        for kind in Kind:
+            for (data,) in db.execute(f'SELECT data FROM "{kind.value}"'):
+                collect(json.loads(data))
+        for (value,) in db.execute("SELECT value FROM setting"):
+            collect(json.loads(value))
+    return found
+
+
+def _fullest(harness: Harness, kind: Kind) -> int:
+    """The object of `kind` whose page shows the most boxes (among the first 300)."""
+    session, registry = harness.core.session, BoxRegistry.installed()
+    ids = [row[0] for row in session.rows(kind, [], order_by="id", limit=300)]
+
+    def shown(object_id: int) -> int:
+        page = page_of(session, kind, object_id, datetime.now(), registry=registry)
+        return sum(box.shown for box in page.boxes) if page else 0
+
+    return max(ids, key=shown)
+
+
+ShowPage = Callable[..., MainPageView]
+
+
+@pytest.fixture
+def main_page(in_danish: Language, qtbot, synced: Harness) -> Iterator[ShowPage]:
+    """`main_page(kind, object_id=None)`: that object's page (default: the fullest page of
+    `kind`), shown in Danish."""
+    tasks = TaskKeeper(synced.loop)
+    pages: list[MainPageView] = []
+
+    def show(kind: Kind, object_id: int | None = None) -> MainPageView:
+        page = MainPageView(synced.core.session, kind, object_id or _fullest(synced, kind),
+                            registry=BoxRegistry.installed(), bridge=Bridge(), tasks=tasks,
+                            open_page=lambda *_: None)
+        qtbot.addWidget(page)
+        page.resize(900, 1400)
+        page.show()
+        pages.append(page)
+        return page
+
+    yield show
+    for page in pages:
+        page.close_page()
+    synced.loop.run_until_complete(tasks.cancel_all())
+
+
+HEADINGS = {Kind.TODO: "Opgave ", Kind.CUSTOMER: "Kunde ", Kind.PERSON: "Person ",
+            Kind.TOOL: "Udstyr "}
+
+
+def page_data(harness: Harness, page: MainPageView) -> set[str]:
+    """What `page` shows as data (`page_data_of` its kind) and its line of facts."""
+    # The line of facts under the heading is made of the lists' column headers
+    # (app/views/object_lists.py), translated with the lists, not here; its values are data.
+    return page_data_of(harness, page.kind) | set(pieces(page.facts.text()))
+
+
+def page_data_of(harness: Harness, kind: Kind) -> set[str]:
+    """What a page of `kind` shows as data: the server's texts, less any that reads like one
+    of ours ("Equipment" may be a column's title, and must not excuse our own "Equipment"),
+    plus the titles of this kind's boxes and columns, whatever they say."""
+    setup = harness.core.session.setup
+    titles = {field.title for field in setup.custom_fields(kind)}
+    for box in setup.main_page(kind):
+        titles.add(box.title)
+        if box.iscolumngroup and (group := setup.column_group(box.columngroupid)):
+            titles |= {group.title, *(column.title for column in group.columns)}
+    return (server_texts(harness) - _translations()[0]) | titles
+
+
+@pytest.mark.parametrize("kind", list(HEADINGS))
+def test_a_main_page_speaks_danish(main_page: ShowPage, synced: Harness, kind: Kind) -> None:
+    page = main_page(kind)
+    assert sum(view.isVisible() for view in page.views) >= 2  # boxes, each with its texts
+    assert page.heading.text().startswith(HEADINGS[kind])
+    assert_all_danish(page, data=page_data(synced, page))
+
+
+def test_a_page_whose_object_is_gone_says_so_in_danish(main_page: ShowPage) -> None:
+    page = main_page(Kind.TOOL, 987654)
+    assert page.heading.text() == "Udstyr 987654"
+    assert page.message.text() == "Dette udstyr er ikke længere på denne enhed."
+    assert_all_danish(page)
+
+
+def _settle(harness: Harness, recording: LoopHooks) -> None:
+    """What the buttons started (actions, reads) has ended."""
+    while recording.tasks:
+        tasks, recording.tasks = recording.tasks, []
+        harness.run(asyncio.gather(*tasks))
+
+
+def _shown(qtbot, widget: QWidget) -> QWidget:
+    """`widget` on a page of its own, shown."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(900, 900)
+    QVBoxLayout(page).addWidget(widget)
+    page.show()
+    return page
+
+
+def test_the_actions_on_a_task_speak_danish(
+    in_danish: Language, qtbot, synced: Harness, tmp_path: Path
+) -> None:
+    session = synced.core.session
+    task = _fullest(synced, Kind.TODO)
+    recording = LoopHooks(synced.loop)
+    actions = ObjectActions(session, Kind.TODO, task, recording.hooks, None,
+                            locate=lambda: (55.6761, 12.5683))
+    page = _shown(qtbot, actions)
+    unsubscribe = session.changes.subscribe(actions.apply_changes)
+    data = server_texts(synced) - _translations()[0]
+    assert actions.checkin_button.text() == "Tjek ind"
+    assert_all_danish(page, data)
+
+    actions.checkin_button.click()
+    actions.note_button.click()
+    actions.note_text.setPlainText("Kunden var ikke hjemme")
+    actions.send_note_button.click()
+    _settle(synced, recording)
+    state = next(a for a in actions.state_menu.actions() if not a.isChecked())
+    state.trigger()
+    _settle(synced, recording)
+    assert actions.checkin_button.text() == "Tjek ud"
+    assert actions.state_button.text() == f"Status: {state.text()}"
+    assert actions.pending_label.text() == (
+        "Venter på at blive sendt: indtjekning, note, statusændring")
+    not_a_picture = tmp_path / "kvittering.txt"
+    not_a_picture.write_text("ikke et billede")
+    actions.attach_file(not_a_picture)
+    assert actions.message.text() == "kvittering.txt er ikke et billede, som denne app kan læse."
+    assert_all_danish(page, data)
+    unsubscribe()
+
+
+def test_the_equipment_product_use_and_notes_of_a_task_speak_danish(
+    in_danish: Language, qtbot, synced: Harness
+) -> None:
+    session = synced.core.session
+    task = _fullest(synced, Kind.TODO)
+    synced.run(session.actions.post_note(Kind.TODO, task, "Husk nøglen hos viceværten"))
+    recording = LoopHooks(synced.loop)
+    panels = RelatedPanels(session, Kind.TODO, task, recording.hooks, None)
+    page = _shown(qtbot, panels)
+    for section in panels.sections:
+        section.header.click()
+        _settle(synced, recording)
+    equipment, product_use, notes = panels.sections
+    assert equipment.header.text().startswith("Udstyr (")
+    assert product_use.header.text().startswith("Produktforbrug (")
+    assert notes.header.text().startswith("Noter (")
+    waiting = notes.tree.topLevelItem(0)
+    assert waiting is not None
+    assert (waiting.text(1), waiting.text(2)) == ("Dig", "Venter på at blive sendt")
+    assert all(section.age.text().startswith("pr. ") for section in panels.sections)
+    assert_all_danish(page, server_texts(synced) - _translations()[0]
+                      | {"Husk nøglen hos viceværten"})  # what the technician wrote
+
+
+@pytest.mark.parametrize("kind", list(HEADINGS))
+def test_why_a_box_is_hidden_is_said_in_danish(
+    in_danish: Language, synced: Harness, kind: Kind
+) -> None:
+    """The reasons the page keeps for its hidden boxes (and `fieldclient page` prints, in
+    English there: it runs without Qt), over the first objects of each kind."""
+    session, registry = synced.core.session, BoxRegistry.installed()
+    reasons = {box.reason
+               for (object_id,) in session.rows(kind, [], order_by="id", limit=60)
+               for box in page_of(session, kind, object_id, datetime.now(),
+                                  registry=registry).boxes  # type: ignore[union-attr]
+               if not box.shown}
+    assert reasons  # every kind's page hides a box for some object
+    assert_danish(sorted(reasons), page_data_of(synced, kind))
+
+
+def test_times_read_in_danish(in_danish: Language) -> None:
+    today = datetime.now().replace(hour=14, minute=5)
+    assert friendly_time(today) == "i dag 14:05"
+    assert friendly_time("2026-11-21T14:05:00") == "21.11.2026 14:05"
+    assert_danish([friendly_time(today)])

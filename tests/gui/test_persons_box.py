@@ -33,7 +33,7 @@ def test_the_contact_person_shows_both_roles_and_opens_calls_and_writes(
     person = synced.core.session.object(Kind.PERSON, person_id)
     assert person is not None
     assert row.contact.name == f"{person['firstname']} {person['lastname']}"
-    assert row.roles.text().startswith(CONTACT_PERSON + ", ")  # and the relation's title
+    assert row.roles.text().startswith(CONTACT_PERSON + " · ")  # and the relation's title
     assert len(row.contact.roles) == 2
 
     qtbot.mouseClick(row.name, Qt.MouseButton.LeftButton, pos=QPoint(4, row.name.height() // 2))

@@ -125,7 +125,8 @@ def test_done_takes_the_reminder_off_and_the_box_hides_with_the_last(
     page = _page(qtbot, synced, Kind.TODO, todo_id)
     qtbot.mouseClick(_widget(page).done[stodo], Qt.MouseButton.LeftButton)
     page.settle()
-    assert not page.view.isVisible() and page.view.toolTip() == NOTHING[Kind.TODO]
+    assert not page.view.isVisible() and page.view.toolTip() == NOTHING[Kind.TODO].format(
+        days=REMINDER_DAYS)
 
     page.send()
     [sent] = commands_sent(synced.server, "StodoAccept")
@@ -157,7 +158,8 @@ def test_a_company_without_calls_or_near_reminders_hides_the_box(
 ) -> None:
     customer_id = showcase(synced.server)["reminders"]["customer"]["hides"]
     page = _page(qtbot, synced, Kind.CUSTOMER, customer_id)
-    assert not page.view.isVisible() and page.view.toolTip() == NOTHING[Kind.CUSTOMER]
+    assert not page.view.isVisible() and page.view.toolTip() == NOTHING[Kind.CUSTOMER].format(
+        days=REMINDER_DAYS)
     _remind(synced, "customers", customer_id, 2, "Bestil filtre")
     _an_hour_later(synced)
     page.resync()

@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>AddressBox</name>
+    <message>
+        <source>no address on this object</source>
+        <translation>ingen adresse på dette objekt</translation>
+    </message>
+    <message>
+        <source>your last check-in</source>
+        <translation>din seneste indtjekning</translation>
+    </message>
+    <message>
+        <source>{distance} from {place}</source>
+        <translation>{distance} fra {place}</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Levering</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Faktura</translation>
+    </message>
+</context>
+<context>
+    <name>BoxPage</name>
+    <message>
+        <source>unknown box type</source>
+        <translation>ukendt boks-type</translation>
+    </message>
+</context>
+<context>
+    <name>BoxPlugin</name>
+    <message>
+        <source>not available for {kinds}</source>
+        <translation>ikke tilgængelig for {kinds}</translation>
+    </message>
+    <message>
+        <source>this object is no longer here</source>
+        <translation>objektet er her ikke længere</translation>
+    </message>
+    <message>
+        <source>this box failed (the log says why)</source>
+        <translation>boksen fejlede (loggen siger hvorfor)</translation>
+    </message>
+</context>
+<context>
+    <name>BoxTitle</name>
+    <message>
+        <source>Checklist</source>
+        <translation>Tjekliste</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Procedurer</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Påmindelser</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistBox</name>
+    <message>
+        <source>no checkpoints on this task</source>
+        <translation>ingen tjekpunkter på denne opgave</translation>
+    </message>
+    <message>
+        <source>Check in to tick the checklist</source>
+        <translation>Tjek ind for at afkrydse tjeklisten</translation>
+    </message>
+    <message>
+        <source>Ticks waiting to be sent with the check-out</source>
+        <translation>Afkrydsningerne venter på at blive sendt med udtjekningen</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnGroupBox</name>
+    <message>
+        <source>column group {} does not exist</source>
+        <translation>kolonnegruppe {} findes ikke</translation>
+    </message>
+    <message>
+        <source>no values in this column group</source>
+        <translation>ingen værdier i denne kolonnegruppe</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+</context>
+<context>
+    <name>CompaniesBox</name>
+    <message>
+        <source>this person is related to no company</source>
+        <translation>personen er ikke knyttet til noget firma</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRow</name>
+    <message>
+        <source>Call</source>
+        <translation>Ring op</translation>
+    </message>
+    <message>
+        <source>Call {number}</source>
+        <translation>Ring til {number}</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Write to {address}</source>
+        <translation>Skriv til {address}</translation>
+    </message>
+</context>
+<context>
+    <name>DescriptionBox</name>
+    <message>
+        <source>no description on this task</source>
+        <translation>ingen beskrivelse på denne opgave</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>today {time}</source>
+        <translation>i dag {time}</translation>
+    </message>
+</context>
+<context>
     <name>Indicators</name>
     <message>
         <source>Calls to the server are under way</source>
@@ -25,6 +163,230 @@
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <source>tasks</source>
+        <translation>opgaver</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>kunder</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>personer</translation>
+    </message>
+    <message>
+        <source>equipment</source>
+        <translation>udstyr</translation>
+    </message>
+</context>
+<context>
+    <name>MainPageView</name>
+    <message>
+        <source>Task {name}</source>
+        <translation>Opgave {name}</translation>
+    </message>
+    <message>
+        <source>Customer {name}</source>
+        <translation>Kunde {name}</translation>
+    </message>
+    <message>
+        <source>Person {name}</source>
+        <translation>Person {name}</translation>
+    </message>
+    <message>
+        <source>Equipment {name}</source>
+        <translation>Udstyr {name}</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>Kunde: {name}</translation>
+    </message>
+    <message>
+        <source>Part of: {name}</source>
+        <translation>Del af: {name}</translation>
+    </message>
+    <message>
+        <source>Company: {name}</source>
+        <translation>Firma: {name}</translation>
+    </message>
+    <message>
+        <source>At customer: {name}</source>
+        <translation>Hos kunde: {name}</translation>
+    </message>
+    <message>
+        <source>Task: {name}</source>
+        <translation>Opgave: {name}</translation>
+    </message>
+    <message>
+        <source>This task is no longer on this device.</source>
+        <translation>Denne opgave er ikke længere på denne enhed.</translation>
+    </message>
+    <message>
+        <source>This customer is no longer on this device.</source>
+        <translation>Denne kunde er ikke længere på denne enhed.</translation>
+    </message>
+    <message>
+        <source>This person is no longer on this device.</source>
+        <translation>Denne person er ikke længere på denne enhed.</translation>
+    </message>
+    <message>
+        <source>This equipment is no longer on this device.</source>
+        <translation>Dette udstyr er ikke længere på denne enhed.</translation>
+    </message>
+    <message>
+        <source>Nothing more is recorded for this task.</source>
+        <translation>Der er ikke registreret mere for denne opgave.</translation>
+    </message>
+    <message>
+        <source>Nothing more is recorded for this customer.</source>
+        <translation>Der er ikke registreret mere for denne kunde.</translation>
+    </message>
+    <message>
+        <source>Nothing more is recorded for this person.</source>
+        <translation>Der er ikke registreret mere for denne person.</translation>
+    </message>
+    <message>
+        <source>Nothing more is recorded for this equipment.</source>
+        <translation>Der er ikke registreret mere for dette udstyr.</translation>
+    </message>
+    <message>
+        <source>The server defines no main page for {kinds}.</source>
+        <translation>Serveren har ingen hovedside for {kinds}.</translation>
+    </message>
+    <message>
+        <source>{link} (not on this device)</source>
+        <translation>{link} (ikke på denne enhed)</translation>
+    </message>
+</context>
+<context>
+    <name>NotesSection</name>
+    <message>
+        <source>You</source>
+        <translation>Dig</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectActions</name>
+    <message>
+        <source>Check in</source>
+        <translation>Tjek ind</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Tjek ud</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>Tilføj foto</translation>
+    </message>
+    <message>
+        <source>Write note</source>
+        <translation>Skriv note</translation>
+    </message>
+    <message>
+        <source>Send note</source>
+        <translation>Send note</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>foto</translation>
+    </message>
+    <message>
+        <source>check-in</source>
+        <translation>indtjekning</translation>
+    </message>
+    <message>
+        <source>check-out</source>
+        <translation>udtjekning</translation>
+    </message>
+    <message>
+        <source>state change</source>
+        <translation>statusændring</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>pick-up</source>
+        <translation>udstyr taget</translation>
+    </message>
+    <message>
+        <source>set-down</source>
+        <translation>udstyr sat fra</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>påmindelse</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>opgave</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>kunde</translation>
+    </message>
+    <message>
+        <source>equipment</source>
+        <translation>udstyr</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>Skriv en note…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>You are checked in at {where}; check out there first.</source>
+        <translation>Du er tjekket ind på {where}; tjek ud der først.</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>Status: {state}</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{what} waiting to be sent</source>
+        <translation>{what} venter på at blive sendt</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {what}</source>
+        <translation>Venter på at blive sendt: {what}</translation>
+    </message>
+    <message>
+        <source>Not sent: {what} (see the failed calls)</source>
+        <translation>Ikke sendt: {what} (se de mislykkede kald)</translation>
+    </message>
+    <message>
+        <source>Changes not sent yet: {count}</source>
+        <translation>Ændringer, der ikke er sendt endnu: {count}</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>Billeder ({patterns})</translation>
+    </message>
+    <message>
+        <source>{name} is not a picture this app can read.</source>
+        <translation>{name} er ikke et billede, som denne app kan læse.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordBanner</name>
     <message>
         <source>Enter the new password…</source>
@@ -44,6 +406,231 @@
     <message>
         <source>The server no longer accepts your password for {user} on contract {contract}. Enter the new password the office gave you; your changes are sent as soon as it is accepted.</source>
         <translation>Serveren godtager ikke længere din adgangskode for {user} på kontrakt {contract}. Indtast den nye adgangskode, som kontoret har givet dig; dine ændringer sendes, så snart den er godtaget.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsBox</name>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>no persons for this company</source>
+        <translation>ingen personer for dette firma</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceButton</name>
+    <message>
+        <source>Directions in your browser</source>
+        <translation>Rutevejledning i din browser</translation>
+    </message>
+</context>
+<context>
+    <name>ProceduresBox</name>
+    <message>
+        <source>function CustomersProcedures is off</source>
+        <translation>funktionen CustomersProcedures er slået fra</translation>
+    </message>
+    <message>
+        <source>the task has no company</source>
+        <translation>opgaven har intet firma</translation>
+    </message>
+    <message>
+        <source>no procedures for the task&apos;s company</source>
+        <translation>ingen procedurer for opgavens firma</translation>
+    </message>
+    <message>
+        <source>no procedures for this company</source>
+        <translation>ingen procedurer for dette firma</translation>
+    </message>
+</context>
+<context>
+    <name>ProceduresWidget</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(ingen tekst)</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersBox</name>
+    <message>
+        <source>no reminders due within {days} days</source>
+        <translation>ingen påmindelser inden for {days} dage</translation>
+    </message>
+    <message>
+        <source>no calls, no reminders due within {days} days</source>
+        <translation>ingen opkald, ingen påmindelser inden for {days} dage</translation>
+    </message>
+    <message>
+        <source>user {id}</source>
+        <translation>bruger {id}</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>dig</translation>
+    </message>
+    <message>
+        <source>Postponed, waiting to be sent</source>
+        <translation>Udsat, venter på at blive sendt</translation>
+    </message>
+    <message>
+        <source>Done, waiting to be sent</source>
+        <translation>Udført, venter på at blive sendt</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersWidget</name>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutter</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 time</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 uge</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Opkald</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <source>Mark the reminder as done</source>
+        <translation>Markér påmindelsen som udført</translation>
+    </message>
+    <message>
+        <source>Postpone</source>
+        <translation>Udsæt</translation>
+    </message>
+    <message>
+        <source>{when}, overdue</source>
+        <translation>{when}, overskredet</translation>
+    </message>
+    <message>
+        <source>set up by {name}</source>
+        <translation>oprettet af {name}</translation>
+    </message>
+    <message>
+        <source>Call {person}</source>
+        <translation>Ring til {person}</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>ingen dato</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>Equipment</source>
+        <translation>Udstyr</translation>
+    </message>
+    <message>
+        <source>Product use</source>
+        <translation>Produktforbrug</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Equipment ({count})</source>
+        <translation>Udstyr ({count})</translation>
+    </message>
+    <message>
+        <source>Product use ({count})</source>
+        <translation>Produktforbrug ({count})</translation>
+    </message>
+    <message>
+        <source>Notes ({count})</source>
+        <translation>Noter ({count})</translation>
+    </message>
+    <message>
+        <source>Not available offline; showing {shown}</source>
+        <translation>Ikke tilgængelig offline; viser {shown}</translation>
+    </message>
+    <message>
+        <source>Could not read it ({why}); showing {shown}</source>
+        <translation>Kunne ikke hente det ({why}); viser {shown}</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Venter på at blive sendt</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhed</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Henter…</translation>
+    </message>
+    <message>
+        <source>what was read at {when}</source>
+        <translation>det, der blev hentet {when}</translation>
+    </message>
+    <message>
+        <source>what this device has</source>
+        <translation>det, denne enhed har</translation>
+    </message>
+    <message>
+        <source>as of {when}</source>
+        <translation>pr. {when}</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
     </message>
 </context>
 <context>
@@ -166,6 +753,197 @@
     <message>
         <source>The code is for {user} on contract {contract}: enter your password.</source>
         <translation>Koden er til {user} på kontrakt {contract}: indtast din adgangskode.</translation>
+    </message>
+</context>
+<context>
+    <name>SubcustomersBox</name>
+    <message>
+        <source>no subcustomers of this company</source>
+        <translation>ingen underkunder til dette firma</translation>
+    </message>
+</context>
+<context>
+    <name>ToolServiceBox</name>
+    <message>
+        <source>no service interval or service dates</source>
+        <translation>intet serviceinterval og ingen servicedatoer</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>hver dag</translation>
+    </message>
+    <message>
+        <source>every {count} days</source>
+        <translation>hver {count}. dag</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>hver uge</translation>
+    </message>
+    <message>
+        <source>every {count} weeks</source>
+        <translation>hver {count}. uge</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>hver måned</translation>
+    </message>
+    <message>
+        <source>every {count} months</source>
+        <translation>hver {count}. måned</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>hvert år</translation>
+    </message>
+    <message>
+        <source>every {count} years</source>
+        <translation>hvert {count}. år</translation>
+    </message>
+    <message>
+        <source>overdue by 1 day</source>
+        <translation>overskredet med 1 dag</translation>
+    </message>
+    <message>
+        <source>overdue by {days} days</source>
+        <translation>overskredet med {days} dage</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>forfalder i dag</translation>
+    </message>
+    <message>
+        <source>due in 1 day</source>
+        <translation>forfalder om 1 dag</translation>
+    </message>
+    <message>
+        <source>due in {days} days</source>
+        <translation>forfalder om {days} dage</translation>
+    </message>
+</context>
+<context>
+    <name>ToolServiceWidget</name>
+    <message>
+        <source>not recorded</source>
+        <translation>ikke registreret</translation>
+    </message>
+    <message>
+        <source>Service started: waiting to be sent</source>
+        <translation>Service startet: venter på at blive sendt</translation>
+    </message>
+    <message>
+        <source>Start service</source>
+        <translation>Start service</translation>
+    </message>
+    <message>
+        <source>Equipment type:</source>
+        <translation>Udstyrstype:</translation>
+    </message>
+    <message>
+        <source>Service interval:</source>
+        <translation>Serviceinterval:</translation>
+    </message>
+    <message>
+        <source>Last service:</source>
+        <translation>Seneste service:</translation>
+    </message>
+    <message>
+        <source>Next service:</source>
+        <translation>Næste service:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>intet</translation>
+    </message>
+</context>
+<context>
+    <name>ToolTakeBox</name>
+    <message>
+        <source>function ToolTake is off</source>
+        <translation>funktionen ToolTake er slået fra</translation>
+    </message>
+    <message>
+        <source>this equipment is not on this device</source>
+        <translation>dette udstyr er ikke på denne enhed</translation>
+    </message>
+    <message>
+        <source>Taking it is waiting to be sent</source>
+        <translation>Udstyret taget: venter på at blive sendt</translation>
+    </message>
+    <message>
+        <source>Setting it down is waiting to be sent</source>
+        <translation>Udstyret sat fra: venter på at blive sendt</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>siden {time}</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>since {day} {time}</source>
+        <translation>siden {day} {time}</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>Ikke taget</translation>
+    </message>
+    <message>
+        <source>You have it</source>
+        <translation>Du har det</translation>
+    </message>
+    <message>
+        <source>user {id}</source>
+        <translation>bruger {id}</translation>
+    </message>
+    <message>
+        <source>Taken by {name}</source>
+        <translation>Taget af {name}</translation>
+    </message>
+    <message>
+        <source>Sends the position of {place}</source>
+        <translation>Sender positionen for {place}</translation>
+    </message>
+    <message>
+        <source>No position known: sends 0,0</source>
+        <translation>Ingen kendt position: sender 0,0</translation>
+    </message>
+    <message>
+        <source>Set down</source>
+        <translation>Sæt udstyret fra</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Tag udstyret</translation>
+    </message>
+</context>
+<context>
+    <name>UsersBox</name>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarlig</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Sælger</translation>
+    </message>
+    <message>
+        <source>Additional user</source>
+        <translation>Ekstra bruger</translation>
+    </message>
+    <message>
+        <source>no users on this customer</source>
+        <translation>ingen brugere på denne kunde</translation>
+    </message>
+    <message>
+        <source>no users on this equipment</source>
+        <translation>ingen brugere på dette udstyr</translation>
+    </message>
+    <message>
+        <source>no users on this task</source>
+        <translation>ingen brugere på denne opgave</translation>
     </message>
 </context>
 </TS>
