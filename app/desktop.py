@@ -37,6 +37,7 @@ from app.composition import (
     open_connection,
 )
 from app.core.kinds import Kind
+from app.core.log_file import log_file
 from app.db.folder import FolderInUse, FolderLock, StoreDamaged, StoreUnavailable
 from app.db.outbox import UnsentChanges, ensure_nothing_unsent
 from app.db.recovery import recover
@@ -45,12 +46,14 @@ from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import Account, AccountStore, SecretsUnavailable
 from app.sync.controls import SyncControls
 from app.sync.monitor import StatusMonitor
+from app.sync.preferences import apply_log_level
 from app.sync.provisioning import code_exchange_from
 from app.sync.signin import AccountSetup, sign_out
 from app.sync.status import Indicator
 from app.views.bridge import Bridge
 from app.views.language import Language
 from app.views.main_window import MainWindow
+from app.views.settings import apply_language
 from app.views.setup_wizard import run_setup_wizard
 from app.views.sync_pages import permission_prompt
 from app.views.tasks import TaskKeeper
@@ -168,6 +171,7 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
             return 2
         except StoreUnavailable as error:
             return await _cannot_start(error, options)
+        stack.enter_context(log_file(data_dir))  # once the folder is ours: one writer
         # Signing out brings the set-up wizard back, for this contract or another one.
         while (status := await _run_signed_in(app, options, exit_, data_dir)) is SIGNED_OUT:
             options = replace(options, server=None, credentials=None, open_page=None)
@@ -207,6 +211,8 @@ async def _run_signed_in(
         if core is None:
             return 2  # the technician chose not to recover a damaged store
         controls = core.session.controls
+        apply_log_level(core.preferences.log_level)
+        apply_language(core.preferences.language)
         tasks = TaskKeeper(asyncio.get_running_loop())
         # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
         window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
@@ -315,7 +321,7 @@ def _offer_sign_out(
     confirmed = asyncio.Event()
     account = connection.account
     demo = connection.sandbox is not None and not options.sandbox
-    window.sign_out_action.setText("Leave the demo…" if demo else "Sign out…")
+    window.sign_out_action.setText("&Leave the demo…" if demo else "Sign &out…")
     window.sign_out_action.setVisible(demo or (not options.sandbox and not options.server))
 
     async def asked() -> None:

@@ -1,0 +1,152 @@
+"""Settings (Tools → Settings…, Ctrl+,): how often to sync, photos on a metered connection,
+background sync, task notices, the log level, the language, and where the data is.
+
+Each choice is stored at once (app/sync/preferences.py) and takes effect at once where it can:
+the scheduler's timer, the root logger, the sender's photos, the notices; the language sets the
+default locale now (dates and numbers) and the translations at the next start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.sync.preferences import LANGUAGES, LOG_LEVELS
+from app.sync.session import Session
+from app.views.sync_pages import set_background_sync
+from app.views.tasks import TaskKeeper
+
+MIN_INTERVAL, MAX_INTERVAL = 1, 240  # minutes
+
+
+def apply_language(language: str) -> None:
+    """The default locale for the chosen language ("system": the operating system's), so
+    dates and numbers follow at once; the translated texts come with the next start."""
+    if language == "da":
+        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    elif language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.system().territory()))
+    else:
+        QLocale.setDefault(QLocale.system())
+
+
+def _language_names() -> dict[str, str]:
+    return {
+        "system": QCoreApplication.translate("Settings", "As the system"),
+        "en": QCoreApplication.translate("Settings", "English"),
+        "da": QCoreApplication.translate("Settings", "Danish (dansk)"),
+    }
+
+
+def _level_names() -> dict[str, str]:
+    return {
+        "DEBUG": QCoreApplication.translate("Settings", "Everything (for support)"),
+        "INFO": QCoreApplication.translate("Settings", "Normal"),
+        "WARNING": QCoreApplication.translate("Settings", "Warnings and errors"),
+        "ERROR": QCoreApplication.translate("Settings", "Errors only"),
+    }
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, session: Session, tasks: TaskKeeper, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings")
+        self.setWindowTitle(self.tr("{app}: settings").format(app=APP_NAME))
+        self._controls = session.controls
+        self._preferences = session.controls.preferences
+        self._tasks = tasks
+        self._folder = session.data_folder
+
+        self.interval = QSpinBox()
+        self.interval.setRange(MIN_INTERVAL, MAX_INTERVAL)
+        self.interval.setSuffix(self.tr(" min"))
+        self.metered = QCheckBox(self.tr("&Photos wait while the connection is metered "
+                                         "(mobile data)"))
+        self.background = QCheckBox(self.tr("Keep synchronising in the &background (stay in "
+                                            "the tray, start with Windows)"))
+        self.notices = QCheckBox(self.tr("Tell me when the office changes my &tasks"))
+        self.log_level = QComboBox()
+        for level in LOG_LEVELS:
+            self.log_level.addItem(_level_names()[level], level)
+        self.language = QComboBox()
+        for language in LANGUAGES:
+            self.language.addItem(_language_names()[language], language)
+        self.language_note = QLabel(self.tr("The texts change language at the next start."))
+        self.language_note.setWordWrap(True)
+        self.folder = QLineEdit(str(self._folder))
+        self.folder.setObjectName("data-folder")
+        self.folder.setReadOnly(True)
+        self.open_folder = QPushButton(self.tr("&Open folder"))
+        self.open_folder.clicked.connect(self._open_folder)
+        self.show_current()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Sync every:"), self.interval)
+        form.addRow("", self.metered)
+        form.addRow("", self.background)
+        form.addRow("", self.notices)
+        form.addRow(self.tr("&Log:"), self.log_level)
+        form.addRow(self.tr("L&anguage:"), self.language)
+        form.addRow("", self.language_note)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.open_folder)
+        form.addRow(self.tr("&Data folder:"), folder_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        # Wired after showing the stored values, so showing them does not store them again.
+        self.interval.valueChanged.connect(
+            lambda minutes: self._save(self._preferences.set_sync_interval_minutes(minutes)))
+        self.metered.toggled.connect(
+            lambda wait: self._save(self._preferences.set_photos_wait_on_metered(wait)))
+        self.background.toggled.connect(
+            lambda allowed: self._save(set_background_sync(self._controls, allowed)))
+        self.notices.toggled.connect(
+            lambda shown: self._save(self._preferences.set_task_notices(shown)))
+        self.log_level.currentIndexChanged.connect(
+            lambda _index: self._save(self._preferences.set_log_level(
+                self.log_level.currentData())))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+
+    def show_current(self) -> None:
+        """The stored choices, as the dialog opens."""
+        preferences = self._preferences
+        self.interval.setValue(round(preferences.sync_interval_minutes))
+        self.metered.setChecked(preferences.photos_wait_on_metered)
+        self.background.setChecked(preferences.background_sync is True)
+        self.notices.setChecked(preferences.task_notices)
+        self.log_level.setCurrentIndex(self.log_level.findData(preferences.log_level))
+        self.language.setCurrentIndex(self.language.findData(preferences.language))
+
+    def _language_chosen(self, _index: int) -> None:
+        language = str(self.language.currentData())
+        apply_language(language)
+        self._save(self._preferences.set_language(language))
+
+    def _save(self, change: Coroutine[Any, Any, None]) -> None:
+        self._tasks.start(change)
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
