@@ -24,8 +24,14 @@ ROLES = {
 }
 
 
+DISABLED = "#7f7f7f"
+
+
 def dark_palette() -> QPalette:
     palette = QPalette()
     for role, colour in ROLES.items():
         palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED))
     return palette

@@ -72,12 +72,13 @@ def _meanings() -> tuple[tuple[Indicator | None, str, str], ...]:
     return (
         (None, translate("IndicatorGuide", "A plain cloud"),
          translate("IndicatorGuide", "All is well: synchronised, and nothing waits for you.")),
-        (Indicator.IN_FLIGHT, translate("IndicatorGuide", "A yellow circle with a number"),
+        (Indicator.IN_FLIGHT,
+         translate("IndicatorGuide", "A purple cloud, a yellow circle with a number"),
          translate("IndicatorGuide",
                    "Calls to the server are under way; the number says how many. It shows for "
                    "about a second after you do something, until the server has answered: "
                    "your action is being handled. Click it to see the calls.")),
-        (Indicator.FAILED, translate("IndicatorGuide", "A red circle with a number"),
+        (Indicator.FAILED, translate("IndicatorGuide", "A purple-red circle with a number"),
          translate("IndicatorGuide",
                    "The server refused some of your changes; the number says how many. Click "
                    "it to see each one with the server's message, and retry or discard it. "
@@ -117,6 +118,7 @@ class IndicatorGuide(QDialog):
             picture.setPixmap(indicator_pixmap(indicator, badge if indicator else "", 48))
             text = QLabel(f"<b>{looks}</b><br>{means}")
             text.setWordWrap(True)
+            text.setMinimumWidth(text.fontMetrics().averageCharWidth() * 70)  # its full height
             grid.addWidget(picture, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(text, row, 1)
             self.rows.append(text)
@@ -127,4 +129,3 @@ class IndicatorGuide(QDialog):
         layout.addWidget(intro)
         layout.addLayout(grid)
         layout.addWidget(buttons)
-        self.resize(560, 0)

@@ -120,7 +120,7 @@ class MainPageView(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("page-message")
         self.message.setWordWrap(True)
-        apply_tone(self.message, Tone.ERROR, padding="padding: 6px 10px;")
+        apply_tone(self.message, Tone.ERROR, padded=True)
         self.message.hide()
         # The technician's actions on the object (check in/out, state, note, photo; a picture
         # dropped anywhere on the page is attached too), each with its pending state.

@@ -333,7 +333,7 @@ def _banner(name: str, tone: Tone) -> QLabel:
     banner = QLabel()
     banner.setObjectName(name)
     banner.setWordWrap(True)
-    apply_tone(banner, tone, padding="padding: 6px 10px;")
+    apply_tone(banner, tone, padded=True)
     banner.hide()
     return banner
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -49,34 +49,42 @@ def contrast(first: QColor, second: QColor) -> float:
 
 
 class _Restyler(QObject):
-    """Restyles its widget when the palette changes (the system switched light/dark)."""
+    """Recolours its widget when the palette changes (the system switched light/dark).
 
-    def __init__(self, widget: QWidget, tone: Tone, padding: str) -> None:
+    Through the widget's palette, not a style sheet: a widget whose colours a style sheet sets
+    is no longer told of palette changes, so it would keep the theme it started in.
+    """
+
+    def __init__(self, widget: QWidget, tone: Tone) -> None:
         super().__init__(widget)
         self._widget = widget
         self._tone = tone
-        self._padding = padding
+        widget.setAutoFillBackground(True)
         widget.installEventFilter(self)
-        self.restyle()
+        self.recolour()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.restyle()
+        if event.type() == QEvent.Type.PaletteChange:
+            self.recolour()
         return False
 
-    def restyle(self) -> None:
+    def recolour(self) -> None:
         app = QApplication.instance()
-        palette = app.palette() if isinstance(app, QApplication) else self._widget.palette()
-        background, text = tone_colours(self._tone, palette)
-        name = self._widget.objectName()
-        style = (f"#{name} {{ background: {background.name()}; color: {text.name()};"
-                 f" {self._padding} }} #{name} QLabel {{ color: {text.name()}; }}")
-        if self._widget.styleSheet() != style:  # setting it changes the palette again
-            self._widget.setStyleSheet(style)
+        theme = app.palette() if isinstance(app, QApplication) else QPalette()
+        background, text = tone_colours(self._tone, theme)
+        palette = self._widget.palette()
+        if (palette.color(QPalette.ColorRole.Window) == background
+                and palette.color(QPalette.ColorRole.WindowText) == text):
+            return  # setting it again would announce another change
+        palette.setColor(QPalette.ColorRole.Window, background)
+        palette.setColor(QPalette.ColorRole.WindowText, text)
+        palette.setColor(QPalette.ColorRole.Text, text)
+        self._widget.setPalette(palette)
 
 
-def apply_tone(widget: QWidget, tone: Tone, *, padding: str = "") -> None:
-    """Paint `widget` (which has an object name) and its labels in `tone`, light or dark as
-    the theme is, now and whenever it changes."""
-    widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-    _Restyler(widget, tone, padding)
+def apply_tone(widget: QWidget, tone: Tone, *, padded: bool = False) -> None:
+    """Paint `widget` and its labels in `tone`, light or dark as the theme is, now and whenever
+    it changes; `padded`: with room around its text (a label used as a strip)."""
+    if padded:
+        widget.setContentsMargins(10, 6, 10, 6)
+    _Restyler(widget, tone)
