@@ -13,6 +13,7 @@ import httpx
 import pytest
 from PySide6.QtCore import QLocale, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app import __version__
@@ -205,3 +206,18 @@ def test_the_sync_status_page_lists_every_plan_step_after_a_sync(app: App) -> No
     assert tasks[2].endswith("objects") and tasks[3] == "Completed"
     assert rows["Equipment placed at customers (limited number of objects)"][3].startswith(
         "Not run yet")
+
+
+def test_tab_goes_through_the_settings_in_the_order_shown(app: App, qtbot: QtBot) -> None:
+    dialog = app.settings()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.interval.setFocus()
+    seen = []
+    for _ in range(9):
+        focused = QApplication.focusWidget()
+        seen.append(focused.parent() if focused.parent() is dialog.interval else focused)
+        dialog.focusNextChild()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert seen == [dialog.interval, dialog.metered, dialog.background, dialog.notices,
+                    dialog.log_level, dialog.language, dialog.folder, dialog.open_folder, close]
