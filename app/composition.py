@@ -265,7 +265,7 @@ def build_core(
     effects: dict[str, Callable[[], None]] = {
         INTERVAL_KEY: lambda: scheduler.set_interval(preferences.sync_interval_minutes),
         METERED_PHOTOS_KEY: sender.wake,  # photos held back may go now
-        LOG_LEVEL_KEY: lambda: apply_log_level(preferences.log_level),
+        LOG_LEVEL_KEY: lambda: apply_log_level(preferences.log_level or "INFO"),
     }
     preferences.watch(lambda key: effects.get(key, ignore)())
 

@@ -78,6 +78,7 @@ class DesktopOptions:
     screenshot: Path | None = None
     sandbox_scale: float = 1.0
     open_page: tuple[Kind, int] | None = None  # --open KIND:ID
+    log_level: str | None = None  # --log-level, when given
 
 
 def run_desktop(options: DesktopOptions) -> int:
@@ -211,7 +212,8 @@ async def _run_signed_in(
         if core is None:
             return 2  # the technician chose not to recover a damaged store
         controls = core.session.controls
-        apply_log_level(core.preferences.log_level)
+        if options.log_level is None and core.preferences.log_level is not None:
+            apply_log_level(core.preferences.log_level)  # --log-level wins for this run
         apply_language(core.preferences.language)
         tasks = TaskKeeper(asyncio.get_running_loop())
         # The box plugins, loaded once for the app's lifetime and handed to what draws pages.

@@ -23,7 +23,6 @@ from app.sync.keys import (
 
 DEFAULT_INTERVAL_MINUTES = 10
 LOG_LEVELS: tuple[str, ...] = ("DEBUG", "INFO", "WARNING", "ERROR")
-DEFAULT_LOG_LEVEL = "INFO"
 # "system": the operating system's language; the others are the translations offered.
 LANGUAGES: tuple[str, ...] = ("system", "en", "da")
 
@@ -76,9 +75,10 @@ class Preferences:
         await self._put(NOTICES_KEY, shown)
 
     @property
-    def log_level(self) -> str:
+    def log_level(self) -> str | None:
+        """The level chosen in Settings; None: never chosen (the command line's applies)."""
         value = self._store.settings.get(LOG_LEVEL_KEY)
-        return value if value in LOG_LEVELS else DEFAULT_LOG_LEVEL
+        return value if value in LOG_LEVELS else None
 
     async def set_log_level(self, level: str) -> None:
         if level not in LOG_LEVELS:

@@ -8,6 +8,7 @@ default locale now (dates and numbers) and the translations at the next start.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Coroutine
 from typing import Any
 
@@ -139,7 +140,9 @@ class SettingsDialog(QDialog):
         self.metered.setChecked(preferences.photos_wait_on_metered)
         self.background.setChecked(preferences.background_sync is True)
         self.notices.setChecked(preferences.task_notices)
-        self.log_level.setCurrentIndex(self.log_level.findData(preferences.log_level))
+        level = preferences.log_level or logging.getLevelName(logging.getLogger().level)
+        index = self.log_level.findData(level)  # the root's may be one not offered here
+        self.log_level.setCurrentIndex(index if index >= 0 else self.log_level.findData("INFO"))
         self.language.setCurrentIndex(self.language.findData(preferences.language))
 
     def _language_chosen(self, _index: int) -> None:

@@ -39,7 +39,7 @@ def test_choices_are_kept_across_a_restart_and_bad_ones_refused(harness: Harness
     preferences = harness.core.preferences
     assert (preferences.sync_interval_minutes, preferences.log_level, preferences.language,
             preferences.task_notices, preferences.photos_wait_on_metered) == (
-        10, "INFO", "system", True, True)
+        10, None, "system", True, True)
     harness.run(preferences.set_sync_interval_minutes(30))
     harness.run(preferences.set_language("da"))
     harness.run(preferences.set_task_notices(False))
