@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QLabel,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -100,32 +104,39 @@ def _meanings() -> tuple[tuple[Indicator | None, str, str], ...]:
 
 
 class IndicatorGuide(QDialog):
-    """The indicators as the status bar and the tray show them, each with its meaning."""
+    """The indicators as the status bar and the tray show them, each with its meaning.
+
+    One text view rather than a label per row: wrapped labels in a dialog get their height
+    for the wrong width (cut off at 200 %); a text view lays itself out and scrolls if need be.
+    """
+
+    ICON = 48  # device-independent pixels; drawn at twice that, sharp on a 200 % screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("indicator-guide")
         self.setWindowTitle(self.tr("How the sync indicators work"))
-        intro = QLabel(self.tr("The cloud in the status bar (and in the tray) shows how "
-                               "synchronisation is going. Several can show at once; click one "
-                               "to see more."))
-        intro.setWordWrap(True)
-        grid = QGridLayout()
-        self.rows: list[QLabel] = []
-        for row, (indicator, looks, means) in enumerate(_meanings()):
+        self.text = QTextBrowser()
+        self.text.setObjectName("indicator-guide-text")
+        self.text.setFrameShape(QFrame.Shape.NoFrame)
+        document = self.text.document()
+        rows = []
+        for indicator, looks, means in _meanings():
+            name = indicator.value if indicator else "ok"
             badge = "1" if indicator in (Indicator.IN_FLIGHT, Indicator.FAILED) else "!"
-            picture = QLabel()
-            picture.setPixmap(indicator_pixmap(indicator, badge if indicator else "", 48))
-            text = QLabel(f"<b>{looks}</b><br>{means}")
-            text.setWordWrap(True)
-            text.setMinimumWidth(text.fontMetrics().averageCharWidth() * 70)  # its full height
-            grid.addWidget(picture, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(text, row, 1)
-            self.rows.append(text)
-        grid.setColumnStretch(1, 1)
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(f"indicator:{name}"),
+                indicator_pixmap(indicator, badge if indicator else "", 2 * self.ICON).toImage())
+            rows.append(f'<tr><td valign="top"><img src="indicator:{name}" width="{self.ICON}">'
+                        f'</td><td><b>{html.escape(looks)}</b><br>{html.escape(means)}</td></tr>')
+        intro = html.escape(self.tr(
+            "The cloud in the status bar (and in the tray) shows how synchronisation is going. "
+            "Several can show at once; click one to see more."))
+        self.text.setHtml(f'<p>{intro}</p><table cellspacing="6">{"".join(rows)}</table>')
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(grid)
+        layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 95, metrics.lineSpacing() * 34)
