@@ -53,7 +53,7 @@ from app.sync.status import Indicator
 from app.views.bridge import Bridge
 from app.views.language import Language
 from app.views.main_window import MainWindow
-from app.views.settings import apply_language
+from app.views.settings import follow_language
 from app.views.setup_wizard import run_setup_wizard
 from app.views.sync_pages import permission_prompt
 from app.views.tasks import TaskKeeper
@@ -85,7 +85,8 @@ def run_desktop(options: DesktopOptions) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    Language(app).use(None)  # the system's language until the settings are read
+    language = Language(app)
+    language.use(None)  # the system's language until the settings are read
     app.setQuitOnLastWindowClosed(False)  # we end the loop ourselves, after cleaning up
     # An explicit loop rather than qasync.run(), which installs a global loop policy that
     # would make every other thread's asyncio.run() (the embedded sandbox's) build a Qt loop.
@@ -102,7 +103,7 @@ def run_desktop(options: DesktopOptions) -> int:
     app.aboutToQuit.connect(session_ending)
     try:
         with _stop_signals(loop, exit_):
-            main = loop.create_task(_run(app, options, exit_))
+            main = loop.create_task(_run(app, options, exit_, language))
             main.add_done_callback(lambda _task: loop.stop())
             while not main.done():
                 loop.run_forever()
@@ -157,7 +158,9 @@ def _stop_signals(loop: asyncio.AbstractEventLoop, exit_: AppExit) -> Iterator[N
             ticker.stop()
 
 
-async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> int:
+async def _run(
+    app: QApplication, options: DesktopOptions, exit_: AppExit, language: Language
+) -> int:
     with contextlib.ExitStack() as stack:
         data_dir = stack.enter_context(data_folder(options.data_dir, sandbox=options.sandbox))
         try:
@@ -174,7 +177,8 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
             return await _cannot_start(error, options)
         stack.enter_context(log_file(data_dir))  # once the folder is ours: one writer
         # Signing out brings the set-up wizard back, for this contract or another one.
-        while (status := await _run_signed_in(app, options, exit_, data_dir)) is SIGNED_OUT:
+        while (status := await _run_signed_in(app, options, exit_, data_dir, language)
+               ) is SIGNED_OUT:
             options = replace(options, server=None, credentials=None, open_page=None)
         return status
     return 0
@@ -195,7 +199,8 @@ async def _cannot_start(error: Exception, options: DesktopOptions) -> int:
 
 
 async def _run_signed_in(
-    app: QApplication, options: DesktopOptions, exit_: AppExit, data_dir: Path
+    app: QApplication, options: DesktopOptions, exit_: AppExit, data_dir: Path,
+    language: Language,
 ) -> int | _SignedOut:
     """One signed-in life of the app: connect (the wizard first when nothing is set up), the
     window, the loops; its exit status, or SIGNED_OUT when the technician signed out."""
@@ -214,7 +219,7 @@ async def _run_signed_in(
         controls = core.session.controls
         if options.log_level is None and core.preferences.log_level is not None:
             apply_log_level(core.preferences.log_level)  # --log-level wins for this run
-        apply_language(core.preferences.language)
+        follow_language(language, core.preferences)
         tasks = TaskKeeper(asyncio.get_running_loop())
         # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
         window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())

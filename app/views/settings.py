@@ -2,8 +2,8 @@
 background sync, task notices, the log level, the language, and where the data is.
 
 Each choice is stored at once (app/sync/preferences.py) and takes effect at once where it can:
-the scheduler's timer, the root logger, the sender's photos, the notices; the language sets the
-default locale now (dates and numbers) and the translations at the next start.
+the scheduler's timer, the root logger, the sender's photos, the notices; the language at once
+for dates, numbers and what opens next, and for the window at the next start.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import logging
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,31 +30,31 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.sync.preferences import LANGUAGES, LOG_LEVELS
+from app.sync.keys import LANGUAGE_KEY
+from app.sync.preferences import LOG_LEVELS, Preferences
 from app.sync.session import Session
+from app.views.language import LANGUAGES, SYSTEM, Language
 from app.views.sync_pages import set_background_sync
 from app.views.tasks import TaskKeeper
 
 MIN_INTERVAL, MAX_INTERVAL = 1, 240  # minutes
 
 
-def apply_language(language: str) -> None:
-    """The default locale for the chosen language ("system": the operating system's), so
-    dates and numbers follow at once; the translated texts come with the next start."""
-    if language == "da":
-        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    elif language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.system().territory()))
-    else:
-        QLocale.setDefault(QLocale.system())
+def follow_language(language: Language, preferences: Preferences) -> None:
+    """Show the language chosen in Settings, now and whenever it is chosen again: dates and
+    numbers and what opens next follow at once, the window at the next start."""
+    language.use(preferences.language)
+
+    def changed(key: str) -> None:
+        if key == LANGUAGE_KEY:
+            language.use(preferences.language)
+
+    preferences.watch(changed)
 
 
 def _language_names() -> dict[str, str]:
-    return {
-        "system": QCoreApplication.translate("Settings", "As the system"),
-        "en": QCoreApplication.translate("Settings", "English"),
-        "da": QCoreApplication.translate("Settings", "Danish (dansk)"),
-    }
+    """Each language in its own words (as a chooser shows them), after the system's."""
+    return {SYSTEM: QCoreApplication.translate("Settings", "As the system"), **LANGUAGES}
 
 
 def _level_names() -> dict[str, str]:
@@ -89,9 +89,9 @@ class SettingsDialog(QDialog):
         for level in LOG_LEVELS:
             self.log_level.addItem(_level_names()[level], level)
         self.language = QComboBox()
-        for language in LANGUAGES:
-            self.language.addItem(_language_names()[language], language)
-        self.language_note = QLabel(self.tr("The texts change language at the next start."))
+        for code, name in _language_names().items():
+            self.language.addItem(name, code)
+        self.language_note = QLabel(self.tr("The window shows the new language at the next start."))
         self.language_note.setWordWrap(True)
         self.folder = QLineEdit(str(self._folder))
         self.folder.setObjectName("data-folder")
@@ -146,9 +146,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(self.language.findData(preferences.language))
 
     def _language_chosen(self, _index: int) -> None:
-        language = str(self.language.currentData())
-        apply_language(language)
-        self._save(self._preferences.set_language(language))
+        self._save(self._preferences.set_language(str(self.language.currentData())))
 
     def _save(self, change: Coroutine[Any, Any, None]) -> None:
         self._tasks.start(change)

@@ -26,8 +26,9 @@ from app.sync.notices import TaskNotice
 from app.sync.progress import SyncProgress
 from app.sync.step_log import PLAN_STEPS
 from app.views.bridge import Bridge
+from app.views.language import Language
 from app.views.main_window import MainWindow
-from app.views.settings import SettingsDialog
+from app.views.settings import SettingsDialog, follow_language
 from app.views.tasks import TaskKeeper
 
 
@@ -81,7 +82,6 @@ def app(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop) -> Iterator[
     yield App(window, core, loop, notices, ended)
     loop.run_until_complete(tasks.cancel_all())
     loop.run_until_complete(core.aclose())
-    QLocale.setDefault(QLocale.system())
 
 
 def test_the_interval_changes_the_schedulers_timer_at_once(app: App) -> None:
@@ -135,12 +135,21 @@ def test_the_log_level_changes_the_root_logger(app: App) -> None:
     assert app.core.preferences.log_level == "ERROR"
 
 
-def test_the_language_is_kept_and_sets_the_locale(app: App) -> None:
-    dialog = app.settings()
-    assert dialog.language.currentData() == "system"
-    dialog.language.setCurrentIndex(dialog.language.findData("da"))
-    app.until(lambda: app.core.preferences.language == "da")
-    assert QLocale().language() == QLocale.Language.Danish
+def test_the_language_is_kept_and_shown_at_once(app: App, qapp) -> None:
+    language = Language(qapp)
+    follow_language(language, app.core.preferences)
+    try:
+        dialog = app.settings()
+        assert dialog.language.currentData() == "system"
+        dialog.language.setCurrentIndex(dialog.language.findData("da"))
+        app.until(lambda: language.code == "da")
+        assert app.core.preferences.language == "da"
+        assert QLocale().language() == QLocale.Language.Danish
+        app.window.menus.about_action.trigger()  # what opens next speaks Danish
+        assert app.window.menus.about is not None
+        assert app.window.menus.about.windowTitle() == "Om Field Client"
+    finally:
+        language.use("en")
 
 
 class _Opened(QObject):
