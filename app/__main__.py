@@ -294,6 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             screenshot=options.screenshot,
             sandbox_scale=options.sandbox_scale,
             open_page=options.open,
+            log_level=options.log_level,
         )
     )
 

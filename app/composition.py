@@ -31,12 +31,12 @@ from app.sync.account import Account, AccountStore, MemoryKeyring
 from app.sync.actions import Actions
 from app.sync.controls import SyncControls
 from app.sync.engine import SyncEngine
-from app.sync.keys import SERVER_OFFSET_KEY
+from app.sync.keys import INTERVAL_KEY, LOG_LEVEL_KEY, METERED_PHOTOS_KEY, SERVER_OFFSET_KEY
 from app.sync.loader import Loader
 from app.sync.monitor import StatusMonitor
 from app.sync.notices import TaskNotice, TaskWatcher
 from app.sync.outbox import OutboxSender, OutboxStatus, needs_the_technician
-from app.sync.preferences import Preferences
+from app.sync.preferences import Preferences, apply_log_level
 from app.sync.progress import SyncProgress
 from app.sync.scheduler import SyncScheduler
 from app.sync.session import ChangeStream, Session
@@ -173,7 +173,15 @@ def build_core(
     """`http`: an instrumented client for benchmarks; by default the wire client makes one."""
     clock = clock or SystemClock()
     store = Store.in_dir(data_dir)
-    watcher = TaskWatcher(store, on_notice or ignore)
+    preferences = Preferences(store)
+    notify = on_notice or ignore
+
+    def noticed(notice: TaskNotice) -> None:
+        """Task notices, unless the technician turned them off in Settings."""
+        if preferences.task_notices:
+            notify(notice)
+
+    watcher = TaskWatcher(store, noticed)
     stream = ChangeStream()
     if on_changes is not None:
         stream.subscribe(on_changes)
@@ -184,7 +192,6 @@ def build_core(
         shown(changes)
         watcher.changes(changes)
 
-    preferences = Preferences(store)
     outbox = OutboxRepo.of(store)
     monitor = StatusMonitor(
         store, clock, preferences,
@@ -234,13 +241,14 @@ def build_core(
 
     sender = OutboxSender(
         client, store, clock,
-        attachments_allowed=lambda: not monitor.metered,
+        attachments_allowed=lambda: not (monitor.metered and preferences.photos_wait_on_metered),
         on_status=sender_reported,
         on_changes=shown,
         on_error=functools.partial(monitor.loop_failed, SENDING_WORK),
     )
     scheduler = SyncScheduler(
         engine,
+        interval_minutes=preferences.sync_interval_minutes,
         on_pass=lambda result: watcher.pass_finished(result.ok),
         on_error=functools.partial(monitor.loop_failed, SYNC_WORK),
         held=lambda: monitor.refused_login,
@@ -252,6 +260,14 @@ def build_core(
         sender.wake()
         scheduler.request_soon()
         monitor.refresh()
+
+    # What a changed setting does at once (the others are read where they are used).
+    effects: dict[str, Callable[[], None]] = {
+        INTERVAL_KEY: lambda: scheduler.set_interval(preferences.sync_interval_minutes),
+        METERED_PHOTOS_KEY: sender.wake,  # photos held back may go now
+        LOG_LEVEL_KEY: lambda: apply_log_level(preferences.log_level or "INFO"),
+    }
+    preferences.watch(lambda key: effects.get(key, ignore)())
 
     actions = Actions(store, clock, server_time=server_time, on_outbox_changed=outbox_changed,
                       on_changes=shown)

@@ -37,6 +37,7 @@ from app.composition import (
     open_connection,
 )
 from app.core.kinds import Kind
+from app.core.log_file import log_file
 from app.db.folder import FolderInUse, FolderLock, StoreDamaged, StoreUnavailable
 from app.db.outbox import UnsentChanges, ensure_nothing_unsent
 from app.db.recovery import recover
@@ -45,12 +46,14 @@ from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import Account, AccountStore, SecretsUnavailable
 from app.sync.controls import SyncControls
 from app.sync.monitor import StatusMonitor
+from app.sync.preferences import apply_log_level
 from app.sync.provisioning import code_exchange_from
 from app.sync.signin import AccountSetup, sign_out
 from app.sync.status import Indicator
 from app.views.bridge import Bridge
 from app.views.language import Language
 from app.views.main_window import MainWindow
+from app.views.settings import follow_language
 from app.views.setup_wizard import run_setup_wizard
 from app.views.sync_pages import permission_prompt
 from app.views.tasks import TaskKeeper
@@ -75,13 +78,15 @@ class DesktopOptions:
     screenshot: Path | None = None
     sandbox_scale: float = 1.0
     open_page: tuple[Kind, int] | None = None  # --open KIND:ID
+    log_level: str | None = None  # --log-level, when given
 
 
 def run_desktop(options: DesktopOptions) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    Language(app).use(None)  # the system's language until the settings are read
+    language = Language(app)
+    language.use(None)  # the system's language until the settings are read
     app.setQuitOnLastWindowClosed(False)  # we end the loop ourselves, after cleaning up
     # An explicit loop rather than qasync.run(), which installs a global loop policy that
     # would make every other thread's asyncio.run() (the embedded sandbox's) build a Qt loop.
@@ -98,7 +103,7 @@ def run_desktop(options: DesktopOptions) -> int:
     app.aboutToQuit.connect(session_ending)
     try:
         with _stop_signals(loop, exit_):
-            main = loop.create_task(_run(app, options, exit_))
+            main = loop.create_task(_run(app, options, exit_, language))
             main.add_done_callback(lambda _task: loop.stop())
             while not main.done():
                 loop.run_forever()
@@ -153,7 +158,9 @@ def _stop_signals(loop: asyncio.AbstractEventLoop, exit_: AppExit) -> Iterator[N
             ticker.stop()
 
 
-async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> int:
+async def _run(
+    app: QApplication, options: DesktopOptions, exit_: AppExit, language: Language
+) -> int:
     with contextlib.ExitStack() as stack:
         data_dir = stack.enter_context(data_folder(options.data_dir, sandbox=options.sandbox))
         try:
@@ -168,8 +175,10 @@ async def _run(app: QApplication, options: DesktopOptions, exit_: AppExit) -> in
             return 2
         except StoreUnavailable as error:
             return await _cannot_start(error, options)
+        stack.enter_context(log_file(data_dir))  # once the folder is ours: one writer
         # Signing out brings the set-up wizard back, for this contract or another one.
-        while (status := await _run_signed_in(app, options, exit_, data_dir)) is SIGNED_OUT:
+        while (status := await _run_signed_in(app, options, exit_, data_dir, language)
+               ) is SIGNED_OUT:
             options = replace(options, server=None, credentials=None, open_page=None)
         return status
     return 0
@@ -190,7 +199,8 @@ async def _cannot_start(error: Exception, options: DesktopOptions) -> int:
 
 
 async def _run_signed_in(
-    app: QApplication, options: DesktopOptions, exit_: AppExit, data_dir: Path
+    app: QApplication, options: DesktopOptions, exit_: AppExit, data_dir: Path,
+    language: Language,
 ) -> int | _SignedOut:
     """One signed-in life of the app: connect (the wizard first when nothing is set up), the
     window, the loops; its exit status, or SIGNED_OUT when the technician signed out."""
@@ -207,6 +217,9 @@ async def _run_signed_in(
         if core is None:
             return 2  # the technician chose not to recover a damaged store
         controls = core.session.controls
+        if options.log_level is None and core.preferences.log_level is not None:
+            apply_log_level(core.preferences.log_level)  # --log-level wins for this run
+        follow_language(language, core.preferences)
         tasks = TaskKeeper(asyncio.get_running_loop())
         # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
         window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
@@ -315,7 +328,7 @@ def _offer_sign_out(
     confirmed = asyncio.Event()
     account = connection.account
     demo = connection.sandbox is not None and not options.sandbox
-    window.sign_out_action.setText("Leave the demo…" if demo else "Sign out…")
+    window.sign_out_action.setText("&Leave the demo…" if demo else "Sign &out…")
     window.sign_out_action.setVisible(demo or (not options.sandbox and not options.server))
 
     async def asked() -> None:

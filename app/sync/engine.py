@@ -40,6 +40,7 @@ from app.sync.failures import FailureLog
 from app.sync.keys import LAST_SUCCESS_KEY, SETUP_READ_KEY, dated_key
 from app.sync.loader import Loader
 from app.sync.plan import (
+    COMPANY_TOOLS_STEP,
     DATED_STEPS,
     FIRST_CALLS,
     LOOPS,
@@ -51,10 +52,9 @@ from app.sync.plan import (
 )
 from app.sync.progress import PassResult, StepProgress, SyncProgress
 from app.sync.setup import store_setup
+from app.sync.step_log import FIRST_CALLS_STEP, SETUP_CALLS_STEP, StepLog, StepRun
 
 log = logging.getLogger(__name__)
-
-COMPANY_TOOLS_STEP = "GetToolsByField"
 
 
 class SyncEngine:
@@ -82,6 +82,8 @@ class SyncEngine:
         self._failures = FailureLog(log)
         self._login_refused: str | None = None  # this pass's, when the server refused it
         self._progress = SyncProgress(last_success=store.settings.get(LAST_SUCCESS_KEY))
+        self._step_log = StepLog(store)
+        self._runs: dict[str, StepRun] = {}  # this pass's steps, kept when it ends
 
     @property
     def progress(self) -> SyncProgress:
@@ -96,6 +98,7 @@ class SyncEngine:
         async with self._lock:
             started = self._now()
             self._login_refused = None
+            self._runs = {}
             try:
                 return await self._pass(started)
             except Exception as error:  # e.g. the end of pass's own write: the pass failed
@@ -104,11 +107,16 @@ class SyncEngine:
     async def _pass(self, started: str) -> PassResult:
         self._report(running=True, activity="Reading settings", steps=(), last_error=None,
                      seconds_left=None)
+        began = self._clock.monotonic()
+        setup = self._setup_due()
         try:
-            settings = await self._first_request()
+            settings = await self._first_request(setup)
         except Exception as error:
             key = "GetMobileAppSettings"
-            return await self._finish(started, {}, {key: self._failed(key, error)})
+            failure = self._failed(key, error)
+            self._ran(FIRST_CALLS_STEP, began, failure, also=SETUP_CALLS_STEP if setup else None)
+            return await self._finish(started, {}, {key: failure})
+        self._ran(FIRST_CALLS_STEP, began, None, also=SETUP_CALLS_STEP if setup else None)
 
         loops = [step for step in self._loops if step.applies(settings)]
         dated = self._due_dated_steps()
@@ -125,10 +133,12 @@ class SyncEngine:
 
         companies = [company for _, _, ids in outcomes for company in ids]
         if companies:
+            began = self._clock.monotonic()
             try:
                 await self._loader.tools_of_customers(companies)
             except Exception as error:
                 errors[COMPANY_TOOLS_STEP] = self._failed(COMPANY_TOOLS_STEP, error)
+            self._ran(COMPANY_TOOLS_STEP, began, errors.get(COMPANY_TOOLS_STEP))
         covered: set[tuple[str, int]] = set()
         for step in dated:
             message = await self._run_dated(step, covered)
@@ -138,8 +148,8 @@ class SyncEngine:
 
     # -- the first request: settings, custom fields, check-in, setup when due -------------------
 
-    async def _first_request(self) -> MobileAppSettings:
-        calls = (*FIRST_CALLS, *(SETUP_CALLS if self._setup_due() else ()))
+    async def _first_request(self, setup: bool) -> MobileAppSettings:
+        calls = (*FIRST_CALLS, *(SETUP_CALLS if setup else ()))
         response = await self._client.send([Command(call.command) for call in calls])
         settings = response.results[0].raise_for_status()
         now = self._now()
@@ -171,6 +181,7 @@ class SyncEngine:
         companies: list[int] = []
         restarted = False
         async with gate:
+            began = self._clock.monotonic()
             try:
                 while True:
                     cursor = self._store.cursors.get(step.key)
@@ -216,7 +227,9 @@ class SyncEngine:
                 except Exception as unrecorded:  # the store itself failed: the pass says it
                     log.debug("%s: its failure was not recorded: %s", step.key, unrecorded)
                 self._step_progress(step.key, error=message)
+                self._ran(step.key, began, message)
                 return received, message, companies
+            self._ran(step.key, began, None)
         self._failures.recovered(step.key)
         self._step_progress(step.key, done=True)
         return received, None, companies
@@ -292,6 +305,7 @@ class SyncEngine:
         today = self._clock.now().date()
         first, last = today + timedelta(days=step.first), today + timedelta(days=step.last)
         days = {(step.reads, offset) for offset in range(step.first, step.last + 1)}
+        began = self._clock.monotonic()
         try:
             if days <= covered:
                 pass
@@ -304,11 +318,13 @@ class SyncEngine:
         except Exception as error:
             message = self._failed(step.key, error)
             self._step_progress(step.key, error=message)
+            self._ran(step.key, began, message)
             return message
         covered |= days
         await self._store.write(
             self._store.settings.put, dated_key(step.key), today.isoformat()
         )
+        self._ran(step.key, began, None)
         self._step_progress(step.key, done=True)
         return None
 
@@ -317,6 +333,11 @@ class SyncEngine:
     async def _finish(
         self, started: str, received: dict[str, int], errors: dict[str, str]
     ) -> PassResult:
+        runs, self._runs = list(self._runs.values()), {}
+        try:
+            await self._store.write(self._step_log.record, runs)
+        except Exception as error:  # the pass's outcome matters more than its timings
+            log.warning("The sync steps' times were not kept: %s", error)
         if errors:
             return self._finish_failed(started, received, errors)
         result = PassResult(True, started, self._now(), received, errors)
@@ -346,6 +367,13 @@ class SyncEngine:
             return str(error)
         reason = self._failures.failed(key, error)
         return reason[:1].upper() + reason[1:]
+
+    def _ran(self, key: str, began: float, error: str | None, *, also: str | None = None) -> None:
+        """Note how a step of this pass ended (and `also`, a step that ran in the same call)."""
+        seconds = round(self._clock.monotonic() - began, 3)
+        for each in (key, also):
+            if each is not None:
+                self._runs[each] = StepRun(each, self._now(), seconds, error)
 
     def _step_progress(
         self, key: str, *, pages: int = 0, objects: int = 0, done: bool = False,

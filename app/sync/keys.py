@@ -32,11 +32,17 @@ TICKED_KEY = "checkin.ticked"  # checkpoints ticked since the check-in; sent wit
 TAKEN_SINCE_KEY = "tools.taken_since"  # {tool id: when this device picked it up}; no API field
 BACKGROUND_KEY = "prefs.background_sync"
 SERVER_OFFSET_KEY = "clock.server_offset"  # seconds, kept for a start without a network
+INTERVAL_KEY = "prefs.sync_interval_minutes"
+METERED_PHOTOS_KEY = "prefs.photos_wait_on_metered"
+NOTICES_KEY = "prefs.task_notices"
+LOG_LEVEL_KEY = "prefs.log_level"
+LANGUAGE_KEY = "prefs.language"
 
 # -- sync bookkeeping ---------------------------------------------------------------------------
 LAST_SUCCESS_KEY = "sync.last_success"
 CHECKIN_READ_KEY = "sync.checkin_read_at"
 SETUP_READ_KEY = "sync.setup_read_at"
+STEP_LOG_KEY = "sync.step_log"  # each plan step's last run (app/sync/step_log.py)
 
 
 def dated_key(step: str) -> str:

@@ -103,6 +103,9 @@ LOOPS: tuple[LoopStep, ...] = (
 
 MAX_CONCURRENT_LOOPS = 4
 
+# Step 3: the equipment of the companies a LimitNumObjects loop listed.
+COMPANY_TOOLS_STEP = "GetToolsByField"
+
 
 @dataclass(frozen=True, slots=True)
 class SetupCall:

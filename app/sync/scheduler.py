@@ -18,12 +18,12 @@ from collections.abc import Callable
 
 from app.core.callbacks import ignore
 from app.sync.engine import SyncEngine
+from app.sync.preferences import DEFAULT_INTERVAL_MINUTES
 from app.sync.progress import PassResult
 from app.sync.wakeloop import Backoff, RoundFailed, WakeLoop
 
 log = logging.getLogger(__name__)
 
-DEFAULT_INTERVAL_MINUTES = 10
 AFTER_ACTION_SECONDS = 3.0  # long enough to fold a burst of ticks into one pass
 FIRST_RETRY_SECONDS = 30.0  # after a failed pass; doubling up to the interval
 
@@ -54,6 +54,12 @@ class SyncScheduler:
     @property
     def interval_minutes(self) -> float:
         return self._interval / 60
+
+    def set_interval(self, minutes: float) -> None:
+        """A new interval (Settings), in force at once: the next timed pass comes no later
+        than one new interval from now."""
+        self._interval = minutes * 60
+        self._loop.set_every(self._interval)
 
     def start(self) -> None:
         """Sync now, then every interval."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any, cast
 
 import orjson
@@ -47,6 +48,7 @@ from app.sync import keys
 from app.sync.actions import Actions
 from app.sync.controls import SyncControls
 from app.sync.loader import Loader
+from app.sync.step_log import StepLog, StepRun
 
 __all__ = ["ChangeStream", "Cursor", "Entry", "Session", "SetupData", "State"]
 
@@ -227,9 +229,14 @@ class Session:
 
     # -- sync -----------------------------------------------------------------------------------
 
-    def cursors(self) -> list[Cursor]:
-        """Each sync step's cursor: its last success and last error (the sync status page)."""
-        return self._store.cursors.all()
+    def step_runs(self) -> dict[str, StepRun]:
+        """Each plan step's last run: when, how long, how it ended (the sync status page)."""
+        return StepLog(self._store).last_runs()
+
+    @property
+    def data_folder(self) -> Path:
+        """Where the store (and the log file) lives: Settings and About show it."""
+        return self._store.path.parent
 
 
 def _tuples(query: Any) -> Iterable[tuple[Any, ...]]:

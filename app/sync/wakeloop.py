@@ -91,6 +91,12 @@ class WakeLoop:
     def wake(self) -> None:
         self._wake.set()
 
+    def set_every(self, seconds: float) -> None:
+        """A new quiet interval; the wait under way ends no later than `seconds` from now."""
+        self._every = seconds
+        if self._task is not None:
+            self.wake_in(seconds, replace=False)
+
     def wake_in(self, seconds: float, *, replace: bool = True) -> None:
         """Wake after `seconds`. `replace=False` keeps a timer already pending that fires no
         later, so a burst of requests shares the first one."""

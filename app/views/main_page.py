@@ -43,6 +43,7 @@ from app.views.object_actions import ObjectActions
 from app.views.object_lists import LIST_COLUMNS
 from app.views.related_panels import RelatedPanels
 from app.views.tasks import TaskKeeper
+from app.views.theme import Tone, apply_tone
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +151,7 @@ class MainPageView(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("page-message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(
-            "QLabel#page-message { background: #fde2e1; color: #7a1c17; padding: 6px 10px; }"
-        )
+        apply_tone(self.message, Tone.ERROR, padded=True)
         self.message.hide()
         # The technician's actions on the object (check in/out, state, note, photo; a picture
         # dropped anywhere on the page is attached too), each with its pending state.

@@ -34,11 +34,13 @@ from app.views.formatting import friendly_time
 from app.views.history import History, Place
 from app.views.indicators import IndicatorBar
 from app.views.main_page import MainPageView
+from app.views.menus import WindowMenus
 from app.views.object_lists import ObjectListModel
 from app.views.password_prompt import PasswordBanner
 from app.views.setup_progress import SetupProgress, show_fraction
 from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
 from app.views.tasks import TaskKeeper
+from app.views.theme import Tone, apply_tone
 
 
 class MainWindow(QMainWindow):
@@ -75,9 +77,9 @@ class MainWindow(QMainWindow):
             model = ObjectListModel(session, kind, self)
             self.models[kind] = model
             self.tabs.addTab(self._make_view(model), "")
-        self.offline_banner = _banner("offline-banner", "#fff3b0", "#5c4600")
+        self.offline_banner = _banner("offline-banner", Tone.WARNING)
         # Background work that stopped on an unexpected error and is retrying: say so plainly.
-        self.problem_banner = _banner("problem-banner", "#fde2e1", "#7a1c17")
+        self.problem_banner = _banner("problem-banner", Tone.ERROR)
         self.password_banner = PasswordBanner(controls, tasks)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.status_action)
         self.addToolBar(toolbar)
         self._add_navigation(toolbar)
-        self._add_account_menu()
+        self._add_account_actions()
 
         self.activity_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -128,6 +130,9 @@ class MainWindow(QMainWindow):
         self.on_progress(controls.progress)
         self.on_status(controls.status)
         QTimer.singleShot(0, self, self._load_box_widgets)
+        # Last: the menu bar lists every action made above.
+        self.menus = WindowMenus(self, session, tasks, show_list=self.show_list,
+                                 open_indicator=self.open_indicator)
 
     def _load_box_widgets(self) -> None:
         """Import every box's widget module once the window is up, so the first page opened
@@ -184,6 +189,12 @@ class MainWindow(QMainWindow):
         self.history.visit(None)
         self._show_place()
 
+    def show_list(self, kind: Kind) -> None:
+        """The list of `kind` (View → Tasks … , Ctrl+1 …)."""
+        self.show_lists()
+        self.tabs.setCurrentIndex(LISTED_KINDS.index(kind))
+        self.tabs.currentWidget().setFocus()
+
     def go_back(self) -> None:
         if self.history.can_go_back():
             self.history.back()
@@ -237,18 +248,13 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             toolbar.addAction(action)
 
-    def _add_account_menu(self) -> None:
-        """File: signing out (the app composes what it does) and quitting."""
-        menu = self.menuBar().addMenu("&File")
-        self.sign_out_action = QAction("Sign out…", self)
+    def _add_account_actions(self) -> None:
+        """Signing out (the app composes what it does) and quitting."""
+        self.sign_out_action = QAction("Sign &out…", self)
         self.sign_out_action.setObjectName("sign-out")
         self.sign_out_action.setVisible(False)  # shown where there is an account to leave
-        menu.addAction(self.sync_action)
-        menu.addSeparator()
-        menu.addAction(self.sign_out_action)
-        self.quit_action = QAction("Quit", self)
+        self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard one
-        menu.addAction(self.quit_action)
 
     def _open_row(self, kind: Kind, index: QModelIndex) -> None:
         if not index.isValid():
@@ -322,14 +328,12 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, f"{kind.label} ({self.models[kind].total:,})")
 
 
-def _banner(name: str, background: str, text: str) -> QLabel:
+def _banner(name: str, tone: Tone) -> QLabel:
     """A hidden strip across the top of the window for a state the technician must know."""
     banner = QLabel()
     banner.setObjectName(name)
     banner.setWordWrap(True)
-    banner.setStyleSheet(
-        f"QLabel#{name} {{ background: {background}; color: {text}; padding: 6px 10px; }}"
-    )
+    apply_tone(banner, tone, padded=True)
     banner.hide()
     return banner
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,7 @@ from app.sync.controls import SyncControls
 from app.sync.signin import SignInRefused
 from app.sync.status import SyncStatus
 from app.views.tasks import TaskKeeper
+from app.views.theme import Tone, apply_tone
 
 CHECKING = cast(str, QT_TRANSLATE_NOOP("PasswordDialog",
                                        "Checking the password with the server…"))
@@ -113,9 +114,7 @@ class PasswordBanner(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("password-banner")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#password-banner { background: #fde2e1; }"
-                           " QLabel { color: #7a1c17; }")
+        apply_tone(self, Tone.ERROR)
         self._controls = controls
         self._tasks = tasks
         self._asked = False  # about the refusal now shown (asked again after one that ended)

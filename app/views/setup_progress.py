@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 from app.core.kinds import Kind
 from app.sync.plan import LOOPS
 from app.sync.progress import SyncProgress
+from app.views.theme import Tone, apply_tone
 
 TASKS_STEP = next(step.key for step in LOOPS if step.kind is Kind.TODO)
 
@@ -20,7 +21,7 @@ class SetupProgress(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setup-progress")
-        self.setStyleSheet("QWidget#setup-progress { background: #e3eefc; }")
+        apply_tone(self, Tone.INFO)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.bar = QProgressBar()

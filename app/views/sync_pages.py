@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from app.sync.controls import SyncControls
 from app.sync.outbox import doubt_advice, readable
 from app.sync.session import Entry, Session, State
 from app.sync.status import Indicator
+from app.sync.step_log import PLAN_STEPS
 from app.views.autostart import start_with_windows
 from app.views.formatting import friendly_time
 from app.views.tasks import TaskKeeper
@@ -44,6 +46,12 @@ OUT_OF_DATE_TEXT = (
     "kept and sent when you are back online."
 )
 
+STEP_COLUMNS = tuple(str(title) for title in (
+    QT_TRANSLATE_NOOP("SyncPages", "Step"), QT_TRANSLATE_NOOP("SyncPages", "Last run"),
+    QT_TRANSLATE_NOOP("SyncPages", "Took"), QT_TRANSLATE_NOOP("SyncPages", "Last pass"),
+    QT_TRANSLATE_NOOP("SyncPages", "Outcome"),
+))
+
 
 class SyncPages(QDialog):
     """The sync status page, the calls in flight and the failed calls, as tabs of one window."""
@@ -52,7 +60,7 @@ class SyncPages(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME}: synchronisation")
-        self.resize(720, 420)
+        self.resize(900, 480)
         self._session = session
         self._controls = session.controls
         self._tasks = tasks
@@ -72,10 +80,16 @@ class SyncPages(QDialog):
         page = QWidget()
         self.summary = QLabel()
         self.summary.setObjectName("sync-summary")
-        self.steps = QTableWidget(0, 4)
-        self.steps.setHorizontalHeaderLabels(["Step", "Last success", "Last pass", "Problem"])
-        self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.steps = QTableWidget(0, len(STEP_COLUMNS))
+        self.steps.setObjectName("sync-steps")
+        self.steps.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("SyncPages", title) for title in STEP_COLUMNS])
+        header = self.steps.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.steps.verticalHeader().hide()
+        self.steps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.steps.setWordWrap(False)
         self.sync_now = QPushButton("Sync now")
         self.sync_now.clicked.connect(self._controls.request_sync)
         self.start_button = QPushButton("Start")
@@ -159,7 +173,7 @@ class SyncPages(QDialog):
         self.refresh()
 
     async def _grant(self) -> None:
-        await _set_background_sync(self._controls, True)
+        await set_background_sync(self._controls, True)
         self.refresh()
 
     def show_indicator(self, indicator: Indicator | None) -> None:
@@ -188,16 +202,35 @@ class SyncPages(QDialog):
         self.photos_button.setVisible(self._controls.attachments_waiting > 0)
         self.in_flight_list.clear()
         self.in_flight_list.addItems(list(self._controls.calls_in_flight) or ["No calls under way"])
+        self._show_steps()
+
+    def _show_steps(self) -> None:
+        """Every step of the plan: when it last ran, how long it took, what it brought in
+        the last pass, how it ended."""
         last_pass = {step.key: step for step in self._controls.progress.steps}
-        cursors = self._session.cursors()
-        self.steps.setRowCount(len(cursors))
-        for row, cursor in enumerate(cursors):
-            step = last_pass.get(cursor.key)
-            brought = f"{step.objects:,} objects" if step else ""
-            for column, text in enumerate(
-                (cursor.key, cursor.last_success or "never", brought, cursor.last_error or "")
-            ):
-                self.steps.setItem(row, column, QTableWidgetItem(text))
+        runs = self._session.step_runs()
+        locale = QLocale()
+        self.steps.setRowCount(len(PLAN_STEPS))
+        for row, (key, name) in enumerate(PLAN_STEPS):
+            run = runs.get(key)
+            step = last_pass.get(key)
+            brought = (self.tr("{count} objects").format(count=locale.toString(step.objects))
+                       if step else "")
+            if run is None:
+                cells = (name, self.tr("never"), "", brought,
+                         self.tr("Not run yet: not due, or not used with this account"))
+            else:
+                finished = QDateTime.fromString(run.finished, "yyyy-MM-dd HH:mm:ss")
+                took = self.tr("{seconds} s").format(
+                    seconds=locale.toString(run.seconds, "f", 1))
+                outcome = self.tr("Completed") if run.ok else self.tr("Failed: {reason}").format(
+                    reason=run.error)
+                cells = (name, locale.toString(finished, QLocale.FormatType.ShortFormat), took,
+                         brought, outcome)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.steps.setItem(row, column, item)
 
 
 def _headline(entry: Entry) -> str:
@@ -222,14 +255,14 @@ def permission_prompt(parent: QWidget, controls: SyncControls, tasks: TaskKeeper
     box.setObjectName("permission-prompt")
 
     def answered(button: int) -> None:
-        tasks.start(_set_background_sync(controls, button == QMessageBox.StandardButton.Yes))
+        tasks.start(set_background_sync(controls, button == QMessageBox.StandardButton.Yes))
 
     box.finished.connect(answered)
     box.open()
     return box
 
 
-async def _set_background_sync(controls: SyncControls, allowed: bool) -> None:
+async def set_background_sync(controls: SyncControls, allowed: bool) -> None:
     """Remember the answer, and start with Windows accordingly."""
     await controls.allow_background_sync(allowed)
     start_with_windows(allowed)

@@ -252,7 +252,7 @@ def test_the_demo_path_runs_the_embedded_sandbox_and_leaving_it_returns_to_the_w
 ) -> None:
     def leave(window: MainWindow) -> None:
         assert window.sign_out_action.isVisible()
-        assert window.sign_out_action.text() == "Leave the demo…"
+        assert window.sign_out_action.text() == "&Leave the demo…"
         window.sign_out_action.trigger()
 
     prompts: list[str] = []

@@ -1,0 +1,83 @@
+"""When each step of the sync plan last ran, how long it took and how it ended.
+
+The sync status page lists every step of the plan (app/sync/plan.py) with this record, so a
+technician (or support on the phone) sees which part of the sync is slow or failing without
+reading a log. The engine writes one record per step it ran, at the end of each pass, into
+the store's settings; a step a pass skipped (not due, not used with this account's functions)
+keeps its last record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from app.db import Store
+from app.sync.keys import STEP_LOG_KEY
+from app.sync.plan import COMPANY_TOOLS_STEP, DATED_STEPS, LOOPS, LoopStep
+
+FIRST_CALLS_STEP = "first-calls"
+SETUP_CALLS_STEP = "setup-calls"
+
+# The dated steps' names say which days they read and how often.
+_DATED_NAMES = {
+    "registrations-60-days": "Registrations of the last 60 days (first sync)",
+    "calendar-month-around": "Calendar, a month either side of today (first sync)",
+    "calendar-day-30-ahead": "Calendar, the day 30 days ahead (daily)",
+}
+
+
+def _loop_name(step: LoopStep) -> str:
+    if step.reads_companies:
+        return f"{step.label} placed at customers (limited number of objects)"
+    return f"{step.label} changed since the last sync"
+
+
+# Every step of a pass, in the order a pass runs them, with the name the status page shows.
+PLAN_STEPS: tuple[tuple[str, str], ...] = (
+    (FIRST_CALLS_STEP, "Settings, custom fields and check-in (every sync)"),
+    (SETUP_CALLS_STEP, "Setup data: states, users, templates … (hourly)"),
+    *((step.key, _loop_name(step)) for step in LOOPS),
+    (COMPANY_TOOLS_STEP, "Equipment of the customers listed (limited number of objects)"),
+    *((step.key, _DATED_NAMES.get(step.key, step.label)) for step in DATED_STEPS),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StepRun:
+    """One run of a step: when it ended (local time, as the cursors' times), how many
+    seconds it took, and its error (None: it completed)."""
+
+    key: str
+    finished: str
+    seconds: float
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class StepLog:
+    """The last run of each step, kept in the store's settings."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def last_runs(self) -> dict[str, StepRun]:
+        kept = self._store.settings.get(STEP_LOG_KEY) or {}
+        return {key: _run(key, value) for key, value in kept.items() if isinstance(value, dict)}
+
+    def record(self, runs: Iterable[StepRun]) -> None:
+        """Writer thread only: these runs replace their steps' earlier ones."""
+        kept = dict(self._store.settings.get(STEP_LOG_KEY) or {})
+        for run in runs:
+            kept[run.key] = {k: v for k, v in asdict(run).items() if k != "key"}
+        self._store.settings.put(STEP_LOG_KEY, kept)
+
+
+def _run(key: str, value: dict[str, Any]) -> StepRun:
+    error = value.get("error")
+    return StepRun(key, str(value.get("finished", "")), float(value.get("seconds", 0.0)),
+                   str(error) if error is not None else None)
