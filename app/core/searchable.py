@@ -30,6 +30,7 @@ _SPELLED_OUT = str.maketrans({
     "å": "aa", "æ": "ae", "ø": "oe", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
 })
 _TOKEN = re.compile(r"[^\W_]+")
+_ACCENTS = re.compile(r"[\u0300-\u036f]+")  # what NFKD splits off é, ñ, ç …
 _CUSTOM = re.compile(r"custom\d+")
 _COUNTRY_CODE = "45"
 
@@ -39,8 +40,7 @@ def fold(text: str) -> str:
     spelled = text.casefold().translate(_SPELLED_OUT)
     if spelled.isascii():
         return spelled
-    return "".join(c for c in unicodedata.normalize("NFKD", spelled)
-                   if not unicodedata.combining(c))
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", spelled))
 
 
 def tokens(text: str) -> list[str]:

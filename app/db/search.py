@@ -14,6 +14,7 @@ small, since the search needs no phrases, only words in columns.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -23,6 +24,14 @@ from app.core.kinds import Kind
 from app.core.searchable import SEARCHED_KINDS, documents
 
 _BATCH = 2000  # rows read at a time while an older store's index is built
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The ids found, best first; the first `in_head` of them matched in their head."""
+
+    ids: list[int]
+    in_head: int
 
 
 def _table(kind: Kind) -> str:
@@ -84,19 +93,20 @@ class SearchIndex:
 
     # -- reads (any thread) -----------------------------------------------------------------
 
-    def find(self, kind: Kind, queries: Sequence[Sequence[str]], limit: int) -> list[int]:
-        """Ids of up to `limit` objects of `kind` that have, for one of the `queries`, a word
+    def find(self, kind: Kind, queries: Sequence[Sequence[str]], limit: int) -> Found:
+        """Up to `limit` objects of `kind` that have, for one of the `queries`, a word
         beginning with each of its (folded) words: those whose head has them first, newest
         first within each."""
         queries = [words for words in queries if words]
         if not queries or limit <= 0:
-            return []
-        found = self._match(kind, _expression(queries, "{head}: "), limit)
-        if len(found) < limit:
-            seen = set(found)
-            found += [i for i in self._match(kind, _expression(queries, ""), limit + len(found))
-                      if i not in seen][: limit - len(found)]
-        return found
+            return Found([], 0)
+        ids = self._match(kind, _expression(queries, "{head}: "), limit)
+        in_head = len(ids)
+        if in_head < limit:
+            seen = set(ids)
+            ids += [i for i in self._match(kind, _expression(queries, ""), limit + in_head)
+                    if i not in seen][: limit - in_head]
+        return Found(ids, in_head)
 
     def _match(self, kind: Kind, expression: str, limit: int) -> list[int]:
         cursor = self._db.execute_sql(

@@ -34,8 +34,10 @@ SearchResults = Mapping[Kind, tuple[SearchHit, ...]]
 
 
 def search(store: Store, text: str, limit_per_kind: int) -> SearchResults:
-    """Objects with a word beginning with each word of `text`, grouped by kind in the order
-    of SEARCHED_KINDS (kinds without a result left out); empty for text without a word."""
+    """Objects with a word beginning with each word of `text`, grouped by kind (kinds without
+    a result left out); empty for text without a word. The kinds whose number or name matched
+    come first, so a customer's name brings the customer before the tasks at that customer;
+    otherwise the order of SEARCHED_KINDS (tasks, customers, persons, equipment)."""
     words = tokens(text)
     if not words:
         return {}
@@ -43,15 +45,16 @@ def search(store: Store, text: str, limit_per_kind: int) -> SearchResults:
     if len(words) > 1 and all(word.isdigit() for word in words):
         queries.append(["".join(words)])  # "23 45 67" is also the phone number 234567…
     every_word = [word for query in queries for word in query]
-    results: dict[Kind, tuple[SearchHit, ...]] = {}
-    for kind in SEARCHED_KINDS:
-        ids = store.search.find(kind, queries, limit_per_kind)
-        if ids:
-            results[kind] = _hits(store, kind, ids, every_word)
-    return results
+    found = {kind: store.search.find(kind, queries, limit_per_kind) for kind in SEARCHED_KINDS}
+    ranked = sorted((kind for kind in SEARCHED_KINDS if found[kind].ids),
+                    key=lambda kind: not found[kind].in_head)
+    return {kind: _hits(store, kind, found[kind].ids, words, every_word) for kind in ranked}
 
 
-def _hits(store: Store, kind: Kind, ids: list[int], words: list[str]) -> tuple[SearchHit, ...]:
+def _hits(store: Store, kind: Kind, ids: list[int], words: list[str],
+          every_word: list[str]) -> tuple[SearchHit, ...]:
+    """The found objects with their title lines and, where the title line does not hold every
+    word typed, the field that matched."""
     cursor = store.database.execute_sql(
         f'SELECT id, data FROM "{kind.value}" WHERE id IN (SELECT value FROM json_each(?))',
         (orjson.dumps(ids).decode(),),
@@ -63,7 +66,9 @@ def _hits(store: Store, kind: Kind, ids: list[int], words: list[str]) -> tuple[S
         if obj is None:  # removed between the two reads
             continue
         title, shown = title_line(kind, obj)
-        match = matched_field(kind, obj, words, skip=shown)
+        in_title = tokens(title)
+        explained = all(any(t.startswith(word) for t in in_title) for word in words)
+        match = None if explained else matched_field(kind, obj, every_word, skip=shown)
         field, value = match or ("", "")
         hits.append(SearchHit(kind, object_id, title, field, value))
     return tuple(hits)
