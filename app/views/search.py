@@ -82,9 +82,10 @@ def field_label(key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    text: str  # a group's title, or the note that nothing matched
+    text: str  # a group's title, a result's title line, or the note that nothing matched
     hit: SearchHit | None = None
     hint: str = ""
+    group: bool = False
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -102,7 +103,7 @@ class SearchResultsModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = []
         for kind, hits in results.items():
-            self._rows.append(_Row(kind_title(kind)))
+            self._rows.append(_Row(kind_title(kind), group=True))
             self._rows += [_Row(found.title, found, hint(found)) for found in hits]
         if not self._rows and nothing:
             self._rows.append(_Row(nothing))
@@ -121,7 +122,8 @@ class SearchResultsModel(QAbstractListModel):
             return row.hint or None
         if role == Qt.ItemDataRole.FontRole and row.hit is None:
             font = QFont()
-            font.setBold(True)
+            font.setBold(row.group)
+            font.setItalic(not row.group)
             return font
         if role == HIT_ROLE and row.hit is not None:
             return (row.hit.kind, row.hit.id)
