@@ -15,6 +15,7 @@ import pytest
 from peewee import SqliteDatabase
 
 from app.core.kinds import Kind
+from app.core.searchable import tokens
 from app.db import Store
 from app.db.columns import COLUMNS
 from app.db.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -41,6 +42,12 @@ def synced(server: SandboxServer, tmp_path_factory: pytest.TempPathFactory) -> I
 @pytest.fixture
 def session(synced: Harness) -> Session:
     return synced.core.session
+
+
+def indexed(synced: Harness, kind: Kind, text: str) -> list[int]:
+    """What the index itself holds for `text` (the results also drop ids no longer stored,
+    so only this shows an index that kept a removed object)."""
+    return synced.core.store.search.find(kind, [tokens(text)], 10_000).ids
 
 
 def found(session: Session, text: str, kind: Kind, limit: int = 50) -> dict[int, Any]:
@@ -143,6 +150,17 @@ def test_a_changed_object_is_found_by_its_new_text_and_a_deleted_one_not_at_all(
     assert person["id"] not in synced.local_ids(Kind.PERSON)
     assert person["id"] not in found(session, f"{person['firstname']} {person['lastname']}",
                                      Kind.PERSON)
+    assert person["id"] not in indexed(synced, Kind.PERSON, person["firstname"])
+
+
+def test_objects_a_replaced_list_no_longer_holds_leave_the_index(synced: Harness) -> None:
+    store = synced.core.store
+    tool = stored(synced, Kind.TOOL, lambda o: o.get("customerid") and o["id"] > 9)
+    assert tool["id"] in indexed(synced, Kind.TOOL, tool["serialnumber"])
+    store.write_blocking(store.objects.replace, Kind.TOOL, {"customerid": tool["customerid"]},
+                         [])  # the server's list of the customer's equipment is now empty
+    assert tool["id"] not in synced.local_ids(Kind.TOOL)
+    assert tool["id"] not in indexed(synced, Kind.TOOL, tool["serialnumber"])
 
 
 def test_a_local_change_is_found_at_once_and_an_undo_brings_the_old_text_back(
@@ -150,7 +168,7 @@ def test_a_local_change_is_found_at_once_and_an_undo_brings_the_old_text_back(
 ) -> None:
     """The write path of every action (app/sync/actions.Effect): no sync in between."""
     store = synced.core.store
-    tool = stored(synced, Kind.TOOL, lambda o: o["id"] > 9)
+    tool = stored(synced, Kind.TOOL, lambda o: o["id"] > 9 and not o.get("customerid"))
 
     def rename() -> list[dict[str, Any]]:
         effect = Effect(store)
@@ -167,6 +185,7 @@ def test_a_local_change_is_found_at_once_and_an_undo_brings_the_old_text_back(
 
     store.write_blocking(lambda: Effect(store).remove(Kind.TOOL, tool["id"]))
     assert tool["id"] not in found(session, tool["serialnumber"], Kind.TOOL)
+    assert tool["id"] not in indexed(synced, Kind.TOOL, tool["serialnumber"])
 
 
 def a_version_5_store(folder: Path, objects: dict[Kind, list[dict[str, Any]]]) -> None:
