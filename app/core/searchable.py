@@ -94,18 +94,22 @@ def field_texts(kind: Kind, obj: Mapping[str, Any]) -> Iterator[tuple[str, str]]
         if text:
             yield field.key, text
     for key, value in obj.items():
-        if _CUSTOM.fullmatch(key):
+        if _is_custom(key):
             text = " ".join(_texts(value))
             if text:
                 yield key, text
 
 
 def documents(kind: Kind, obj: Mapping[str, Any]) -> tuple[str, str]:
-    """The folded (head, body) text the index keeps for `obj`."""
-    head = " ".join(_folded(obj, HEAD_FIELDS[kind]))
-    body = " ".join(_folded(obj, BODY_FIELDS[kind]))
-    custom = " ".join(fold(text) for key, text in field_texts(kind, obj) if _CUSTOM.fullmatch(key))
-    return head, f"{body} {custom}".strip()
+    """The folded (head, body) text the index keeps for `obj`. Runs for every object a sync
+    writes, so each column is folded once, as one string."""
+    head = " ".join(as_str(obj.get(field.key)) for field in HEAD_FIELDS[kind])
+    body = [as_str(obj.get(field.key)) for field in BODY_FIELDS[kind]]
+    for field in BODY_FIELDS[kind]:
+        if field.phone:
+            body += _phone_digits(as_str(obj.get(field.key)))
+    body += [text for key, value in obj.items() if _is_custom(key) for text in _texts(value)]
+    return fold(head), fold(" ".join(body))
 
 
 # The fields a result's title line is made of, per kind: number and name, then where or
@@ -147,13 +151,8 @@ def matched_field(kind: Kind, obj: Mapping[str, Any], query: Sequence[str],
     return None
 
 
-def _folded(obj: Mapping[str, Any], fields: Sequence[Field]) -> Iterator[str]:
-    for field in fields:
-        text = as_str(obj.get(field.key))
-        if text:
-            yield fold(text)
-            if field.phone:
-                yield from _phone_digits(text)
+def _is_custom(key: str) -> bool:
+    return key.startswith("custom") and _CUSTOM.fullmatch(key) is not None
 
 
 def _phone_digits(text: str) -> list[str]:

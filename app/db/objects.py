@@ -77,7 +77,7 @@ class ObjectRepo:
         connection = self._db.connection()
         if rows:
             connection.executemany(self._upsert_sql[kind], rows)
-            self._search.put(kind, kept)
+            self._search.put(kind, kept, indexed=existing)
         removed = [object_id for object_id in deleted if object_id in existing]
         for chunk in _chunks(removed):
             marks = ",".join("?" * len(chunk))
