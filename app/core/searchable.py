@@ -8,8 +8,10 @@ accent (é → e). Phone numbers are also kept as one run of digits, with and wi
 country code, so "23456" finds "+45 23 45 67 89".
 
 Each searchable object gives a short `head` (its number and name: what a technician types
-most) and a `body` (addresses, phones, e-mail, serial numbers, descriptions, custom fields);
-results whose head matches come first.
+most) and a `body` (addresses, phones, e-mail, serial numbers, custom fields); results whose
+head matches come first. Descriptions are left out: they are long (the index would grow by a
+fifth and each sync page take longer to write) and their common words would bury the object
+a technician means under objects that merely mention it.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ HEAD_FIELDS: Mapping[Kind, tuple[Field, ...]] = {
 BODY_FIELDS: Mapping[Kind, tuple[Field, ...]] = {
     Kind.TODO: (
         Field("customertext"), Field("address"), Field("address2"), Field("zip"),
-        Field("city"), Field("secondary_text"), Field("description"),
+        Field("city"), Field("secondary_text"),
     ),
     Kind.CUSTOMER: (
         Field("address"), Field("address2"), Field("zip"), Field("city"),
@@ -81,7 +83,7 @@ BODY_FIELDS: Mapping[Kind, tuple[Field, ...]] = {
         Field("city"), Field("secondary_text"),
     ),
     Kind.TOOL: (
-        Field("serialnumber"), Field("barcode"), Field("grouptext"), Field("description"),
+        Field("serialnumber"), Field("barcode"), Field("grouptext"),
     ),
 }
 

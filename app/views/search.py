@@ -72,7 +72,6 @@ def field_label(key: str) -> str:
         "www": QCoreApplication.translate("Search", "Website"),
         "vat": QCoreApplication.translate("Search", "CVR"),
         "secondary_text": QCoreApplication.translate("Search", "Search text"),
-        "description": QCoreApplication.translate("Search", "Description"),
         "serialnumber": QCoreApplication.translate("Search", "Serial no."),
         "barcode": QCoreApplication.translate("Search", "Barcode"),
         "grouptext": QCoreApplication.translate("Search", "Type"),
