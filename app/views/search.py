@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QWidget
+from shiboken6 import isValid
 
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
@@ -152,7 +153,7 @@ class SearchBox(QLineEdit):
         self._session = session
         self._open_page = open_page
         self._window = window
-        self._came_from: QWidget | None = None
+        self._came_from: QWidget | None = None  # where Esc returns (a page may be gone by then)
         self.setObjectName("search-field")
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(320)
@@ -183,10 +184,10 @@ class SearchBox(QLineEdit):
             self._came_from = focused
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if text is None:
-            self.selectAll()
+            self.selectAll()  # typing replaces the last search, the arrows keep it
             self._search(self.text())
         else:
-            self.setText(text)
+            self.setText(text)  # unchanged text: focusInEvent has searched it already
 
     def watch(self, *lists: QWidget) -> None:
         """Typing a letter or digit in one of these lists searches for it."""
@@ -288,8 +289,9 @@ class SearchBox(QLineEdit):
             self.clear()
             return
         self.results.hide()
-        if self._came_from is not None and self._came_from.isVisible():
-            self._came_from.setFocus(Qt.FocusReason.OtherFocusReason)
+        came_from = self._came_from
+        if came_from is not None and isValid(came_from) and came_from.isVisible():
+            came_from.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focusOutEvent(self, event: Any) -> None:
         self.results.hide()

@@ -88,6 +88,12 @@ def test_typing_in_a_list_starts_a_search_with_that_character(window, qtbot: QtB
     assert window.search.text() == customer["name"]
     assert any(customer["name"] in row for row in shown(window))
 
+    window.search.setText(customer["name"][0])  # the field holds just that letter, and
+    view.setFocus()  # back in the list the results close; the same letter typed again
+    assert not window.search.results.isVisible()
+    qtbot.keyClick(view, customer["name"][0])
+    assert QApplication.focusWidget() is window.search and window.search.results.isVisible()
+
 
 def test_the_results_model_passes_qt_model_checks(window, qtbot: QtBot, qtmodeltester) -> None:
     """The Python tester checks the model again on each of its signals: through results,
