@@ -70,6 +70,9 @@ class SearchIndex:
                 self.put(kind, [(row[0], orjson.loads(row[1])) for row in rows])
                 indexed += len(rows)
                 last = rows[-1][0]
+            # one segment per table, as if indexed at once: the first searches are the fastest
+            self._db.execute_sql(f'INSERT INTO "{_table(kind)}" ("{_table(kind)}") VALUES (?)',
+                                 ("optimize",))
         return indexed
 
     # -- writes (writer thread, in the transaction that writes the objects) -------------------
