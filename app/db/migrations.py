@@ -15,6 +15,7 @@ from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as alter
 
 from app.core.kinds import LISTED_KINDS
+from app.db.search import SearchIndex
 from app.db.tables import Tables
 
 log = logging.getLogger(__name__)
@@ -58,12 +59,23 @@ def _v5_outbox_baseline(database: Database, tables: Tables) -> None:
         alter(SqliteMigrator(database).add_column("outbox", "baseline", tables.outbox.baseline))
 
 
+def _v6_search_index(database: Database, tables: Tables) -> None:
+    """The search field's full-text index (app/db/search.py), built from the objects a store
+    of an earlier version already holds, so they are found without waiting for a sync."""
+    index = SearchIndex(database)
+    index.create()
+    indexed = index.rebuild()
+    if indexed:
+        log.info("Indexed %d stored objects for searching", indexed)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_everything_the_main_pages_need,
     _v3_outbox,
     _v4_server_time_of_outbox_entries,
     _v5_outbox_baseline,
+    _v6_search_index,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

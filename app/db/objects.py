@@ -1,4 +1,8 @@
-"""Synced objects: ingest pages from the server, read rows for the views."""
+"""Synced objects: ingest pages from the server, read rows for the views.
+
+Every write here also writes the search index (app/db/search.py) on the same connection, so
+the index changes in the transaction that changes the objects.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from app.core.changes import KindChanges
 from app.core.kinds import Kind
 from app.core.values import as_bool, as_id
 from app.db.columns import COLUMNS
+from app.db.search import SearchIndex
 from app.db.tables import Tables
 
 log = logging.getLogger(__name__)
@@ -29,9 +34,10 @@ class Ingested:
 
 
 class ObjectRepo:
-    def __init__(self, database: Database, tables: Tables) -> None:
+    def __init__(self, database: Database, tables: Tables, search: SearchIndex) -> None:
         self._db = database
         self._tables = tables
+        self._search = search
         self._upsert_sql = {kind: _upsert_sql(kind) for kind in COLUMNS}
 
     # -- writes (writer thread, inside a transaction) --------------------------------------
@@ -45,6 +51,7 @@ class ObjectRepo:
         """
         columns = COLUMNS[kind]
         rows: list[tuple[Any, ...]] = []
+        kept: list[tuple[int, Any]] = []
         deleted: list[int] = []
         skipped: list[str] = []
         for obj in objects:
@@ -59,6 +66,7 @@ class ObjectRepo:
                 (object_id, *[column.extract(obj) for column in columns],
                  orjson.dumps(obj).decode())
             )
+            kept.append((object_id, obj))
         if skipped:
             log.warning(
                 "Skipped %d malformed %s object(s) without a usable id, e.g. %s",
@@ -69,10 +77,12 @@ class ObjectRepo:
         connection = self._db.connection()
         if rows:
             connection.executemany(self._upsert_sql[kind], rows)
+            self._search.put(kind, kept, indexed=existing)
         removed = [object_id for object_id in deleted if object_id in existing]
         for chunk in _chunks(removed):
             marks = ",".join("?" * len(chunk))
             connection.execute(f'DELETE FROM "{kind.value}" WHERE id IN ({marks})', chunk)
+        self._search.remove(kind, removed)
         changes = KindChanges(
             added=frozenset(i for i in ids if i not in existing),
             changed=frozenset(i for i in ids if i in existing),
@@ -93,6 +103,7 @@ class ObjectRepo:
         stale = [row[0] for row in query.tuples() if row[0] not in keep]
         for chunk in _chunks(stale):
             model.delete().where(model.id.in_(chunk)).execute()
+        self._search.remove(kind, stale)
         if not stale:
             return ingested
         changes = ingested.changes.merged(KindChanges(removed=frozenset(stale)))

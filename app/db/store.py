@@ -34,6 +34,7 @@ from app.db.folder import (
 )
 from app.db.migrations import migrate
 from app.db.objects import ObjectRepo
+from app.db.search import SearchIndex
 from app.db.settings import SettingRepo
 from app.db.tables import make_tables
 
@@ -77,7 +78,8 @@ class Store:
             if self._lock is not None:
                 self._lock.release()
             raise
-        self.objects = ObjectRepo(self.database, self.tables)
+        self.search = SearchIndex(self.database)
+        self.objects = ObjectRepo(self.database, self.tables, self.search)
         self.cursors = CursorRepo(self.database, self.tables)
         self.settings = SettingRepo(self.database, self.tables)
 

@@ -37,6 +37,7 @@ from app.views.main_page import MainPageView
 from app.views.menus import WindowMenus
 from app.views.object_lists import ObjectListModel
 from app.views.password_prompt import PasswordBanner
+from app.views.search import SearchBox
 from app.views.setup_progress import SetupProgress, show_fraction
 from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
 from app.views.tasks import TaskKeeper
@@ -109,6 +110,12 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._add_navigation(toolbar)
         self._add_account_actions()
+        toolbar.addSeparator()
+        self.search = SearchBox(session, self.open_page, self)
+        toolbar.addWidget(self.search)
+        self.search_action = self.search.focus_action  # Ctrl+F
+        self.search.watch(*self.tabs.findChildren(QTableView))  # typing in a list searches
+        bridge.changes.connect(self.search.refresh)
 
         self.activity_label = QLabel()
         self.progress_bar = QProgressBar()

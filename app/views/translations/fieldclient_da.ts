@@ -640,6 +640,124 @@
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <source>Tasks</source>
+        <translation>Opgaver</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Udstyr</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>Kundenummer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Fornavn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternavn</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Zip</source>
+        <translation>Postnr.</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Hjemmeside</translation>
+    </message>
+    <message>
+        <source>CVR</source>
+        <translation>CVR</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>Søgetekst</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>Serienr.</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Stregkode</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Find a task, customer, person or equipment (Ctrl+F)</source>
+        <translation>Find en opgave, kunde, person eller udstyr (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <source>Find a task, customer, person or equipment</source>
+        <translation>Find en opgave, kunde, person eller udstyr</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”</source>
+        <translation>Intet fundet for “{text}”</translation>
+    </message>
+    <message>
+        <source>{field}: {text}</source>
+        <translation>{field}: {text}</translation>
+    </message>
+</context>
+<context>
     <name>Section</name>
     <message>
         <source>Equipment</source>

@@ -1,0 +1,225 @@
+"""The search field's index and Session.search against a store synced from the sandbox: what
+the sync writes is found by its numbers, names, addresses, phones, e-mail, serial numbers and
+custom fields, Danish letters typed either way; changes and deletions follow at once, and a
+store from before the index finds its old objects."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from peewee import SqliteDatabase
+
+from app.core.kinds import Kind
+from app.core.searchable import tokens
+from app.db import Store
+from app.db.columns import COLUMNS
+from app.db.migrations import MIGRATIONS, SCHEMA_VERSION
+from app.db.tables import make_tables
+from app.sandbox import SandboxServer
+from app.sync.actions import Effect
+from app.sync.session import Session
+from tests import admin
+from tests.sync_harness import Harness
+
+SANDBOX = (23, 0.05, 500)  # seed, scale, page size: see tests/unit/conftest.py
+
+
+@pytest.fixture(scope="module")
+def synced(server: SandboxServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Harness]:
+    loop = asyncio.new_event_loop()
+    harness = Harness(server, tmp_path_factory.mktemp("data"), loop)
+    assert harness.sync().ok
+    yield harness
+    harness.close()
+    loop.close()
+
+
+@pytest.fixture
+def session(synced: Harness) -> Session:
+    return synced.core.session
+
+
+def indexed(synced: Harness, kind: Kind, text: str) -> list[int]:
+    """What the index itself holds for `text` (the results also drop ids no longer stored,
+    so only this shows an index that kept a removed object)."""
+    return synced.core.store.search.find(kind, [tokens(text)], 10_000).ids
+
+
+def found(session: Session, text: str, kind: Kind, limit: int = 50) -> dict[int, Any]:
+    """The hits of `kind` for `text`, by id."""
+    return {hit.id: hit for hit in session.search(text, limit_per_kind=limit).get(kind, ())}
+
+
+def stored(synced: Harness, kind: Kind, where: Any) -> dict[str, Any]:
+    """The first stored object of `kind` for which `where(obj)` holds."""
+    for object_id in sorted(synced.local_ids(kind)):
+        obj = synced.core.store.objects.get(kind, object_id)
+        if obj is not None and where(obj):
+            return obj
+    raise AssertionError(f"no {kind.value} object fits")
+
+
+def test_synced_objects_are_found_by_number_name_address_and_custom_field(
+    synced: Harness, session: Session
+) -> None:
+    task = stored(synced, Kind.TODO, lambda o: o.get("custom101") and o.get("address"))
+    assert task["id"] in found(session, task["number"], Kind.TODO)
+    assert task["id"] in found(session, task["number"].split("-")[1], Kind.TODO)
+    assert task["id"] in found(session, f"{task['title']} {task['number']}", Kind.TODO)
+    street = task["address"].split(" ")[0]
+    assert task["id"] in found(session, f"{street} {task['number']}", Kind.TODO)
+    hit = found(session, f"{task['custom101']} {task['number']}", Kind.TODO)[task["id"]]
+    assert (hit.field, hit.text) == ("custom101", task["custom101"])  # why it was found
+    assert task["number"] in hit.title and task["title"] in hit.title
+
+    customer = stored(synced, Kind.CUSTOMER, lambda o: o.get("customernumber"))
+    assert customer["id"] in found(session, customer["name"], Kind.CUSTOMER)
+    assert customer["id"] in found(session, customer["customernumber"], Kind.CUSTOMER)
+
+
+def test_phone_email_and_serial_number(synced: Harness, session: Session) -> None:
+    person = stored(synced, Kind.PERSON, lambda o: o.get("email") and o.get("phone"))
+    digits = "".join(c for c in person["phone"] if c.isdigit())[-8:]
+    for typed in (person["phone"], digits[:5], f"{digits[:4]} {digits[4:]}"):
+        hit = found(session, typed, Kind.PERSON).get(person["id"])
+        assert hit is not None, typed
+        assert hit.field == "phone"
+    email = person["email"]
+    hit = found(session, email[: email.index("@") + 3], Kind.PERSON)[person["id"]]
+    assert email in hit.title or hit.field == "email"
+
+    tool = stored(synced, Kind.TOOL, lambda o: o.get("serialnumber"))
+    hit = found(session, tool["serialnumber"], Kind.TOOL)[tool["id"]]
+    assert tool["serialnumber"] in hit.title
+    assert tool["id"] in found(session, tool["barcode"], Kind.TOOL)
+
+
+def test_danish_letters_fold_both_ways_and_prefixes_find(
+    synced: Harness, session: Session
+) -> None:
+    customer = stored(synced, Kind.CUSTOMER, lambda o: "ø" in o.get("city", "").lower())
+    city = customer["city"]
+    spelled = city.lower().replace("ø", "oe")
+    name = customer["name"]
+    for typed in (city, spelled, city.upper(), spelled[: spelled.index("oe") + 2]):
+        assert customer["id"] in found(session, f"{name} {typed}", Kind.CUSTOMER), typed
+    assert found(session, "Ålb", Kind.CUSTOMER).keys() == found(session, "aalb",
+                                                                  Kind.CUSTOMER).keys()
+    first = found(session, name[:2], Kind.CUSTOMER, limit=8)
+    assert 0 < len(first) <= 8  # two letters: the first few, at once
+    assert session.search("", limit_per_kind=8) == {}
+    assert session.search("  -*\"( ", limit_per_kind=8) == {}  # no word, no query syntax
+
+
+def test_results_come_grouped_by_kind_those_matching_by_name_first(
+    synced: Harness, session: Session
+) -> None:
+    results = session.search("a", limit_per_kind=3)
+    assert list(results) == [Kind.TODO, Kind.CUSTOMER, Kind.PERSON, Kind.TOOL]
+    assert all(0 < len(hits) <= 3 and all(h.kind == kind for h in hits)
+               for kind, hits in results.items())
+    # A customer's name is also in its tasks (their customer), but the customer comes first.
+    customer = stored(synced, Kind.CUSTOMER, lambda o: o["id"] in {
+        t["customerid"] for t in synced.core.store.objects.find(Kind.TODO)})
+    results = session.search(customer["name"], limit_per_kind=8)
+    assert next(iter(results)) == Kind.CUSTOMER and Kind.TODO in results
+    assert results[Kind.CUSTOMER][0].id == customer["id"]
+
+
+def test_a_changed_object_is_found_by_its_new_text_and_a_deleted_one_not_at_all(
+    synced: Harness, session: Session, server: SandboxServer
+) -> None:
+    customer = stored(synced, Kind.CUSTOMER, lambda o: o["id"] > 5)
+    old = customer["name"]
+    admin.change_object(server, "customer", customer["id"], name="Quixotic Ærø Købmand",
+                        email="", www="")  # the old address held the old name
+    assert synced.sync().ok
+    assert customer["id"] in found(session, "quixo aeroe koebm", Kind.CUSTOMER)
+    assert customer["id"] not in found(session, old, Kind.CUSTOMER)
+
+    person = stored(synced, Kind.PERSON, lambda o: o["id"] > 5)
+    assert person["id"] in found(session, f"{person['firstname']} {person['lastname']}",
+                                 Kind.PERSON)
+    admin.delete_object(server, "person", person["id"])
+    assert synced.sync().ok
+    assert person["id"] not in synced.local_ids(Kind.PERSON)
+    assert person["id"] not in found(session, f"{person['firstname']} {person['lastname']}",
+                                     Kind.PERSON)
+    assert person["id"] not in indexed(synced, Kind.PERSON, person["firstname"])
+
+
+def test_objects_a_replaced_list_no_longer_holds_leave_the_index(synced: Harness) -> None:
+    store = synced.core.store
+    tool = stored(synced, Kind.TOOL, lambda o: o.get("customerid") and o["id"] > 9)
+    assert tool["id"] in indexed(synced, Kind.TOOL, tool["serialnumber"])
+    store.write_blocking(store.objects.replace, Kind.TOOL, {"customerid": tool["customerid"]},
+                         [])  # the server's list of the customer's equipment is now empty
+    assert tool["id"] not in synced.local_ids(Kind.TOOL)
+    assert tool["id"] not in indexed(synced, Kind.TOOL, tool["serialnumber"])
+
+
+def test_a_local_change_is_found_at_once_and_an_undo_brings_the_old_text_back(
+    synced: Harness, session: Session
+) -> None:
+    """The write path of every action (app/sync/actions.Effect): no sync in between."""
+    store = synced.core.store
+    tool = stored(synced, Kind.TOOL, lambda o: o["id"] > 9 and not o.get("customerid"))
+
+    def rename() -> list[dict[str, Any]]:
+        effect = Effect(store)
+        effect.patch(Kind.TOOL, tool["id"], {"serialnumber": "ZZQ-4242"})
+        return effect.undo
+
+    undo = store.write_blocking(rename)
+    assert tool["id"] in found(session, "zzq 4242", Kind.TOOL)
+    assert tool["id"] not in found(session, tool["serialnumber"], Kind.TOOL)
+
+    store.write_blocking(lambda: Effect(store).restore(undo[0]))
+    assert tool["id"] not in found(session, "zzq", Kind.TOOL)
+    assert tool["id"] in found(session, tool["serialnumber"], Kind.TOOL)
+
+    store.write_blocking(lambda: Effect(store).remove(Kind.TOOL, tool["id"]))
+    assert tool["id"] not in found(session, tool["serialnumber"], Kind.TOOL)
+    assert tool["id"] not in indexed(synced, Kind.TOOL, tool["serialnumber"])
+
+
+def a_version_5_store(folder: Path, objects: dict[Kind, list[dict[str, Any]]]) -> None:
+    """The schema as version 5 left it (no search index), holding these objects."""
+    database = SqliteDatabase(str(folder / "fieldclient.sqlite3"))
+    tables = make_tables(database)
+    for migration in MIGRATIONS[:5]:
+        migration(database, tables)
+    for kind, rows in objects.items():
+        for obj in rows:
+            tables.objects[kind].insert(
+                id=obj["id"], data=orjson.dumps(obj).decode(),
+                **{column.name: column.extract(obj) for column in COLUMNS[kind]},
+            ).execute()
+    database.execute_sql("PRAGMA user_version = 5")
+    database.close()
+
+
+def test_a_version_5_store_upgrades_and_finds_its_old_objects(tmp_path: Path) -> None:
+    a_version_5_store(tmp_path, {
+        Kind.CUSTOMER: [{"id": 7, "name": "Brødrene Ås ApS", "city": "Aalborg",
+                         "phone": "+45 98 12 34 56"}],
+        Kind.TOOL: [{"id": 3, "title": "Varmepumpe", "serialnumber": "SN-77812-B",
+                     "custom301": "Tag over garagen"}],
+    })
+    store = Store.in_dir(tmp_path)
+    try:
+        assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        session = Session(store, actions=None, loader=None, controls=None,  # type: ignore[arg-type]
+                          changes=None)  # type: ignore[arg-type]
+        assert found(session, "broedrene aas", Kind.CUSTOMER).keys() == {7}
+        assert found(session, "Ålborg", Kind.CUSTOMER).keys() == {7}
+        assert found(session, "98123", Kind.CUSTOMER).keys() == {7}
+        assert found(session, "77812", Kind.TOOL).keys() == {3}
+        assert found(session, "garag", Kind.TOOL)[3].field == "custom301"
+    finally:
+        store.close()
