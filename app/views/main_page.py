@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,8 +39,8 @@ from app.sync.actions import ActionRefused
 from app.sync.keys import MAIN_PAGES_KEY
 from app.sync.session import Session
 from app.views.bridge import Bridge
+from app.views.list_columns import CONTEXT, LIST_COLUMNS
 from app.views.object_actions import ObjectActions
-from app.views.object_lists import LIST_COLUMNS
 from app.views.related_panels import RelatedPanels
 from app.views.tasks import TaskKeeper
 
@@ -63,7 +63,7 @@ RELATED: dict[Kind, tuple[tuple[str, Kind, str], ...]] = {
     Kind.PERSON: (("customerid", Kind.CUSTOMER, "Company"),),
     Kind.TOOL: (("customerid", Kind.CUSTOMER, "At customer"), ("todoid", Kind.TODO, "Task")),
 }
-LINKED_COLUMNS = frozenset({"customertext"})
+LINKED_COLUMNS = frozenset({"customertext", "company", "location"})
 NAME_COLUMN = {Kind.TODO: "title", Kind.CUSTOMER: "name", Kind.PERSON: "name",
                Kind.TOOL: "title"}
 GONE = "This {kind} is no longer on this device."
@@ -235,7 +235,7 @@ class MainPageView(QWidget):
     # -- the header ------------------------------------------------------------------------------
 
     def _show_header(self) -> None:
-        kind, names = self.kind, [name for name, _ in LIST_COLUMNS[self.kind]]
+        kind, names = self.kind, [column.name for column in LIST_COLUMNS[self.kind]]
         row = self.session.rows_of(kind, [self.object_id], names).get(self.object_id)
         obj = self.session.object(kind, self.object_id) if row is not None else None
         self.gone = obj is None
@@ -251,8 +251,10 @@ class MainPageView(QWidget):
         named = " · ".join(str(values[c]) for c in HEADING[kind] if values.get(c))
         self.heading.setText(f"{singular} {named}" if named else f"{singular} {self.object_id}")
         self.facts.setText("   ·   ".join(
-            f"{label}: {values[name]}" for name, label in LIST_COLUMNS[kind]
-            if name not in HEADING[kind] and name not in LINKED_COLUMNS and values.get(name)
+            f"{QCoreApplication.translate(CONTEXT, column.header)}: {values[column.name]}"
+            for column in LIST_COLUMNS[kind]
+            if column.name not in HEADING[kind] and column.name not in LINKED_COLUMNS
+            and values.get(column.name)
         ))
         self.facts.setVisible(bool(self.facts.text()))
         self.links.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(self._links(obj)))
