@@ -104,18 +104,23 @@ class FilterBar(QWidget):
                                             Qt.ItemDataRole.ToolTipRole)
         self.filter_box.setCurrentIndex(max(0, self.filter_box.findData(choice.filter)))
         self.filter_box.setEnabled(self.filter_box.count() > 1)
-        states = [state.title for state in self._session.setup.task_states()]
-        self.state_box.clear()
-        self.state_box.addItems(states)
-        if choice.state in states:
-            self.state_box.setCurrentText(choice.state)
+        self._fill_states(choice.state)
         self.state_box.setVisible(choice.filter == "state")
+
+    def _fill_states(self, current: str) -> None:
+        """The task states of the setup (read again: the first sync may just have brought
+        them)."""
+        states = [state.title for state in self._session.setup.task_states()]
+        if states != [self.state_box.itemText(i) for i in range(self.state_box.count())]:
+            self.state_box.clear()
+            self.state_box.addItems(states)
+        if current in states:
+            self.state_box.setCurrentText(current)
 
     def choose(self, name: str, state: str = "") -> None:
         """Pick a filter as the technician would (tests, the menu bar)."""
         self.filter_box.setCurrentIndex(max(0, self.filter_box.findData(name)))
-        if state:
-            self.state_box.setCurrentText(state)
+        self._fill_states(state)
         self._chosen()
 
     def _chosen(self) -> None:
@@ -123,6 +128,8 @@ class FilterBar(QWidget):
         if model is None:
             return
         name = self.filter_box.currentData() or "all"
+        if name == "state":
+            self._fill_states(self.state_box.currentText())
         state = self.state_box.currentText() if name == "state" else ""
         self.state_box.setVisible(name == "state")
         current = model.choice

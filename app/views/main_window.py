@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
             self.models[kind] = model
             self.tabs.addTab(self._make_view(model), "")
         remember_choices(self.models, session, tasks)
+        for model in self.models.values():
+            model.choice_changed.connect(self._update_tab_titles)
         self.filter_bar = FilterBar(session)
         self.tabs.setCornerWidget(self.filter_bar)
         self.day_view = DayView(session, tasks, open_page=self.open_page)
@@ -345,7 +347,7 @@ class MainWindow(QMainWindow):
             for step in progress.steps
         ))
 
-    def _update_tab_titles(self) -> None:
+    def _update_tab_titles(self, *_changed: object) -> None:
         for index, kind in enumerate(LISTED_KINDS):
             self.tabs.setTabText(index, f"{kind.label} ({self.models[kind].total:,})")
 

@@ -154,14 +154,18 @@ class ObjectListModel(QAbstractTableModel):
         return condition(self.kind, self._choice, self._session.list_context())
 
     def _reload(self) -> None:
-        self.beginResetModel()
-        self._sort = 1 + self._names.index(self._choice.sort)
-        self._where = self._condition()
-        self._rows = []
-        self._touched = set()
-        self._wanted = 0
-        self._total = self._session.count(self.kind, self._where)
-        self.endResetModel()
+        self._busy = True  # the view asks for more from within the reset's signals
+        try:
+            self.beginResetModel()
+            self._sort = 1 + self._names.index(self._choice.sort)
+            self._where = self._condition()
+            self._rows = []
+            self._touched = set()
+            self._wanted = 0
+            self._total = self._session.count(self.kind, self._where)
+            self.endResetModel()
+        finally:
+            self._busy = False
         self.fetchMore()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
