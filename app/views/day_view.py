@@ -252,18 +252,21 @@ class DayView(QWidget):
             self._tasks.start(self._read(*self.span))
 
     async def _read(self, first: date, last: date) -> None:
+        """Read the days from the server; only the read of the days still shown speaks (the
+        technician may have stepped on meanwhile)."""
         loader = self._session.loader
         try:
             await loader.calendar(first, last)
             await loader.registrations_on(days(first, last))
         except TransportError:
-            self.status.setText(self.tr("Offline: showing what this device has"))
+            problem = self.tr("Offline: showing what this device has")
         except FieldClientError as error:
-            self.status.setText(self.tr("Could not read the calendar: {why}").format(why=error))
+            problem = self.tr("Could not read the calendar: {why}").format(why=error)
         else:
-            self.status.setText("")
-            if (first, last) == self.span:
-                self.fill()
+            problem = ""
+        if (first, last) == self.span:
+            self.status.setText(problem)
+            self.fill()
 
     # -- opening ---------------------------------------------------------------------------
 
