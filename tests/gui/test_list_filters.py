@@ -34,7 +34,7 @@ def test_the_task_filters_show_what_they_promise_and_hide_the_rest(
     far = task("Langt ude", enddate=day(40))
     assert loop.run_until_complete(core.engine.run_pass()).ok
 
-    view, model = show_list(window, Kind.TODO)
+    _view, model = show_list(window, Kind.TODO)
     qtmodeltester.check(model)
     everything = set(all_ids(model))
     states_shown = column(model, "State")
@@ -76,7 +76,7 @@ def test_equipment_i_carry_and_customers_near_me(
     window_and_core, sandbox, loop, qtmodeltester
 ) -> None:
     window, core, _ = window_and_core
-    me, colleague, teams = demo(sandbox)
+    me, _colleague, teams = demo(sandbox)
     carried = add_object(sandbox, "tool", title="Termokamera FLIR", carrier_userid=me)["id"]
     at_customer = add_object(sandbox, "tool", title="Varmepumpe Nibe", customerid=1,
                              placeofhome=1)["id"]
