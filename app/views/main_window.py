@@ -164,15 +164,18 @@ class MainWindow(QMainWindow):
 
     def show_task(self, todo_id: int) -> None:
         """The task's page (a task notice was clicked), with the task selected in the list
-        behind it, where Back leads; 0, or a task not on this device: the task list."""
+        behind it (unless the list's filter hides it), where Back leads; 0, or a task not on
+        this device: the task list."""
         self.show_lists()
         self.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.TODO))
         view = self.tabs.currentWidget()
-        row = self.models[Kind.TODO].row_of(todo_id) if todo_id else -1
+        if not todo_id or self._session.object(Kind.TODO, todo_id) is None:
+            return
+        row = self.models[Kind.TODO].row_of(todo_id)
         if isinstance(view, QTableView) and row >= 0:
             view.selectRow(row)
             view.scrollTo(self.models[Kind.TODO].index(row, 0))
-            self.open_page(Kind.TODO, todo_id)
+        self.open_page(Kind.TODO, todo_id)
 
     def notify(self, notice: TaskNotice) -> None:
         """Where there is no tray: the notice in the status bar for a while."""

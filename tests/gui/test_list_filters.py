@@ -71,6 +71,10 @@ def test_the_task_filters_show_what_they_promise_and_hide_the_rest(
     assert shown("all") == everything
     assert not window.filter_bar.state_box.isVisible()
 
+    shown("overdue")
+    window.show_task(mine)  # a notice about a task the filter hides still opens it
+    assert window.history.current == (Kind.TODO, mine) and window.page is not None
+
 
 def test_equipment_i_carry_and_customers_near_me(
     window_and_core, sandbox, loop, qtmodeltester
