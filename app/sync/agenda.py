@@ -35,6 +35,7 @@ class AgendaEntry:
     target: tuple[Kind, int] | None  # the page it opens; None: shown inline
     minutes: int = 0  # a registration's hours
     whole_day: bool = False
+    todo_id: int = 0  # a planned task's, named even when the task is not on the device
 
 
 def days(first: date, last: date) -> list[date]:
@@ -64,9 +65,9 @@ def _planned(session: Session, first: date, last: date) -> list[AgendaEntry]:
             number, title = as_str(task.get("number")), as_str(task.get("title"))
             entries.append(AgendaEntry(
                 day, as_time(plan.get("fromtime")), as_time(plan.get("totime")), "task",
-                " · ".join(part for part in (number, title) if part) or f"#{todo_id}",
+                " · ".join(part for part in (number, title) if part),
                 as_str(task.get("customertext")),
-                (Kind.TODO, todo_id) if task else None,
+                (Kind.TODO, todo_id) if task else None, todo_id=todo_id,
             ))
     return entries
 

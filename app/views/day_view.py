@@ -100,7 +100,11 @@ class AgendaModel(QAbstractTableModel):
             return self._when(entry)
         if column == 2:
             return self._whats[entry.what]
-        return entry.title if column == 3 else entry.detail
+        if column == 4:
+            return entry.detail
+        if not entry.title and entry.what == "task":
+            return self.tr("Task {id} (not on this device)").format(id=entry.todo_id)
+        return entry.title
 
     def _when(self, entry: AgendaEntry) -> str:
         if entry.whole_day:
