@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QLocale
 
 from app.core.kinds import Kind
-from tests.admin import add_object, commands_sent
+from tests.admin import add_object, commands_sent, fault
 from tests.gui.lists import day, demo, wait_for
 
 
@@ -102,3 +102,16 @@ def _short(day_: date) -> str:
     """A day as the view writes it (the locale's short date)."""
     return QLocale().toString(QDate(day_.year, day_.month, day_.day),
                               QLocale.FormatType.ShortFormat)
+
+
+def test_offline_the_day_says_so_and_shows_what_the_device_has(
+    window_and_core, sandbox, loop
+) -> None:
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    fault(sandbox, "http_500", times=100)
+    window.day_action.trigger()
+    view = window.day_view
+    wait_for(loop, lambda: view.status.text() != "Reading…")
+    assert view.status.text() == "Offline: showing what this device has"
+    assert any(row[2] == "Planned task" for row in _rows(view))  # the synced calendar
