@@ -7,8 +7,9 @@ uses the same condition. Sorting and filtering happen in the store: a list of 10
 is never brought into memory to be sorted.
 
 "Near me" works offline: it is measured from the place the technician is at or going to —
-the task or customer of the open check-in, else the next task planned to them (today or
-later in the synced calendar), else where the check-in was made — and means within
+the task or customer of the open check-in, else the next task planned to them (the first
+of today's not over yet, or of a later day in the synced calendar), else where the check-in
+was made — and means within
 NEAR_KM kilometres of it (a box of latitude and longitude; objects without a position, 0/0,
 are never near).
 """

@@ -274,10 +274,12 @@ class Session:
             here = listing.position(self.object(checkin.kind, checkin.object_id))
             if here is not None:
                 return here
-        today = context.today.isoformat()
+        today, now = context.today.isoformat(), self.loader.clock.now().strftime("%H:%M:%S")
         for day in sorted(d for d in context.planned if d >= today):
             for entry in sorted(self.calendar(date.fromisoformat(day), "production"),
                                 key=lambda e: str(e.get("fromtime", ""))):
+                if day == today and str(entry.get("totime") or "99") < now:
+                    continue  # over already: the next one is where the technician goes
                 place = listing.position(self.object(Kind.TODO, as_id(entry.get("todoid"))))
                 if place is not None:
                     return place

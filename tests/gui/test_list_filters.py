@@ -84,12 +84,13 @@ def test_equipment_i_carry_and_customers_near_me(
     carried = add_object(sandbox, "tool", title="Termokamera FLIR", carrier_userid=me)["id"]
     at_customer = add_object(sandbox, "tool", title="Varmepumpe Nibe", customerid=1,
                              placeofhome=1)["id"]
-    # The next task planned to the technician (before the demo's visits of the day) is in
-    # Odense: customers within 15 km of it are near, one in Aarhus is not.
+    # The next task planned to the technician (all day today, so before the demo's visits
+    # and not over yet) is in Odense: customers within 15 km of it are near, one in Aarhus
+    # is not.
     visit = add_object(sandbox, "todo", title="Første besøg", userid=me, team=teams[0],
                        latitude=55.396, longitude=10.388, enddate=day(2))["id"]
     add_object(sandbox, "prodplanentry", todoid=visit, userid=me, date=day(0),
-               fromtime="05:00:00", totime="06:00:00")
+               fromtime="00:00:00", totime="23:59:00")
     near = add_object(sandbox, "customer", name="Nabo ApS", latitude=55.40,
                       longitude=10.42)["id"]
     far = add_object(sandbox, "customer", name="Fjern A/S", latitude=56.15,
