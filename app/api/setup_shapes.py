@@ -208,6 +208,12 @@ def read_tool_types(data: Answer) -> dict[int, ToolType]:
     }
 
 
+def read_my_teams(data: Answer) -> frozenset[int]:
+    """[INF] GetTeams → `myteams`: the ids of the current user's teams (a list of ids)."""
+    teams = data.get("myteams") if isinstance(data, Mapping) else None
+    return frozenset(as_int_list(teams))
+
+
 def read_users(data: Answer) -> dict[int, User]:
     """[INF] GetUsers → `users`: [{id, name, initials, email, phone, mobile, title}]."""
     return {

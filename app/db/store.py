@@ -18,9 +18,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from peewee import SqliteDatabase
 
@@ -132,6 +132,14 @@ class Store:
         """The same, for code with no event loop (command-line tools)."""
         return self._writer.submit(self._transaction, fn, args, kwargs).result()
 
+    def write_soon(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        """The same without waiting, for a small write nobody awaits (a list's remembered
+        sort): queued behind the writes before it, so closing the store still makes it; a
+        failure is logged."""
+        future = self._writer.submit(self._transaction, fn, args, kwargs)
+        future.add_done_callback(_log_failure)
+        return future
+
     def _transaction(self, fn: Callable[..., T], args: tuple, kwargs: dict) -> T:
         with self.database.atomic():
             result = fn(*args, **kwargs)
@@ -159,3 +167,9 @@ class Store:
                 self.database.close()
             if self._lock is not None:
                 self._lock.release()
+
+
+def _log_failure(future: Future[Any]) -> None:
+    error = None if future.cancelled() else future.exception()
+    if error is not None:
+        log.error("A background write to the store failed", exc_info=error)

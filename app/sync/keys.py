@@ -26,11 +26,19 @@ CHECKPOINTS_KEY = setup_key("GetCheckpoints")
 TOOL_TYPES_KEY = setup_key("GetToolTypes")
 COLUMN_GROUPS_KEY = setup_key("GetColumnGroups")
 MAIN_PAGES_KEY = setup_key("GetMainPages")
+TEAMS_KEY = setup_key("GetTeams")
 
 # -- local state --------------------------------------------------------------------------------
 TICKED_KEY = "checkin.ticked"  # checkpoints ticked since the check-in; sent with the check-out
 TAKEN_SINCE_KEY = "tools.taken_since"  # {tool id: when this device picked it up}; no API field
 BACKGROUND_KEY = "prefs.background_sync"
+
+
+def list_choice_key(kind: str) -> str:
+    """How the technician left a list (filter and sort), per object kind."""
+    return f"prefs.list.{kind}"
+
+
 SERVER_OFFSET_KEY = "clock.server_offset"  # seconds, kept for a start without a network
 INTERVAL_KEY = "prefs.sync_interval_minutes"
 METERED_PHOTOS_KEY = "prefs.photos_wait_on_metered"

@@ -79,6 +79,11 @@ class Loader:
         self._read_when: dict[str, datetime] = {}  # the device's clock, for people
         self._in_flight: dict[str, asyncio.Future[None]] = {}
 
+    @property
+    def clock(self) -> Clock:
+        """The app's clock: what "today" is for the calendar and the lists' filters."""
+        return self._clock
+
     def is_fresh(self, key: str) -> bool:
         read_at = self._read_at.get(key)
         return read_at is not None and self._clock.monotonic() - read_at < FRESH_SECONDS

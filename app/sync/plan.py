@@ -177,8 +177,12 @@ class DatedStep:
     when: Literal["initial", "daily"]
 
 
+CALENDAR_DAYS = 30  # the calendar is kept this many days back and ahead of today
+
 DATED_STEPS: tuple[DatedStep, ...] = (
     DatedStep("registrations-60-days", "Registrations", "registrations", -59, 0, "initial"),
-    DatedStep("calendar-month-around", "Calendar", "calendar", -30, 30, "initial"),
-    DatedStep("calendar-day-30-ahead", "Calendar", "calendar", 30, 30, "daily"),
+    DatedStep("calendar-month-around", "Calendar", "calendar", -CALENDAR_DAYS, CALENDAR_DAYS,
+              "initial"),
+    DatedStep("calendar-day-30-ahead", "Calendar", "calendar", CALENDAR_DAYS, CALENDAR_DAYS,
+              "daily"),
 )

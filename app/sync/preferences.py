@@ -1,4 +1,5 @@
-"""The technician's choices that the app acts on, kept in the store.
+"""The technician's choices that the app acts on, kept in the store, and how each list was
+left (its filter and sort), so a restart shows the lists as they were.
 
 Each change is told to the watchers (`watch`) at once, so a choice takes effect without a
 restart: the composition connects the sync interval to the scheduler's timer, the log level to
@@ -11,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from app.core.kinds import Kind
 from app.db import Store
 from app.sync.keys import (
     BACKGROUND_KEY,
@@ -19,6 +21,7 @@ from app.sync.keys import (
     LOG_LEVEL_KEY,
     METERED_PHOTOS_KEY,
     NOTICES_KEY,
+    list_choice_key,
 )
 
 DEFAULT_INTERVAL_MINUTES = 10
@@ -94,6 +97,15 @@ class Preferences:
         if language not in LANGUAGES:
             raise ValueError(f"Unknown language {language!r}")
         await self._put(LANGUAGE_KEY, language)
+
+    def list_choice(self, kind: Kind) -> Any:
+        """The list's choice as it was kept (app/sync/listing.py ListChoice reads it
+        leniently); None when the technician never changed it."""
+        return self._store.settings.get(list_choice_key(kind.value))
+
+    def keep_list_choice(self, kind: Kind, choice: dict[str, Any]) -> None:
+        """Keep it in the background: a header click must not wait for the disk."""
+        self._store.write_soon(self._store.settings.put, list_choice_key(kind.value), choice)
 
     async def _put(self, key: str, value: Any) -> None:
         await self._store.write(self._store.settings.put, key, value)

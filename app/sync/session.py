@@ -11,7 +11,8 @@ outbox types they show are re-exported here.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
@@ -25,6 +26,7 @@ from app.api.setup_shapes import (
     read_custom_fields,
     read_main_pages,
     read_mobile_app_settings,
+    read_my_teams,
     read_task_states,
     read_tool_types,
     read_users,
@@ -41,13 +43,16 @@ from app.core.setup import (
     ToolType,
     User,
 )
+from app.core.values import as_id
 from app.db import Store
 from app.db.cursors import Cursor
 from app.db.outbox import Entry, OutboxRepo, State
-from app.sync import keys
+from app.sync import keys, listing
 from app.sync.actions import Actions
 from app.sync.controls import SyncControls
+from app.sync.listing import Where
 from app.sync.loader import Loader
+from app.sync.plan import CALENDAR_DAYS
 from app.sync.search import SearchHit, SearchResults, search
 from app.sync.step_log import StepLog, StepRun
 
@@ -170,8 +175,12 @@ class Session:
 
     # -- objects ------------------------------------------------------------------------------
 
-    def count(self, kind: Kind) -> int:
-        return self._store.objects.count(kind)
+    def count(self, kind: Kind, where: Where | None = None) -> int:
+        """How many objects of `kind` there are, or how many meet `where` (a list's filter)."""
+        if where is None:
+            return self._store.objects.count(kind)
+        sql = f'SELECT count(*) FROM "{kind.value}" WHERE {where.sql}'
+        return int(self._store.database.execute_sql(sql, where.params).fetchone()[0])
 
     def rows(
         self,
@@ -182,14 +191,29 @@ class Session:
         descending: bool = False,
         offset: int = 0,
         limit: int = 256,
+        where: Where | None = None,
+        after: tuple[Any, int] | None = None,
     ) -> list[tuple[Any, ...]]:
-        """One page of (id, *columns) of `kind`'s indexed columns, sorted by `order_by` and
-        then id (the same way in both directions, so pages never overlap)."""
-        model = self._store.tables.objects[kind]
-        order = [getattr(model, order_by), model.id]
-        query = model.select(model.id, *(getattr(model, name) for name in columns))
-        query = query.order_by(*(field.desc() if descending else field for field in order))
-        return list(_tuples(query.offset(offset).limit(limit)))
+        """One page of (id, *columns) of `kind`, sorted by `order_by` and then id (the same
+        way in both directions, so pages never overlap), of the objects that meet `where`.
+
+        Columns are the table's own or a list's derived values (app/sync/listing.py). With
+        `after` = (value, id) of the last row of the previous page, the page starts after it:
+        the store seeks there (through the index where the column has one) instead of counting
+        `offset` rows from the top, so the last page of 100,000 costs what the first does.
+        """
+        sort = self._expression(kind, order_by)
+        conditions, params = [where.sql] if where else [], list(where.params) if where else []
+        if after is not None:
+            beyond = "<" if descending else ">"
+            conditions.append(f"({sort} {beyond} ? OR ({sort} = ? AND id {beyond} ?))")
+            params += [after[0], after[0], after[1]]
+        direction = " DESC" if descending else ""
+        sql = (f"{self._select(kind, columns)}"
+               f"{' WHERE ' + ' AND '.join(conditions) if conditions else ''}"
+               f" ORDER BY {sort}{direction}, id{direction} LIMIT ? OFFSET ?")
+        cursor = self._store.database.execute_sql(sql, [*params, limit, offset])
+        return [tuple(row) for row in cursor.fetchall()]
 
     def rows_of(
         self,
@@ -198,25 +222,82 @@ class Session:
         columns: Sequence[str],
         *,
         order_by: str = "id",
+        descending: bool = False,
         through: tuple[Any, int] | None = None,
+        where: Where | None = None,
     ) -> dict[int, tuple[Any, ...]]:
-        """The (id, *columns) rows of these objects, by id; an id not stored is left out, and
-        with `through` = (value, id) so is one that sorts after that row (by `order_by`, then
-        id): a list that holds the first rows asks only for what falls among them."""
+        """The (id, *columns) rows of these objects, by id; an id not stored (or not meeting
+        `where`) is left out, and with `through` = (value, id) so is one that sorts after that
+        row (by `order_by`, then id, `descending` or not): a list that holds the first rows
+        asks only for what falls among them."""
         # Plain SQL with the ids as one JSON parameter: during a sync this runs on the GUI
         # thread for hundreds of ids, and building a query of that many parameters costs more
         # than SQLite takes to answer it.
-        unknown = {*columns, order_by} - self._store.tables.objects[kind]._meta.fields.keys()
-        if unknown:
-            raise ValueError(f"Not a column of {kind.value}: {', '.join(sorted(unknown))}")
-        names = ", ".join(f'"{name}"' for name in ("id", *columns))
-        sql = f'SELECT {names} FROM "{kind.value}" WHERE id IN (SELECT value FROM json_each(?))'
+        sort = self._expression(kind, order_by)
+        sql = f"{self._select(kind, columns)} WHERE id IN (SELECT value FROM json_each(?))"
         params: list[Any] = [orjson.dumps(sorted(ids)).decode()]
+        if where is not None:
+            sql += f" AND {where.sql}"
+            params += where.params
         if through is not None:
-            sql += f' AND ("{order_by}" < ? OR ("{order_by}" = ? AND id <= ?))'
+            before = ">" if descending else "<"
+            sql += f" AND ({sort} {before} ? OR ({sort} = ? AND id {before}= ?))"
             params += [through[0], through[0], through[1]]
         cursor = self._store.database.execute_sql(sql, params)
         return {row[0]: tuple(row) for row in cursor.fetchall()}
+
+    def _expression(self, kind: Kind, name: str) -> str:
+        """The SQL of a column to select or sort by; ValueError for one the list lacks."""
+        if name not in self._store.tables.objects[kind]._meta.fields and (
+            name not in listing.DERIVED.get(kind, {})
+        ):
+            raise ValueError(f"Not a column of {kind.value}: {name}")
+        return listing.expression(kind, name)
+
+    def _select(self, kind: Kind, columns: Sequence[str]) -> str:
+        names = ", ".join(self._expression(kind, name) for name in ("id", *columns))
+        return f'SELECT {names} FROM "{kind.value}"'
+
+    def list_context(self) -> listing.Context:
+        """What the lists' filters are measured against, as the store holds it now: the
+        technician, their teams, today, their planned tasks of the synced calendar, and
+        where "near" is measured from (see app/sync/listing.py)."""
+        settings = self._store.settings
+        today = self.loader.clock.now().date()
+        planned = {
+            day: listing.planned_tasks(self.calendar(day, "production"))
+            for day in (today + timedelta(days=n) for n in range(-CALENDAR_DAYS, CALENDAR_DAYS + 1))
+        }
+        context = listing.Context(
+            user_id=self.setup.current_user_id(), teams=read_my_teams(settings.get(keys.TEAMS_KEY)),
+            today=today, planned={day.isoformat(): ids for day, ids in planned.items() if ids},
+        )
+        return replace(context, near=self._near_point(context))
+
+    def _near_point(self, context: listing.Context) -> tuple[float, float] | None:
+        checkin = self.setup.checkin()
+        if checkin is not None:
+            here = listing.position(self.object(checkin.kind, checkin.object_id))
+            if here is not None:
+                return here
+        today, now = context.today.isoformat(), self.loader.clock.now().strftime("%H:%M:%S")
+        for day in sorted(d for d in context.planned if d >= today):
+            for entry in sorted(self.calendar(date.fromisoformat(day), "production"),
+                                key=lambda e: str(e.get("fromtime", ""))):
+                if day == today and str(entry.get("totime") or "99") < now:
+                    continue  # over already: the next one is where the technician goes
+                place = listing.position(self.object(Kind.TODO, as_id(entry.get("todoid"))))
+                if place is not None:
+                    return place
+        if checkin is not None and (checkin.latitude or checkin.longitude):
+            return (checkin.latitude, checkin.longitude)
+        return None
+
+    def calendar(self, day: date, name: str) -> list[dict[str, Any]]:
+        """A day's calendar entries as the last read kept them: "events" (appointments) or
+        "production" (planning of tasks); [] for a day not read."""
+        entries = self._store.settings.get(keys.calendar_key(name, day)) or []
+        return [entry for entry in entries if isinstance(entry, dict)]
 
     def object(self, kind: Kind, object_id: int) -> dict[str, Any] | None:
         """The whole object as the server sent it (with the technician's unsent changes)."""

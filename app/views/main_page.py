@@ -39,8 +39,8 @@ from app.sync.actions import ActionRefused
 from app.sync.keys import MAIN_PAGES_KEY
 from app.sync.session import Session
 from app.views.bridge import Bridge
+from app.views.list_columns import CONTEXT, LIST_COLUMNS
 from app.views.object_actions import ObjectActions
-from app.views.object_lists import LIST_COLUMNS
 from app.views.related_panels import RelatedPanels
 from app.views.tasks import TaskKeeper
 from app.views.theme import Tone, apply_tone
@@ -75,7 +75,7 @@ RELATED: dict[Kind, tuple[tuple[str, Kind, str], ...]] = {
                 ("todoid", Kind.TODO,
                  cast(str, QT_TRANSLATE_NOOP("MainPageView", "Task: {name}")))),
 }
-LINKED_COLUMNS = frozenset({"customertext"})
+LINKED_COLUMNS = frozenset({"customertext", "company", "location"})
 NAME_COLUMN = {Kind.TODO: "title", Kind.CUSTOMER: "name", Kind.PERSON: "name",
                Kind.TOOL: "title"}
 # Whole sentences per kind: Danish says "denne opgave" but "dette udstyr".
@@ -265,7 +265,7 @@ class MainPageView(QWidget):
     # -- the header ------------------------------------------------------------------------------
 
     def _show_header(self) -> None:
-        kind, names = self.kind, [name for name, _ in LIST_COLUMNS[self.kind]]
+        kind, names = self.kind, [column.name for column in LIST_COLUMNS[self.kind]]
         row = self.session.rows_of(kind, [self.object_id], names).get(self.object_id)
         obj = self.session.object(kind, self.object_id) if row is not None else None
         self.gone = obj is None
@@ -281,10 +281,10 @@ class MainPageView(QWidget):
         named = " · ".join(str(values[c]) for c in HEADING[kind] if values.get(c))
         self.heading.setText(heading.format(name=named or self.object_id))
         self.facts.setText("   ·   ".join(
-            # the list's column headers, in the lists' translation context
-            f"{QCoreApplication.translate('ObjectList', label)}: {values[name]}"
-            for name, label in LIST_COLUMNS[kind]
-            if name not in HEADING[kind] and name not in LINKED_COLUMNS and values.get(name)
+            f"{QCoreApplication.translate(CONTEXT, column.header)}: {values[column.name]}"
+            for column in LIST_COLUMNS[kind]
+            if column.name not in HEADING[kind] and column.name not in LINKED_COLUMNS
+            and values.get(column.name)
         ))
         self.facts.setVisible(bool(self.facts.text()))
         self.links.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(self._links(obj)))

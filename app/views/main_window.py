@@ -30,9 +30,11 @@ from app.sync.progress import SyncProgress
 from app.sync.session import Session
 from app.sync.status import Indicator, SyncStatus
 from app.views.bridge import Bridge
+from app.views.day_view import DayView
 from app.views.formatting import friendly_time
 from app.views.history import History, Place
 from app.views.indicators import IndicatorBar
+from app.views.list_filters import FilterBar, remember_choices, remembered_choice
 from app.views.main_page import MainPageView
 from app.views.menus import WindowMenus
 from app.views.object_lists import ObjectListModel
@@ -75,9 +77,16 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for kind in LISTED_KINDS:
-            model = ObjectListModel(session, kind, self)
+            model = ObjectListModel(session, kind, self, remembered_choice(session, kind))
             self.models[kind] = model
             self.tabs.addTab(self._make_view(model), "")
+        remember_choices(self.models, session)
+        for model in self.models.values():
+            model.choice_changed.connect(self._update_tab_titles)
+        self.filter_bar = FilterBar(session)
+        self.tabs.setCornerWidget(self.filter_bar)
+        self.day_view = DayView(session, tasks, open_page=self.open_page)
+        self.tabs.addTab(self.day_view, self.tr("My day"))
         self.offline_banner = _banner("offline-banner", Tone.WARNING)
         # Background work that stopped on an unexpected error and is retrying: say so plainly.
         self.problem_banner = _banner("problem-banner", Tone.ERROR)
@@ -116,6 +125,10 @@ class MainWindow(QMainWindow):
         self.search_action = self.search.focus_action  # Ctrl+F
         self.search.watch(*self.tabs.findChildren(QTableView))  # typing in a list searches
         bridge.changes.connect(self.search.refresh)
+        self.day_action = QAction(self.tr("My day"), self)
+        self.day_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.day_action.triggered.connect(self.show_day)
+        self.addAction(self.day_action)
 
         self.activity_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -163,15 +176,18 @@ class MainWindow(QMainWindow):
 
     def show_task(self, todo_id: int) -> None:
         """The task's page (a task notice was clicked), with the task selected in the list
-        behind it, where Back leads; 0, or a task not on this device: the task list."""
+        behind it (unless the list's filter hides it), where Back leads; 0, or a task not on
+        this device: the task list."""
         self.show_lists()
         self.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.TODO))
         view = self.tabs.currentWidget()
-        row = self.models[Kind.TODO].row_of(todo_id) if todo_id else -1
+        if not todo_id or self._session.object(Kind.TODO, todo_id) is None:
+            return
+        row = self.models[Kind.TODO].row_of(todo_id)
         if isinstance(view, QTableView) and row >= 0:
             view.selectRow(row)
             view.scrollTo(self.models[Kind.TODO].index(row, 0))
-            self.open_page(Kind.TODO, todo_id)
+        self.open_page(Kind.TODO, todo_id)
 
     def notify(self, notice: TaskNotice) -> None:
         """Where there is no tray: the notice in the status bar for a while."""
@@ -191,6 +207,11 @@ class MainWindow(QMainWindow):
         """Show the object's main page, as a new step in the history."""
         self.history.visit((kind, object_id))
         self._show_place()
+
+    def show_day(self) -> None:
+        """My day / my week: the technician's calendar, over the lists."""
+        self.show_lists()
+        self.tabs.setCurrentWidget(self.day_view)
 
     def show_lists(self) -> None:
         self.history.visit(None)
@@ -279,9 +300,12 @@ class MainWindow(QMainWindow):
         view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.setColumnWidth(0, 110)
-        view.setColumnWidth(1, 300)
-        view.setColumnWidth(2, 220)
+        for column in range(model.columnCount()):
+            view.setColumnWidth(column, model.column_width(column))
+        descending = model.choice.descending
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        view.horizontalHeader().setSortIndicator(model.sort_column, order)
+        view.setSortingEnabled(True)  # a header click sorts, in the store (model.sort)
         kind = model.kind
         view.doubleClicked.connect(lambda index: self._open_row(kind, index))
         enter = QAction("Open", view)
@@ -294,10 +318,14 @@ class MainWindow(QMainWindow):
     def _on_tab_shown(self, index: int) -> None:
         for position, kind in enumerate(LISTED_KINDS):
             self.models[kind].set_shown(position == index)
+        listed = index < len(LISTED_KINDS)
+        self.filter_bar.show_model(self.models[LISTED_KINDS[index]] if listed else None)
+        self.day_view.set_shown(self.tabs.widget(index) is self.day_view)
 
     def on_changes(self, changes: ChangeSet) -> None:
         for model in self.models.values():
             model.refresh(changes)
+        self.day_view.apply_changes(changes)
         self._update_tab_titles()
 
     def on_progress(self, progress: SyncProgress) -> None:
@@ -330,7 +358,7 @@ class MainWindow(QMainWindow):
             for step in progress.steps
         ))
 
-    def _update_tab_titles(self) -> None:
+    def _update_tab_titles(self, *_changed: object) -> None:
         for index, kind in enumerate(LISTED_KINDS):
             self.tabs.setTabText(index, f"{kind.label} ({self.models[kind].total:,})")
 

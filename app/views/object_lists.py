@@ -1,40 +1,38 @@
-"""Table models over the session's object lists, fetched in batches as the user scrolls."""
+"""Table models over the session's object lists, fetched in batches as the user scrolls,
+filtered and sorted by the store as the technician chose."""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Mapping, Sequence
+import functools
+from collections.abc import Collection
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
+from app.sync.listing import ListChoice, Where, condition
 from app.sync.session import Session
+from app.views.list_columns import CONTEXT, DEFAULT_SORT, EXTRA_COLUMNS, LIST_COLUMNS
 
 Index = QModelIndex | QPersistentModelIndex
 
-# (column in the store, header) per kind; the first entry is the sort order.
-LIST_COLUMNS: Mapping[Kind, Sequence[tuple[str, str]]] = {
-    Kind.TODO: (
-        ("number", "No."), ("title", "Title"), ("customertext", "Customer"),
-        ("statetext", "State"), ("city", "City"), ("enddate", "Deadline"),
-    ),
-    Kind.CUSTOMER: (
-        ("name", "Name"), ("customernumber", "No."), ("address", "Address"),
-        ("zip", "Zip"), ("city", "City"), ("phone", "Phone"),
-    ),
-    Kind.PERSON: (
-        ("name", "Name"), ("title", "Title"), ("email", "E-mail"), ("phone", "Phone"),
-        ("mobile", "Mobile"),
-    ),
-    Kind.TOOL: (
-        ("title", "Name"), ("number", "No."), ("grouptext", "Type"), ("statetext", "State"),
-    ),
-}
-SORT_COLUMN = {Kind.TODO: "enddate", Kind.CUSTOMER: "name", Kind.PERSON: "name",
-               Kind.TOOL: "title"}
 BATCH = 256
+
+
+def default_choice(kind: Kind) -> ListChoice:
+    sort, descending = DEFAULT_SORT[kind]
+    return ListChoice(sort=sort, descending=descending)
 
 
 class ObjectListModel(QAbstractTableModel):
@@ -53,15 +51,22 @@ class ObjectListModel(QAbstractTableModel):
     does not keep the GUI thread busy with lists nobody looks at.
     """
 
-    def __init__(self, session: Session, kind: Kind, parent: Any = None) -> None:
+    choice_changed = Signal(object)  # ListChoice: the technician sorted or filtered
+
+    def __init__(
+        self, session: Session, kind: Kind, parent: Any = None, choice: ListChoice | None = None
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self._session = session
         self._columns = LIST_COLUMNS[kind]
-        self._names = [name for name, _ in self._columns]
-        self._sort = 1 + self._names.index(SORT_COLUMN[kind])  # its place in a row
+        self._names = [column.name for column in self._columns] + list(EXTRA_COLUMNS.get(kind, ()))
+        self._choice = choice or default_choice(kind)
+        self._sort = 1 + self._names.index(self._choice.sort)  # its place in a row
+        self._where = self._condition()
+        self._users: dict[int, str] = {}  # carriers' names, read once per change
         self._rows: list[tuple[Any, ...]] = []
-        self._total = session.count(kind)
+        self._total = session.count(kind, self._where)
         self._shown = True
         self._touched: set[int] = set()  # ids changed since the rows were last brought in line
         self._was_complete = False  # whether every row was loaded before those changes
@@ -80,18 +85,88 @@ class ObjectListModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column() + 1]
+            return self._cell(self._rows[index.row()], index.column())
         if role == Qt.ItemDataRole.UserRole:
             return self._rows[index.row()][0]
         return None
+
+    def _cell(self, row: tuple[Any, ...], column: int) -> Any:
+        """A cell as the technician reads it: dates in the locale's short form, and where no
+        customer holds a tool, who carries it."""
+        value = row[column + 1]
+        spec = self._columns[column]
+        if spec.is_date and value:
+            day = QDate.fromString(str(value), Qt.DateFormat.ISODate)
+            short = QLocale.FormatType.ShortFormat
+            return QLocale().toString(day, short) if day.isValid() else value
+        if spec.name == "location" and not value and row[-1]:
+            return QCoreApplication.translate("ObjectList", "Carried by {name}").format(
+                name=self._user_name(row[-1]))
+        return value
+
+    def _user_name(self, user_id: int) -> str:
+        if user_id not in self._users:
+            user = self._session.setup.user(user_id)
+            self._users[user_id] = user.name if user else f"#{user_id}"
+        return self._users[user_id]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
-            return self._columns[section][1]
+            return QCoreApplication.translate(CONTEXT, self._columns[section].header)
         return None
+
+    # -- the technician's choice -------------------------------------------------------------
+
+    @property
+    def choice(self) -> ListChoice:
+        return self._choice
+
+    @property
+    def sort_column(self) -> int:
+        """The shown column the list is sorted by (the header's sort indicator)."""
+        return self._sort - 1
+
+    def column_width(self, column: int) -> int:
+        return self._columns[column].width
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: sorted by that column, by the store."""
+        if 0 <= column < len(self._columns):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.set_choice(ListChoice(self._columns[column].name, descending,
+                                       self._choice.filter, self._choice.state))
+
+    def set_choice(self, choice: ListChoice) -> None:
+        """Filter and sort as chosen: the list is read again from the top (its first batch
+        at once, the rest as the view scrolls), and the choice announced to be kept."""
+        if choice == self._choice:
+            return
+        self._choice = choice
+        self._reload()
+        self.choice_changed.emit(choice)
+
+    def _condition(self) -> Where | None:
+        if self._choice.filter == "all":
+            return None
+        return condition(self.kind, self._choice, self._session.list_context())
+
+    def _reload(self) -> None:
+        self._busy = True  # the view asks for more from within the reset's signals
+        try:
+            self.beginResetModel()
+            self._sort = 1 + self._names.index(self._choice.sort)
+            self._where = self._condition()
+            self._rows = []
+            self._touched = set()
+            self._wanted = 0
+            self._total = self._session.count(self.kind, self._where)
+            self.endResetModel()
+        finally:
+            self._busy = False
+        self.fetchMore()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._busy and len(self._rows) < self._total
@@ -99,7 +174,12 @@ class ObjectListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):  # callers (Qt's model tester) need not ask first
             return
-        batch = self.query(offset=len(self._rows), limit=BATCH)
+        last = self._rows[-1] if self._rows else None
+        batch = self._session.rows(
+            self.kind, self._names, order_by=self._choice.sort,
+            descending=self._choice.descending, limit=BATCH, where=self._where,
+            after=None if last is None else (last[self._sort], last[0]),
+        )
         if not batch:
             self._total = len(self._rows)
             return
@@ -124,9 +204,10 @@ class ObjectListModel(QAbstractTableModel):
             self.fetchMore()
 
     def query(self, *, offset: int, limit: int) -> list[tuple[Any, ...]]:
-        """(id, *columns) of the whole sorted list from `offset`."""
-        return self._session.rows(self.kind, self._names, order_by=SORT_COLUMN[self.kind],
-                                  offset=offset, limit=limit)
+        """(id, *columns) of the whole filtered, sorted list from `offset`."""
+        return self._session.rows(self.kind, self._names, order_by=self._choice.sort,
+                                  descending=self._choice.descending, offset=offset,
+                                  limit=limit, where=self._where)
 
     # -- changes ----------------------------------------------------------------------------
 
@@ -140,7 +221,9 @@ class ObjectListModel(QAbstractTableModel):
         entry = changes.of(self.kind)
         if not self._touched:
             self._was_complete = len(self._rows) >= self._total
-        self._total += len(entry.added) - len(entry.removed)
+        self._users.clear()
+        if self._where is None:  # a filtered list counts again when it applies the changes
+            self._total += len(entry.added) - len(entry.removed)
         self._touched |= entry.added | entry.changed | entry.removed
         if self._shown:
             self._apply()
@@ -160,6 +243,9 @@ class ObjectListModel(QAbstractTableModel):
         the list was hidden or coalesced by the bridge may call an object removed that was
         added again, and the store is the truth.
         """
+        if self._where is not None and self._condition() != self._where:
+            self._reload()  # what the filter means moved (a new day, plan or check-in)
+            return
         touched, self._touched = self._touched, set()
         if not self._rows:
             self.fetchMore()  # nothing loaded to correct: load the first batch as a view would
@@ -167,7 +253,8 @@ class ObjectListModel(QAbstractTableModel):
         few = self._was_complete and len(self._rows) < BATCH
         last = self._rows[-1]
         fresh = self._session.rows_of(
-            self.kind, touched, self._names, order_by=SORT_COLUMN[self.kind],
+            self.kind, touched, self._names, order_by=self._choice.sort,
+            descending=self._choice.descending, where=self._where,
             through=None if few else (last[self._sort], last[0]),
         )
         loaded = {row[0] for row in self._rows if row[0] in touched}
@@ -181,6 +268,8 @@ class ObjectListModel(QAbstractTableModel):
             self._trim()
         finally:
             self._busy = False
+        if self._where is not None:
+            self._total = self._session.count(self.kind, self._where)
         self._total = max(self._total, len(self._rows))
 
     def _remove(self, ids: Collection[int]) -> None:
@@ -265,9 +354,28 @@ class ObjectListModel(QAbstractTableModel):
             del self._rows[keep:]
             self.endRemoveRows()
 
-    def _key(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+    def _key(self, row: tuple[Any, ...]) -> Any:
         """The row's place in the list, as SQLite orders it: the sort column (NULL first,
-        then numbers, then text), then the id."""
+        then numbers, then text), then the id; the other way round when descending."""
         value = row[self._sort]
         rank = 0 if value is None else 1 if isinstance(value, int | float) else 2
-        return (rank, value if value is not None else 0, row[0])
+        key = (rank, value if value is not None else 0, row[0])
+        return _Descending(key) if self._choice.descending else key
+
+
+@functools.total_ordering
+class _Descending:
+    """A sort key that orders the other way, so bisect works on a descending list."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[Any, ...]) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return other.key < self.key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Descending) and self.key == other.key
+
+    __hash__ = None  # type: ignore[assignment]

@@ -61,6 +61,21 @@ def test_every_translatable_string_in_the_sources_has_its_danish(tmp_path: Path)
     assert TOOL["missing"](copy) == []
 
 
+# A text written out with a context held in a variable: lupdate collects only a literal
+# context, so such a text would never reach the .ts file and would stay English unnoticed.
+_HIDDEN_CONTEXT = re.compile(
+    r"""(?:\btranslate|QT_TRANSLATE_NOOP)\(\s*(?!["'])[\w.]+\s*,\s*["']""")
+
+
+def test_every_marked_text_names_its_context_where_lupdate_reads_it() -> None:
+    hidden = [f"{path.relative_to(ROOT)}:{number}"
+              for folder in ("app/views", "app/mainpage_boxes")
+              for path in sorted((ROOT / folder).rglob("*.py"))
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if _HIDDEN_CONTEXT.search(line)]
+    assert hidden == []
+
+
 def test_the_app_loads_the_danish_of_the_ts_file(tmp_path: Path) -> None:
     compiled = tmp_path / "fieldclient_da.qm"
     TOOL["lrelease"](TS_FILE, compiled)

@@ -15,6 +15,7 @@ from app.core.setup import CustomField
 from app.sandbox import SandboxServer
 from app.sandbox.setup_data import DEFAULT_FUNCTIONS
 from app.sync.keys import USERS_KEY
+from app.sync.listing import ListChoice
 from app.sync.session import Session, State
 from tests.sync_harness import Harness
 
@@ -177,3 +178,39 @@ def test_a_sent_note_leaves_its_objects_pending_list_and_says_so(synced: Harness
     stop()
     assert session.pending(Kind.TODO, task) == []
     assert any(changes.touches(Kind.TODO, task) for changes in heard)
+
+
+@pytest.mark.parametrize(("kind", "column"), [
+    (Kind.CUSTOMER, "name"),  # indexed
+    (Kind.CUSTOMER, "city"),  # not indexed
+    (Kind.PERSON, "company"),  # from the customer table
+    (Kind.TOOL, "serialnumber"),  # from the object's JSON
+])
+@pytest.mark.parametrize("descending", [False, True])
+def test_pages_read_after_the_last_row_join_into_the_whole_sorted_list(
+    session: Session, kind: Kind, column: str, descending: bool
+) -> None:
+    whole = session.rows(kind, [column], order_by=column, descending=descending, limit=10**6)
+    pages: list[tuple] = []
+    while True:
+        after = (pages[-1][1], pages[-1][0]) if pages else None
+        page = session.rows(kind, [column], order_by=column, descending=descending, limit=7,
+                            after=after)
+        if not page:
+            break
+        pages += page
+    assert pages == whole and len(whole) == session.count(kind) > 20
+    values = [(row[1], row[0]) for row in whole]
+    assert values == sorted(values, reverse=descending)
+
+
+def test_a_kept_list_choice_that_no_longer_fits_falls_back_to_the_default() -> None:
+    default = ListChoice("name")
+    columns = ["name", "city"]
+    assert ListChoice.from_json(None, default, Kind.CUSTOMER, columns) == default
+    assert ListChoice.from_json("name", default, Kind.CUSTOMER, columns) == default
+    kept = {"sort": "city", "descending": True, "filter": "near", "state": ""}
+    assert ListChoice.from_json(kept, default, Kind.CUSTOMER, columns) == ListChoice(
+        "city", True, "near")
+    gone = {"sort": "fax", "descending": "yes", "filter": "mine", "state": 3}
+    assert ListChoice.from_json(gone, default, Kind.CUSTOMER, columns) == default

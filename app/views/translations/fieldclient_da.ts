@@ -60,6 +60,53 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Customer / note</source>
+        <translation>Kunde / note</translation>
+    </message>
+    <message>
+        <source>Planned task</source>
+        <translation>Planlagt opgave</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Aftale</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registreret</translation>
+    </message>
+    <message>
+        <source>Task {id} (not on this device)</source>
+        <translation>Opgave {id} (ikke på denne enhed)</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Hele dagen</translation>
+    </message>
+    <message>
+        <source>{start}, {hours} h</source>
+        <translation>{start}, {hours} t</translation>
+    </message>
+</context>
+<context>
     <name>BoxPage</name>
     <message>
         <source>unknown box type</source>
@@ -157,10 +204,64 @@
     </message>
 </context>
 <context>
+    <name>DayView</name>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Forrige</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Næste ▶</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <source>Week of {first} - {last}</source>
+        <translation>Ugen {first} - {last}</translation>
+    </message>
+    <message>
+        <source>Nothing planned or registered.</source>
+        <translation>Intet planlagt eller registreret.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Henter…</translation>
+    </message>
+    <message>
+        <source>Offline: showing what this device has</source>
+        <translation>Offline: viser hvad denne enhed har</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: {why}</source>
+        <translation>Kunne ikke hente kalenderen: {why}</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionBox</name>
     <message>
         <source>no description on this task</source>
         <translation>ingen beskrivelse på denne opgave</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Show:</source>
+        <translation>Vis:</translation>
     </message>
 </context>
 <context>
@@ -264,6 +365,69 @@
     </message>
 </context>
 <context>
+    <name>ListFilters</name>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>Mine opgaver</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Denne uge</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <source>Planned to me</source>
+        <translation>Planlagt til mig</translation>
+    </message>
+    <message>
+        <source>Pool tasks of my teams</source>
+        <translation>Puljeopgaver for mine teams</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <translation>I status</translation>
+    </message>
+    <message>
+        <source>Near me</source>
+        <translation>Nær mig</translation>
+    </message>
+    <message>
+        <source>Carried by me</source>
+        <translation>Jeg har med</translation>
+    </message>
+    <message>
+        <source>Due today, or planned to you today</source>
+        <translation>Frist i dag, eller planlagt til dig i dag</translation>
+    </message>
+    <message>
+        <source>Due this week, or planned to you this week</source>
+        <translation>Frist denne uge, eller planlagt til dig denne uge</translation>
+    </message>
+    <message>
+        <source>Open tasks past their deadline</source>
+        <translation>Åbne opgaver over deres frist</translation>
+    </message>
+    <message>
+        <source>Planned to you in the calendar on this device</source>
+        <translation>Planlagt til dig i kalenderen på denne enhed</translation>
+    </message>
+    <message>
+        <source>Within {km} km of the task or customer you are checked in on, else of your next planned task</source>
+        <translation>Inden for {km} km af den opgave eller kunde, du er tjekket ind på, ellers af din næste planlagte opgave</translation>
+    </message>
+</context>
+<context>
     <name>MainPageView</name>
     <message>
         <source>Task {name}</source>
@@ -340,6 +504,13 @@
     <message>
         <source>{link} (not on this device)</source>
         <translation>{link} (ikke på denne enhed)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>My day</source>
+        <translation>Min dag</translation>
     </message>
 </context>
 <context>
@@ -493,6 +664,81 @@
     <message>
         <source>{name} is not a picture this app can read.</source>
         <translation>{name} er ikke et billede, som denne app kan læse.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectList</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Zip</source>
+        <translation>Postnr.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Stilling</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>Serienr.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+    <message>
+        <source>Carried by {name}</source>
+        <translation>Medbragt af {name}</translation>
     </message>
 </context>
 <context>
