@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket, QNetworkInformation
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
@@ -328,7 +328,9 @@ def _offer_sign_out(
     confirmed = asyncio.Event()
     account = connection.account
     demo = connection.sandbox is not None and not options.sandbox
-    window.sign_out_action.setText("&Leave the demo…" if demo else "Sign &out…")
+    leave = QCoreApplication.translate("Desktop", "&Leave the demo…")
+    sign_out = QCoreApplication.translate("Desktop", "Sign &out…")
+    window.sign_out_action.setText(leave if demo else sign_out)
     window.sign_out_action.setVisible(demo or (not options.sandbox and not options.server))
 
     async def asked() -> None:
@@ -338,13 +340,19 @@ def _offer_sign_out(
             await ask(str(refused), icon=QMessageBox.Icon.Warning, parent=window,
                       name="sign-out-message")
             return
-        question = ("Leave the demo? Its data is thrown away." if demo else
-                    f"Sign out of {account.username} on contract {account.contract}? The local "
-                    "data on this computer is removed; you can then sign in again, to this "
-                    "contract or another.")
-        if await ask(question, accept="Leave the demo" if demo else "Sign out",
-                     reject="Cancel", icon=QMessageBox.Icon.Question, parent=window,
-                     name="sign-out-message"):
+        if demo:
+            question = QCoreApplication.translate(
+                "Desktop", "Leave the demo? Its data is thrown away.")
+            accept = QCoreApplication.translate("Desktop", "Leave the demo")
+        else:
+            question = QCoreApplication.translate(
+                "Desktop", "Sign out of {user} on contract {contract}? The local data on this "
+                "computer is removed; you can then sign in again, to this contract or another."
+            ).format(user=account.username, contract=account.contract)
+            accept = QCoreApplication.translate("Desktop", "Sign out")
+        cancel = QCoreApplication.translate("Desktop", "Cancel")
+        if await ask(question, accept=accept, reject=cancel, icon=QMessageBox.Icon.Question,
+                     parent=window, name="sign-out-message"):
             confirmed.set()
 
     window.sign_out_action.triggered.connect(lambda: tasks.start(asked()))
@@ -369,11 +377,12 @@ def _tray(
         return None
     tray = SyncTray(window)
     menu = QMenu(window)
-    menu.addAction("Open Field Client", window.showNormal)
-    menu.addAction("Sync now", controls.request_sync)
+    menu.addAction(QCoreApplication.translate("Desktop", "Open {app}").format(app=APP_NAME),
+                   window.showNormal)
+    menu.addAction(QCoreApplication.translate("Desktop", "Sync now"), controls.request_sync)
     menu.addSeparator()
     # Not QApplication.quit, which would end the loop under `_run` before it cleaned up.
-    menu.addAction("Quit", lambda: quit_app())
+    menu.addAction(QCoreApplication.translate("Desktop", "Quit"), lambda: quit_app())
     tray.icon.setContextMenu(menu)
 
     def opened(indicator: Indicator | None) -> None:
@@ -435,9 +444,10 @@ async def _open_core(
         log.error("%s", damage)
         if options.quit_after_sync:
             raise
-        question = (f"{damage} Recover it? Your unsent changes are kept, the rest is downloaded "
-                    "again, and the damaged file is kept aside.")
-        if not await ask(question, accept="Recover"):
+        question = QCoreApplication.translate("Desktop",
+            "{damage} Recover it? Your unsent changes are kept, the rest is downloaded "
+            "again, and the damaged file is kept aside.").format(damage=damage)
+        if not await ask(question, accept=QCoreApplication.translate("Desktop", "Recover")):
             return None
     log.info("%s", recover(data_dir).message)
     return build()
@@ -452,13 +462,13 @@ async def ask(
     text: str,
     *,
     accept: str | None = None,
-    reject: str = "Quit",
+    reject: str | None = None,
     icon: QMessageBox.Icon = QMessageBox.Icon.Critical,
     parent: QWidget | None = None,
     name: str = "startup-message",
 ) -> bool:
-    """A message with OK; with `accept`, a question with that button and `reject`, answered
-    True when `accept` was clicked.
+    """A message with OK; with `accept`, a question with that button and `reject` (Quit when
+    not given), answered True when `accept` was clicked.
 
     Opened with `open()` and awaited, never `exec()`, so the event loop runs on meanwhile.
     """
@@ -466,7 +476,8 @@ async def ask(
     box.setObjectName(name)
     if accept is not None:
         box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
+        box.addButton(reject or QCoreApplication.translate("Desktop", "Quit"),
+                      QMessageBox.ButtonRole.RejectRole)
     else:
         box.addButton(QMessageBox.StandardButton.Ok)
     answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()

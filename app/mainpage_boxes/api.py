@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
 from app.core.setup import MainPageBox
+from app.core.texts import QT_TRANSLATE_NOOP
 from app.sync.session import Session
 
 if TYPE_CHECKING:
@@ -50,12 +51,6 @@ def translate(context: str, text: str) -> str:
     placeholders after translating."""
     core = _qt_core()
     return text if core is None else str(core.QCoreApplication.translate(context, text))
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks a constant's `text` for lupdate without translating it (Qt's macro of that name,
-    without Qt): the constant stays English, `translate(context, CONSTANT)` where it is shown."""
-    return text
 
 
 # How a sentence names the objects of each kind that has a main page ("not available for

@@ -1,10 +1,19 @@
-"""How times read in the window: in its language, with its locale's date format (QLocale)."""
+"""How times and kinds read in the window: in its language, with its locale's date format
+(QLocale)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+from app.core.kinds import Kind
+
+
+def kind_title(kind: Kind) -> str:
+    """A kind's plural as the window names it: "Tasks", "Opgaver" (the list tabs, the View
+    menu, the search results' groups)."""
+    return QCoreApplication.translate("Kinds", kind.label)
 
 
 def clock_text(moment: datetime) -> str:

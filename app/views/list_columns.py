@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.core.kinds import Kind
-from app.views.translation_marks import QT_TRANSLATE_NOOP
+from app.core.texts import QT_TRANSLATE_NOOP
 
 CONTEXT = "ObjectList"  # spelled out in each mark below: lupdate reads only a literal
 

@@ -21,6 +21,7 @@ from app.core.kinds import LISTED_KINDS, Kind
 from app.sync.session import Session
 from app.sync.status import Indicator
 from app.views.about import AboutDialog, IndicatorGuide
+from app.views.formatting import kind_title
 from app.views.settings import SettingsDialog
 from app.views.tasks import TaskKeeper
 
@@ -80,7 +81,7 @@ class WindowMenus(QObject):
         self.about: AboutDialog | None = None
         self.guide: IndicatorGuide | None = None
         self.list_actions = [
-            self._action(kind.label, f"Ctrl+{number}",
+            self._action(kind_title(kind), f"Ctrl+{number}",
                          lambda _checked=False, shown=kind: show_list(shown))
             for number, kind in enumerate(LISTED_KINDS, start=1)
         ]

@@ -14,12 +14,13 @@ import runpy
 import sqlite3
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -28,11 +29,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QTabBar,
+    QTableWidget,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app import APP_NAME
 from app.core.kinds import Kind
 from app.db.store import DATABASE_FILE
 from app.mainpage_boxes.page import page_of
@@ -47,6 +51,7 @@ from app.views.related_panels import RelatedPanels
 from app.views.setup_wizard import SetupWizard
 from app.views.tasks import TaskKeeper
 from tests.box_pages import LoopHooks
+from tests.gui.lists import wait_for
 from tests.sync_harness import Harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,10 +73,9 @@ _HIDDEN_CONTEXT = re.compile(
 
 
 def test_every_marked_text_names_its_context_where_lupdate_reads_it() -> None:
-    hidden = [f"{path.relative_to(ROOT)}:{number}"
-              for folder in ("app/views", "app/mainpage_boxes")
-              for path in sorted((ROOT / folder).rglob("*.py"))
-              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    hidden = [f"{path}:{number}"
+              for path in TOOL["sources"]()
+              for number, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1)
               if _HIDDEN_CONTEXT.search(line)]
     assert hidden == []
 
@@ -142,8 +146,8 @@ def _words(text: str) -> bool:
 
 def shown_texts(top: QWidget) -> list[str]:
     """Every text `top` shows in words, piece by piece: window title, labels, buttons, their
-    descriptions, placeholders, menus, and the headers and rows of trees (what a person
-    reads, not what they typed)."""
+    descriptions, placeholders, menus, tabs, and the headers and rows of trees and tables
+    (what a person reads, not what they typed)."""
     texts = [top.windowTitle()]
     for widget in top.findChildren(QWidget):
         if isinstance(widget, QLabel):
@@ -158,6 +162,11 @@ def shown_texts(top: QWidget) -> list[str]:
             texts += [action.text() for action in widget.actions()]
         elif isinstance(widget, QTreeWidget):
             texts += _tree_texts(widget)
+        elif isinstance(widget, QTableWidget):
+            texts += _table_texts(widget)
+        elif isinstance(widget, QTabBar):  # a list's tab: its name, then its count
+            texts += [re.sub(r" \(\d[\d.,]*\)$", "", widget.tabText(i))
+                      for i in range(widget.count())]
     return [piece for text in texts for piece in pieces(text) if _words(piece)]
 
 
@@ -167,6 +176,13 @@ def _tree_texts(tree: QTreeWidget) -> list[str]:
     items += [item.child(i) for item in list(items) if item for i in range(item.childCount())]
     return [item.text(column) for item in (header, *items) if item
             for column in range(tree.columnCount())]
+
+
+def _table_texts(table: QTableWidget) -> list[str]:
+    cells = [table.horizontalHeaderItem(column) for column in range(table.columnCount())]
+    cells += [table.item(row, column) for row in range(table.rowCount())
+              for column in range(table.columnCount())]
+    return [cell.text() for cell in cells if cell]
 
 
 def assert_all_danish(top: QWidget, data: set[str] = frozenset()) -> None:
@@ -206,7 +222,7 @@ def test_the_set_up_wizard_speaks_danish_on_every_page(
 # -- main pages -------------------------------------------------------------------------------
 
 
-def server_texts(harness: Harness) -> set[str]:
+def server_texts(harness: Harness | Path) -> set[str]:
     """Every text the server sent (each object and setting in the store: names, titles, box
     titles, states…), and what a page joins of it ("Jens Hansen", "8000 Aarhus C", an address
     on one line): the data a page shows as it came, in any language."""
@@ -230,7 +246,8 @@ def server_texts(harness: Harness) -> set[str]:
                     value.get("adress"), value.get("adress2"), town, value.get("country"))
                     if part and str(part).strip()))
 
-    with sqlite3.connect(harness.data_dir / DATABASE_FILE) as db:
+    data_dir = harness if isinstance(harness, Path) else harness.data_dir
+    with sqlite3.connect(data_dir / DATABASE_FILE) as db:
         for kind in Kind:
             for (data,) in db.execute(f'SELECT data FROM "{kind.value}"'):
                 collect(json.loads(data))
@@ -412,3 +429,36 @@ def test_times_read_in_danish(in_danish: Language) -> None:
     assert friendly_time(today) == "i dag 14:05"
     assert friendly_time("2026-11-21T14:05:00") == "21.11.2026 14:05"
     assert_danish([friendly_time(today)])
+
+
+def test_the_main_window_speaks_danish_after_a_sync(
+    in_danish: Language, window_and_core, data_dir: Path, loop
+) -> None:
+    """The window a technician sees all day: toolbar, menus, list tabs and headers, filters,
+    status bar, the offline strip, the day view, and the sync status page with every step."""
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    data = server_texts(data_dir) - _translations()[0]
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert [re.sub(r" \([\d.]+\)$", "", tab) for tab in tabs] == [
+        "Opgaver", "Kunder", "Personer", "Udstyr", "Min dag"]
+    assert QLocale().toString(12345) == "12.345"  # the counts in Danish numbers
+    assert window.activity_label.text() == "Opdateret"
+    assert window.last_sync_label.text().startswith("Sidst synkroniseret: i dag ")
+    window.offline_banner.show()
+    window.on_status(replace(core.session.controls.status, online=False))
+    assert window.offline_banner.text().startswith("Du er offline.")
+    headers = [model.headerData(column, Qt.Orientation.Horizontal)
+               for model in window.models.values() for column in range(model.columnCount())]
+    assert_danish(headers)
+    assert_all_danish(window, data=data | {APP_NAME})
+    window.show_day()
+    assert window.day_view.status.text() == "Henter…"
+    wait_for(loop, lambda: window.day_view.status.text() == "")  # read from the server
+    today = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
+    assert_all_danish(window.day_view, data=data | {today})  # "mandag den 7. december": Qt's
+    window.status_action.trigger()
+    steps = window.pages.steps
+    names = [steps.item(row, 0).text() for row in range(steps.rowCount())]
+    assert "Opgaver ændret siden sidste synkronisering" in names
+    assert_all_danish(window.pages, data={APP_NAME})
