@@ -45,6 +45,7 @@ from app.exits import exit_status, stop_signals
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import Account, AccountStore, SecretsUnavailable
 from app.sync.controls import SyncControls
+from app.sync.keys import LANGUAGE_KEY
 from app.sync.monitor import StatusMonitor
 from app.sync.preferences import apply_log_level
 from app.sync.provisioning import code_exchange_from
@@ -216,33 +217,17 @@ async def _run_signed_in(
             return await _cannot_start(error, options)
         if core is None:
             return 2  # the technician chose not to recover a damaged store
-        controls = core.session.controls
         if options.log_level is None and core.preferences.log_level is not None:
             apply_log_level(core.preferences.log_level)  # --log-level wins for this run
         follow_language(language, core.preferences)
+        relanguage = asyncio.Event()  # another language chosen in Settings: a new window
+        core.preferences.watch(lambda key: relanguage.set() if key == LANGUAGE_KEY else None)
         tasks = TaskKeeper(asyncio.get_running_loop())
-        # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
-        window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
-        tray = _tray(window, bridge, controls, exit_.request)
-        bridge.notice.connect(tray.notify if tray is not None else window.notify)
-        _follow_network(window, core.monitor)
-        # Time alone makes the app out of date: look again every half minute.
-        clock_tick = QTimer(window)
-        clock_tick.timeout.connect(core.monitor.refresh)
-        clock_tick.start(30_000)
-        signing_out = _offer_sign_out(window, core, connection, tasks, options)
-        window.quit_action.triggered.connect(lambda: exit_.request())
-
-        def window_closed() -> None:
-            # With background sync allowed the app stays in the tray; otherwise it ends.
-            if tray is None or controls.background_sync is not True:
-                exit_.request()
-
-        app.lastWindowClosed.connect(window_closed)
-        window.show()
+        _follow_network(core.monitor)
+        life = _WindowLife(app, core, connection, bridge, tasks, options, exit_, data_dir)
+        window = life.show(None)
         if options.open_page is not None and not options.quit_after_sync:
             window.open_page(*options.open_page)  # it fills in if the first sync brings it
-        SecondStart.listen(data_dir, window)
         # What exists now lives as long as the app: keep it out of the collector's full passes,
         # which otherwise pause the GUI for tens of milliseconds during a large sync.
         gc.freeze()
@@ -266,15 +251,21 @@ async def _run_signed_in(
             core.sender.start()
             # First run: ask once. Not for a demo: its data goes when the app closes, so there
             # is nothing to keep in sync in the background (nor to start with Windows).
+            controls = core.session.controls
             if controls.background_sync is None and connection.sandbox is None:
                 permission_prompt(window, controls, tasks)
-            if await exit_.unless_requested(signing_out.wait()) is None:
-                return exit_.status
+            while True:
+                signed_out = await exit_.unless_requested(
+                    _signed_out(life.signing_out, relanguage))
+                if signed_out is None:
+                    return exit_.status
+                if signed_out:
+                    break
+                relanguage.clear()
+                window = life.show(window)
         finally:
-            app.lastWindowClosed.disconnect(window_closed)  # the app outlives this run in tests
             await tasks.cancel_all()
-            window.close()
-            window.deleteLater()
+            life.close()
             await core.aclose()
         if connection.sandbox is None:  # the demo's folder goes with the stack
             try:
@@ -283,6 +274,77 @@ async def _run_signed_in(
                 await startup_message(str(refused))
         return SIGNED_OUT
     return 0
+
+
+async def _signed_out(signing_out: asyncio.Event, relanguage: asyncio.Event) -> bool:
+    """Wait for what ends the window: True, the technician signed out; False, they chose
+    another language."""
+    waits = {asyncio.ensure_future(signing_out.wait()), asyncio.ensure_future(relanguage.wait())}
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
+    return signing_out.is_set()
+
+
+class _WindowLife:
+    """The main window and what hangs off it (the tray, the clock, Sign out, Quit, the
+    second-start socket). Qt's widgets take their texts when they are made, so another
+    language chosen in Settings means a new window: `show` builds one where the old one was,
+    on the same core, at the same place, with Settings open again, and closes the old one."""
+
+    def __init__(
+        self, app: QApplication, core: Core, connection: Connection, bridge: Bridge,
+        tasks: TaskKeeper, options: DesktopOptions, exit_: AppExit, data_dir: Path,
+    ) -> None:
+        self._app, self._core, self._connection, self._bridge = app, core, connection, bridge
+        self._tasks, self._options, self._exit, self._data_dir = tasks, options, exit_, data_dir
+        # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
+        self._registry = BoxRegistry.installed()
+        self._window: MainWindow | None = None
+        self.signing_out = asyncio.Event()  # set once the technician confirmed Sign out
+
+    def show(self, old: MainWindow | None) -> MainWindow:
+        core, controls = self._core, self._core.session.controls
+        window = MainWindow(core.session, self._bridge, self._tasks, registry=self._registry)
+        tray = _tray(window, self._bridge, controls, self._exit.request)
+        self._bridge.notice.connect(tray.notify if tray is not None else window.notify)
+        # Time alone makes the app out of date: look again every half minute.
+        clock_tick = QTimer(window)
+        clock_tick.timeout.connect(core.monitor.refresh)
+        clock_tick.start(30_000)
+        _offer_sign_out(window, core, self._connection, self._tasks, self._options,
+                        self.signing_out)
+        window.quit_action.triggered.connect(lambda: self._exit.request())
+        if old is not None:
+            window.restoreGeometry(old.saveGeometry())
+        window.show()  # before the old one closes, so closing it is not the last window's
+        if old is not None:
+            if old.history.current is not None:
+                window.open_page(*old.history.current)
+            self._close(old)
+            window.menus.settings_action.trigger()  # where the language was chosen
+        else:
+            self._app.lastWindowClosed.connect(self._window_closed)
+        SecondStart.listen(self._data_dir, window)
+        self._window = window
+        return window
+
+    def close(self) -> None:
+        self._app.lastWindowClosed.disconnect(self._window_closed)  # the app outlives a run
+        if self._window is not None:
+            self._close(self._window)
+
+    def _window_closed(self) -> None:
+        # With background sync allowed the app stays in the tray; otherwise it ends.
+        if not SyncTray.available() or self._core.session.controls.background_sync is not True:
+            self._exit.request()
+
+    @staticmethod
+    def _close(window: MainWindow) -> None:
+        window.close()
+        window.deleteLater()
 
 
 async def _connect(
@@ -320,12 +382,11 @@ async def _connect(
 
 def _offer_sign_out(
     window: MainWindow, core: Core, connection: Connection, tasks: TaskKeeper,
-    options: DesktopOptions,
-) -> asyncio.Event:
-    """The window's Sign out: refused with the list while changes wait, else confirmed; the
-    event is set once the technician confirmed. A run on --sandbox or --server keeps no
+    options: DesktopOptions, confirmed: asyncio.Event,
+) -> None:
+    """The window's Sign out: refused with the list while changes wait, else confirmed;
+    `confirmed` is set once the technician confirmed. A run on --sandbox or --server keeps no
     account, so it has nothing to sign out of."""
-    confirmed = asyncio.Event()
     account = connection.account
     demo = connection.sandbox is not None and not options.sandbox
     leave = QCoreApplication.translate("Desktop", "&Leave the demo…")
@@ -356,7 +417,6 @@ def _offer_sign_out(
             confirmed.set()
 
     window.sign_out_action.triggered.connect(lambda: tasks.start(asked()))
-    return confirmed
 
 
 def _opened(window: MainWindow, core: Core, place: tuple[Kind, int]) -> bool:
@@ -404,7 +464,7 @@ def _tray(
     return tray
 
 
-def _follow_network(window: MainWindow, monitor: StatusMonitor) -> None:
+def _follow_network(monitor: StatusMonitor) -> None:
     """Online/offline and metered from Qt's network information, where the platform has it;
     the calls themselves tell the monitor too (a call that does not reach the server)."""
     if not QNetworkInformation.loadDefaultBackend():

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.kinds import Kind
 from app.db.store import DATABASE_FILE
+from app.desktop import DesktopOptions, run_desktop
 from app.mainpage_boxes.page import page_of
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.signin import AccountSetup
@@ -46,12 +47,15 @@ from app.views.bridge import Bridge
 from app.views.formatting import friendly_time
 from app.views.language import Language, language_for
 from app.views.main_page import MainPageView
+from app.views.main_window import MainWindow
 from app.views.object_actions import ObjectActions
 from app.views.related_panels import RelatedPanels
+from app.views.settings import SettingsDialog
 from app.views.setup_wizard import SetupWizard
 from app.views.tasks import TaskKeeper
 from tests.box_pages import LoopHooks
 from tests.gui.lists import wait_for
+from tests.gui.running import Script, visible, while_running
 from tests.sync_harness import Harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -462,3 +466,58 @@ def test_the_main_window_speaks_danish_after_a_sync(
     names = [steps.item(row, 0).text() for row in range(steps.rowCount())]
     assert "Opgaver ændret siden sidste synkronisering" in names
     assert_all_danish(window.pages, data={APP_NAME})
+
+
+def test_danish_chosen_in_settings_opens_the_window_again_in_danish_where_it_was(
+    app_as_run: None, data_dir: Path
+) -> None:
+    """The language is switched in Settings, not at the next start: the window comes back in
+    Danish on the same page, with Settings open again for what else to change."""
+    before: list[MainWindow] = []
+    seen: dict[str, Any] = {}
+
+    def synced_window() -> MainWindow | None:
+        window = visible(MainWindow)
+        return window if window is not None and window.models[Kind.TODO].total > 0 \
+            and window.activity_label.text() == "Up to date" else None
+
+    def open_a_task_and_settings(window: MainWindow) -> None:
+        before.append(window)
+        model = window.models[Kind.TODO]
+        window.open_page(Kind.TODO, model.data(model.index(0, 0), Qt.ItemDataRole.UserRole))
+        window.menus.settings_action.trigger()
+
+    def danish_window() -> MainWindow | None:
+        window = visible(MainWindow)
+        return window if window is not None and window is not before[0] else None
+
+    def look_at(window: MainWindow) -> None:
+        seen["place"], seen["old place"] = window.history.current, before[0].history.current
+        seen["sync"] = window.sync_action.text()
+        seen["page"] = window.page.heading.text() if window.page else ""
+
+    def close_settings_and_quit(dialog: SettingsDialog) -> None:
+        seen["settings"] = dialog.windowTitle()
+        dialog.close()
+        window = visible(MainWindow)
+        assert window is not None
+        seen["windows"] = [w for w in QApplication.topLevelWidgets()
+                           if isinstance(w, MainWindow) and w.isVisible()]
+        window.quit_action.trigger()
+
+    script = (
+        Script()
+        .then("the synced window", synced_window, open_a_task_and_settings)
+        .then("Settings", lambda: visible(SettingsDialog),
+              lambda dialog: dialog.language.setCurrentIndex(dialog.language.findData("da")))
+        .then("the window again", danish_window, look_at)
+        .then("Settings again", lambda: visible(SettingsDialog), close_settings_and_quit)
+    )
+    with while_running(script, limit_s=60):
+        status = run_desktop(DesktopOptions(data_dir=data_dir, sandbox=True, sandbox_scale=0.05))
+    assert script.done, f"stopped waiting for {script.waiting_for}"
+    assert status == 0
+    assert seen["sync"] == "Synkroniser nu"
+    assert seen["place"] == seen["old place"] and seen["page"].startswith("Opgave ")
+    assert seen["settings"] == "Field Client: indstillinger"
+    assert len(seen["windows"]) == 1  # the English window is gone

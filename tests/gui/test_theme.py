@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.sync.progress import StepProgress, SyncProgress
 from app.views.theme import contrast, dark_palette
 
-
 SAY = "You are offline. Changes are kept and sent when you are back online."
 
 

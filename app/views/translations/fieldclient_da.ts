@@ -1311,10 +1311,6 @@
         <translation>Giv besked, når kontoret ændrer mine &amp;opgaver</translation>
     </message>
     <message>
-        <source>The window shows the new language at the next start.</source>
-        <translation>Vinduet viser det nye sprog ved næste start.</translation>
-    </message>
-    <message>
         <source>&amp;Open folder</source>
         <translation>Åbn &amp;mappe</translation>
     </message>
