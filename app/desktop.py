@@ -220,8 +220,16 @@ async def _run_signed_in(
         if options.log_level is None and core.preferences.log_level is not None:
             apply_log_level(core.preferences.log_level)  # --log-level wins for this run
         follow_language(language, core.preferences)
-        relanguage = asyncio.Event()  # another language chosen in Settings: a new window
-        core.preferences.watch(lambda key: relanguage.set() if key == LANGUAGE_KEY else None)
+        relanguage = asyncio.Event()  # another language shown from now on: a new window
+        shown = language.code
+
+        def language_chosen(key: str) -> None:
+            # After follow_language's watcher: `language` already shows the choice. "English"
+            # chosen on an English system changes nothing on the screen, and needs no window.
+            if key == LANGUAGE_KEY and language.code != shown:
+                relanguage.set()
+
+        core.preferences.watch(language_chosen)
         tasks = TaskKeeper(asyncio.get_running_loop())
         _follow_network(core.monitor)
         life = _WindowLife(app, core, connection, bridge, tasks, options, exit_, data_dir)
@@ -262,6 +270,7 @@ async def _run_signed_in(
                 if signed_out:
                     break
                 relanguage.clear()
+                shown = language.code
                 window = life.show(window)
         finally:
             await tasks.cancel_all()
@@ -324,7 +333,9 @@ class _WindowLife:
             if old.history.current is not None:
                 window.open_page(*old.history.current)
             self._close(old)
-            window.menus.settings_action.trigger()  # where the language was chosen
+            window.menus.open_settings()  # where the language was chosen, to go on there
+            if window.menus.settings is not None:
+                window.menus.settings.language.setFocus()
         else:
             self._app.lastWindowClosed.connect(self._window_closed)
         SecondStart.listen(self._data_dir, window)

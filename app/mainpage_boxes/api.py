@@ -80,6 +80,16 @@ def local_number(value: float, decimals: int = 0) -> str:
     return str(locale.toString(float(value), "f", decimals))
 
 
+def local_date(day: date) -> str:
+    """`day` in the window locale's short form, as the lists show dates ("07.11.2026" in
+    Danish, "07/11/2026" in English); day-month-year where Qt is not loaded."""
+    core = _qt_core()
+    if core is None:
+        return day.strftime("%d-%m-%Y")
+    qt_day = core.QDate(day.year, day.month, day.day)
+    return str(core.QLocale().toString(qt_day, core.QLocale.FormatType.ShortFormat))
+
+
 def local_day(day: date, qt_format: str, without_qt: str) -> str:
     """`day` with the window locale's names of months and days (`qt_format`: QLocale's
     pattern, "d MMM"); `without_qt` is the English to give where Qt is not loaded."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from app.core.kinds import Kind
+from app.mainpage_boxes.api import local_date
 
 
 def kind_title(kind: Kind) -> str:
@@ -22,9 +23,9 @@ def clock_text(moment: datetime) -> str:
 
 
 def date_text(day: date) -> str:
-    """The day in the locale's short format: "21/11/2026" in English, "21.11.2026" in Danish."""
-    return QLocale().toString(QDate(day.year, day.month, day.day),
-                              QLocale.FormatType.ShortFormat)
+    """The day in the locale's short format: "21/11/2026" in English, "21.11.2026" in Danish
+    (as the lists, the boxes and the page's header show dates)."""
+    return local_date(day)
 
 
 def friendly_time(moment: datetime | str | None) -> str:

@@ -327,6 +327,7 @@ def test_a_main_page_speaks_danish(main_page: ShowPage, synced: Harness, kind: K
     page = main_page(kind)
     assert sum(view.isVisible() for view in page.views) >= 2  # boxes, each with its texts
     assert page.heading.text().startswith(HEADINGS[kind])
+    assert not re.search(r"\d{4}-\d\d-\d\d", page.facts.text())  # dates as the lists show them
     assert_all_danish(page, data=page_data(synced, page))
 
 
