@@ -232,7 +232,9 @@ def layout_report(session: Session, registry: BoxRegistry, now: datetime,
             if page is not None:
                 objects.append({"id": object_id, "boxes": [
                     {"position": position, "id": box.id, "type": box.type, "title": box.title,
-                     "sortorder": box.sortorder, "shown": box.shown, "reason": box.reason}
+                     "sortorder": box.sortorder, "shown": box.shown, "reason": box.reason,
+                     "problems": [p.message for p in problems
+                                  if p.kind == kind and p.position == position]}
                     for position, box in enumerate(page.boxes, start=1)
                 ]})
         kinds[kind.value] = {"objects": objects}

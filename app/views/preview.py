@@ -41,7 +41,6 @@ from app.core.kinds import LISTED_KINDS, Kind
 from app.core.setup import Layout
 from app.mainpage_boxes.api import Hidden, PageHooks, Shown, decide, translate
 from app.mainpage_boxes.layout_check import (
-    UNKNOWN,
     Problem,
     Severity,
     check_layout,
@@ -50,7 +49,7 @@ from app.mainpage_boxes.layout_check import (
     sample_objects,
     unreadable,
 )
-from app.mainpage_boxes.page import page_boxes
+from app.mainpage_boxes.page import UNKNOWN_TYPE, page_boxes
 from app.mainpage_boxes.registry import BoxRegistry
 from app.mainpage_boxes.widget import BoxView
 from app.sync.keys import COLUMN_GROUPS_KEY, MAIN_PAGES_KEY
@@ -131,11 +130,12 @@ class PreviewPage(QWidget):
         if not boxes:
             layout.addWidget(_note(self.tr("This layout has no main page for this kind."), self))
         for position, box in enumerate(boxes, start=1):
-            notes = [f"⚠ {p.message}" for p in problems
-                     if p.kind == kind and p.position == position]
             context = box.context
             decision = (decide(box.plugin, context) if box.plugin is not None
-                        else Hidden(translate("LayoutCheck", UNKNOWN).format(type=context.box.box)))
+                        else Hidden(translate("BoxPage", UNKNOWN_TYPE)))
+            said = decision.reason if isinstance(decision, Hidden) else ""
+            notes = [f"⚠ {p.message}" for p in problems
+                     if p.kind == kind and p.position == position and p.message != said]
             if box.plugin is not None and isinstance(decision, Shown):
                 for note in notes:
                     layout.addWidget(_note(note, self))
