@@ -342,7 +342,7 @@ def _print_problems(path: Path, problems: Sequence[Problem]) -> None:
     editor or a CI log links to the place; a summary line last."""
     for problem in problems:
         place = f"{path}:{problem.line}:{problem.column}" if problem.line else str(path)
-        where = "" if problem.line else f"{problem.where()}: "
+        where = "" if problem.line or not problem.where() else f"{problem.where()}: "
         print(f"{place}: {problem.severity.value}: {where}{problem.message}")
     errors = errors_in(problems)
     print(f"{path}: {errors} error(s), {len(problems) - errors} warning(s)")

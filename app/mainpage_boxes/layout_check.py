@@ -78,12 +78,13 @@ class Problem:
     column: int = 0
 
     def where(self) -> str:
-        """Where it is, for a person: "todo page, box 3 (columngroup9, id 12)"."""
+        """Where it is, for a person: "todo page, box 3 (columngroup9, id 12)"; "" for an
+        entry of the file the parser left out (its message says which)."""
         if self.line:
             return translate("LayoutCheck", "line {line}, column {column}").format(
                 line=self.line, column=self.column)
         if self.kind is None:
-            return translate("LayoutCheck", "the file")
+            return ""
         if not self.position:
             return translate("LayoutCheck", "{kind} page").format(kind=self.kind.value)
         return translate("LayoutCheck", "{kind} page, box {position} ({type}, id {id})").format(

@@ -403,7 +403,8 @@ class LayoutPreview(QWidget):
         for problem in self.problems:
             severity = (self.tr("Error") if problem.severity is Severity.ERROR
                         else self.tr("Warning"))
-            self.problem_list.addItem(f"{severity} · {problem.where()}: {problem.message}")
+            where = f"{problem.where()}: " if problem.where() else ""
+            self.problem_list.addItem(f"{severity} · {where}{problem.message}")
         self.problem_list.setVisible(bool(self.problems))
         for tab in self.kind_tabs.values():
             tab.fill_objects()
