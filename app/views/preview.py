@@ -100,11 +100,18 @@ class FlaggedBox(QFrame):
         apply_tone(self, Tone.WARNING)
 
 
-def _note(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
+def _note(text: str, parent: QWidget) -> QWidget:
+    """A problem the check found with a box, beside it: a warning sign and the words."""
+    row = QWidget(parent)
+    sign = QLabel("⚠", row)
+    label = QLabel(text, row)
     label.setObjectName("preview-note")
     label.setWordWrap(True)
-    return label
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(sign, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(label, 1)
+    return row
 
 
 class PreviewPage(QWidget):
@@ -128,13 +135,14 @@ class PreviewPage(QWidget):
         layout.addWidget(self.heading)
         boxes = page_boxes(session, kind, object_id, now(), registry=registry) or ()
         if not boxes:
-            layout.addWidget(_note(self.tr("This layout has no main page for this kind."), self))
+            empty = QLabel(self.tr("This layout has no main page for this kind."), self)
+            layout.addWidget(empty)
         for position, box in enumerate(boxes, start=1):
             context = box.context
             decision = (decide(box.plugin, context) if box.plugin is not None
                         else Hidden(translate("BoxPage", UNKNOWN_TYPE)))
             said = decision.reason if isinstance(decision, Hidden) else ""
-            notes = [f"⚠ {p.message}" for p in problems
+            notes = [p.message for p in problems
                      if p.kind == kind and p.position == position and p.message != said]
             if box.plugin is not None and isinstance(decision, Shown):
                 for note in notes:

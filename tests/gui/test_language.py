@@ -43,10 +43,13 @@ from app.views.formatting import friendly_time
 from app.views.language import Language, language_for
 from app.views.main_page import MainPageView
 from app.views.object_actions import ObjectActions
+from app.views.preview import LayoutPreview
 from app.views.related_panels import RelatedPanels
 from app.views.setup_wizard import SetupWizard
 from app.views.tasks import TaskKeeper
+from tests.admin import set_functions
 from tests.box_pages import LoopHooks
+from tests.layouts import add_box, sandbox_layout, save
 from tests.sync_harness import Harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -412,3 +415,40 @@ def test_times_read_in_danish(in_danish: Language) -> None:
     assert friendly_time(today) == "i dag 14:05"
     assert friendly_time("2026-11-21T14:05:00") == "21.11.2026 14:05"
     assert_danish([friendly_time(today)])
+
+
+# -- the layout preview -----------------------------------------------------------------------
+
+
+def test_the_layout_preview_and_its_flags_speak_danish(
+    in_danish: Language, qtbot, synced: Harness, tmp_path: Path
+) -> None:
+    """The preview of a layout with a box of every kind of trouble: its window, the flags in
+    place on each page, the notes beside them and the list of problems, in Danish."""
+    set_functions(synced.server, ToolTake=False)
+    assert synced.sync().ok
+    layout = sandbox_layout()
+    add_box(layout, "todo", "columngroup9", box_id=92, group=9, title="Gone")
+    add_box(layout, "person", "checklist", box_id=93, title="Checklist")
+    layout["columngroups"][0]["columns"].append(
+        {"field": "nosuchfield", "title": "Nothing", "type": "string"})
+    path = tmp_path / "layout.json"
+    save(path, layout)
+    preview = LayoutPreview(synced.core.session, BoxRegistry.installed(), path=path)
+    qtbot.addWidget(preview)
+    preview.show()
+    data = {"weatherforecast", "columngroup9", "nosuchfield", "checklist", "tooltake", str(path)}
+    for kind, tab in preview.kind_tabs.items():  # every page is in the window, each in a tab
+        assert tab.page is not None and tab.page.flags  # each page flags a box here
+        data |= page_data_of(synced, kind) | {tab.page.heading.text()}
+    assert_all_danish(preview, data=data)
+    problems = [preview.problem_list.item(i).text() for i in range(preview.problem_list.count())]
+    assert "Fejl · todo-siden, boks 10 (columngroup9, id 92): kolonnegruppe 9 findes ikke" \
+        in problems
+    # each line is where, then what: both Danish
+    assert_danish([part for problem in preview.problems
+                   for part in (problem.where(), problem.message)], data=data)
+
+    save(path, '{"mainpages": [}')
+    preview.reload()
+    assert preview.error.text().startswith("Filen er ikke et layout (linje 1, kolonne 16)")
