@@ -109,3 +109,16 @@ def test_report_and_export_show_every_page_on_the_accounts_objects(
     for picture in pictures.iterdir():
         width, height = _png_size(picture)
         assert width >= 700 and height >= 400
+
+
+def test_preview_opens_the_window_on_a_file_over_the_sandbox(tmp_path: Path) -> None:
+    """`fieldclient --sandbox --preview FILE`: the preview window (its picture, 1100 × 760,
+    not the main window's 1100 × 680) on the demo data, after the first sync."""
+    layout = sandbox_layout()
+    add_box(layout, "todo", "columngroup9", box_id=92, group=9)
+    path, picture = tmp_path / "layout.json", tmp_path / "preview.png"
+    save(path, layout)
+    shown = run_cli("--sandbox", "--sandbox-scale", "0.05", "--preview", str(path),
+                    "--quit-after-sync", "--screenshot", str(picture), "--log-level", "ERROR")
+    assert shown.returncode == 0, shown.stderr
+    assert _png_size(picture) == (1100, 760)
