@@ -142,8 +142,9 @@ class PreviewPage(QWidget):
             decision = (decide(box.plugin, context) if box.plugin is not None
                         else Hidden(translate("BoxPage", UNKNOWN_TYPE)))
             said = decision.reason if isinstance(decision, Hidden) else ""
-            notes = [p.message for p in problems
-                     if p.kind == kind and p.position == position and p.message != said]
+            notes = [p.message for p in problems  # each once: not what the flag says
+                     if p.kind == kind and p.position == position
+                     and not (said and said in p.message)]
             if box.plugin is not None and isinstance(decision, Shown):
                 for note in notes:
                     layout.addWidget(_note(note, self))
