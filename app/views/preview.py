@@ -217,10 +217,10 @@ class KindTab(QWidget):
                 self._add(0, self.tr("Nothing found"))
         else:
             found = examples(session, kind, self._preview.now(), self._preview.registry)
-            titles = {box: box.title for box in session.setup.main_page(kind)}
-            boxes = list(titles)
+            boxes = session.setup.main_page(kind)
             for example in found:
-                title = titles[boxes[example.position - 1]] or boxes[example.position - 1].box
+                box = boxes[example.position - 1]
+                title = box.title or box.box
                 if example.shown is not None:
                     entries.append((example.shown, self.tr("{box} shown: {object}").format(
                         box=title, object=object_name(session, kind, example.shown))))
@@ -393,7 +393,7 @@ class LayoutPreview(QWidget):
         watched = self.watcher.files() + self.watcher.directories()
         if watched:
             self.watcher.removePaths(watched)
-        if path is not None:
+        if path is not None and path.parent.is_dir():
             self.watcher.addPath(str(path.parent))
             if path.exists():
                 self.watcher.addPath(str(path))
@@ -445,14 +445,16 @@ class LayoutPreview(QWidget):
 
     def _open(self, kind: Kind, object_id: int) -> None:
         """A link on a box: that object on its kind's page."""
-        self.tabs.setCurrentWidget(self.kind_tabs[kind])
-        self.kind_tabs[kind].show_object(object_id)
+        if kind in self.kind_tabs:
+            self.tabs.setCurrentWidget(self.kind_tabs[kind])
+            self.kind_tabs[kind].show_object(object_id)
 
 
 def export_pages(session: Session, registry: BoxRegistry, folder: Path,
                  now: Callable[[], datetime] = datetime.now) -> list[Path]:
     """A PNG of each kind's page with the previewed layout (`session` previews it), on the
-    first object that shows the most of it: `fieldclient preview FILE --export DIR`."""
+    first of the objects that make its boxes show and hide (the first one the window lists):
+    `fieldclient preview FILE --export DIR`. A kind without objects has no picture."""
     problems = check_layout(session.setup.layout(), registry, session)
     written: list[Path] = []
     for kind in LISTED_KINDS:

@@ -112,8 +112,8 @@ def test_report_and_export_show_every_page_on_the_accounts_objects(
 
 
 def test_preview_opens_the_window_on_a_file_over_the_sandbox(tmp_path: Path) -> None:
-    """`fieldclient --sandbox --preview FILE`: the preview window (its picture, 1100 × 760,
-    not the main window's 1100 × 680) on the demo data, after the first sync."""
+    """`fieldclient --sandbox --preview FILE`: the preview window (its picture, 1100 by 760,
+    not the main window's 1100 by 680) on the demo data, after the first sync."""
     layout = sandbox_layout()
     add_box(layout, "todo", "columngroup9", box_id=92, group=9)
     path, picture = tmp_path / "layout.json", tmp_path / "preview.png"
