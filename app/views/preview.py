@@ -169,6 +169,7 @@ class KindTab(QWidget):
         self._preview = preview
         self.kind = kind
         self.page: PreviewPage | None = None
+        self.stale = True  # filled when shown: a reload redraws only the page in sight
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Find another object…"))
         self.search.setClearButtonEnabled(True)
@@ -206,6 +207,7 @@ class KindTab(QWidget):
         """The list anew: search results when something is typed, else the examples; the
         object shown stays chosen when it is still listed, else the first is."""
         session, kind = self._preview.session, self.kind
+        self.stale = False
         shown = self.page.object_id if self.page is not None else None
         self.objects.blockSignals(True)
         self.objects.clear()
@@ -320,6 +322,7 @@ class LayoutPreview(QWidget):
             tab = KindTab(self, kind)
             self.kind_tabs[kind] = tab
             self.tabs.addTab(tab, kind_title(kind))
+        self.tabs.currentChanged.connect(self._fill_shown_tab)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.error)
@@ -416,8 +419,16 @@ class LayoutPreview(QWidget):
             self.problem_list.addItem(f"{severity} · {where}{problem.message}")
         self.problem_list.setVisible(bool(self.problems))
         for tab in self.kind_tabs.values():
-            tab.fill_objects()
+            tab.stale = True
+        self._fill_shown_tab()
         self.reloaded.emit()
+
+    def _fill_shown_tab(self) -> None:
+        """The page in sight drawn anew; the others when their tab is chosen (a page's examples
+        build some forty pages: four kinds at each save would make typing wait)."""
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, KindTab) and tab.stale:
+            tab.fill_objects()
 
     def refill(self) -> None:
         """Everything anew with the objects and setup the device has now."""

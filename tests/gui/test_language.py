@@ -439,6 +439,7 @@ def test_the_layout_preview_and_its_flags_speak_danish(
     preview.show()
     data = {"weatherforecast", "columngroup9", "nosuchfield", "checklist", "tooltake", str(path)}
     for kind, tab in preview.kind_tabs.items():  # every page is in the window, each in a tab
+        preview.tabs.setCurrentWidget(tab)
         assert tab.page is not None and tab.page.flags  # each page flags a box here
         data |= page_data_of(synced, kind) | {tab.page.heading.text()}
     assert_all_danish(preview, data=data)

@@ -34,13 +34,15 @@ def open_preview(qtbot: QtBot, harness: Harness, path: Path | None) -> LayoutPre
 
 
 def flags(preview: LayoutPreview, kind: Kind) -> dict[str, str]:
-    """The flagged boxes on the kind's page as shown now: type → why."""
+    """The flagged boxes on the kind's page (its tab chosen): type → why."""
+    preview.tabs.setCurrentWidget(preview.kind_tabs[kind])
     shown = preview.kind_tabs[kind].page
     assert shown is not None, f"no {kind} page is shown"
     return {flag.box_type: flag.reason for flag in shown.flags}
 
 
 def notes(preview: LayoutPreview, kind: Kind) -> list[str]:
+    preview.tabs.setCurrentWidget(preview.kind_tabs[kind])
     shown = preview.kind_tabs[kind].page
     assert shown is not None
     return [label.text() for label in shown.findChildren(QLabel, "preview-note")]
