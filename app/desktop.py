@@ -49,11 +49,13 @@ from app.sync.keys import LANGUAGE_KEY
 from app.sync.monitor import StatusMonitor
 from app.sync.preferences import apply_log_level
 from app.sync.provisioning import code_exchange_from
+from app.sync.session import Session
 from app.sync.signin import AccountSetup, sign_out
 from app.sync.status import Indicator
 from app.views.bridge import Bridge
 from app.views.language import Language
 from app.views.main_window import MainWindow
+from app.views.preview import export_pages
 from app.views.settings import follow_language
 from app.views.setup_wizard import run_setup_wizard
 from app.views.sync_pages import permission_prompt
@@ -80,6 +82,8 @@ class DesktopOptions:
     sandbox_scale: float = 1.0
     open_page: tuple[Kind, int] | None = None  # --open KIND:ID
     log_level: str | None = None  # --log-level, when given
+    preview: bool = False  # --preview: the layout preview opens over the window
+    preview_file: Path | None = None  # --preview FILE.json: of that file, else the account's
 
 
 def run_desktop(options: DesktopOptions) -> int:
@@ -221,12 +225,12 @@ async def _run_signed_in(
             apply_log_level(core.preferences.log_level)  # --log-level wins for this run
         follow_language(language, core.preferences)
         relanguage = asyncio.Event()  # another language shown from now on: a new window
-        shown = language.code
+        shown_code = language.code
 
         def language_chosen(key: str) -> None:
             # After follow_language's watcher: `language` already shows the choice. "English"
             # chosen on an English system changes nothing on the screen, and needs no window.
-            if key == LANGUAGE_KEY and language.code != shown:
+            if key == LANGUAGE_KEY and language.code != shown_code:
                 relanguage.set()
 
         core.preferences.watch(language_chosen)
@@ -236,6 +240,8 @@ async def _run_signed_in(
         window = life.show(None)
         if options.open_page is not None and not options.quit_after_sync:
             window.open_page(*options.open_page)  # it fills in if the first sync brings it
+        if options.preview:
+            window.open_preview(options.preview_file)
         # What exists now lives as long as the app: keep it out of the collector's full passes,
         # which otherwise pause the GUI for tens of milliseconds during a large sync.
         gc.freeze()
@@ -249,7 +255,11 @@ async def _run_signed_in(
                 # Twice: a text that wraps to its width asks for its height only once laid out.
                 app.processEvents()
                 app.processEvents()
-                if options.screenshot is not None and not window.grab().save(
+                if options.preview and window.preview is not None:
+                    window.preview.refill()  # the objects the sync brought
+                    app.processEvents()
+                shown: QWidget = window.preview if window.preview is not None else window
+                if options.screenshot is not None and not shown.grab().save(
                     str(options.screenshot)
                 ):
                     log.error("Could not save the screenshot to %s", options.screenshot)
@@ -270,7 +280,7 @@ async def _run_signed_in(
                 if signed_out:
                     break
                 relanguage.clear()
-                shown = language.code
+                shown_code = language.code
                 window = life.show(window)
         finally:
             await tasks.cancel_all()
@@ -522,6 +532,17 @@ async def _open_core(
             return None
     log.info("%s", recover(data_dir).message)
     return build()
+
+
+def export_preview(session: Session, registry: BoxRegistry, folder: Path) -> list[Path]:
+    """`fieldclient preview FILE --export DIR`: each main page drawn offscreen (no window, so
+    it runs on a CI machine without a display) and saved as a PNG."""
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    Language(app).use(None)
+    return export_pages(session, registry, folder)
 
 
 async def startup_message(text: str) -> None:

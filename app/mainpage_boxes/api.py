@@ -206,6 +206,12 @@ class BoxPlugin(ABC, Generic[C]):
     """The title the guide prescribes ("Checklist"); None: the box definition's own title.
     Mark it `QT_TRANSLATE_NOOP("BoxTitle", …)`: it is shown translated (context "BoxTitle")."""
 
+    def functions(self, kind: Kind) -> frozenset[str]:
+        """The GetMobileAppSettings functions that switch the box on for `kind`'s page (any one
+        of them will do); empty when it needs none. `build` says "function … is off" itself;
+        this lets the layout check warn about a box no technician of the account will see."""
+        return frozenset()
+
     def handles(self, box_type: str) -> bool:
         return box_type.startswith(self.box_type) if self.is_prefix else box_type == self.box_type
 

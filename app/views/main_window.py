@@ -4,6 +4,7 @@ page of the object a row opens (over the lists, with back and forward like a bro
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,6 +41,7 @@ from app.views.menus import WindowMenus
 from app.views.notice_text import notice_texts
 from app.views.object_lists import ObjectListModel
 from app.views.password_prompt import PasswordBanner
+from app.views.preview import LayoutPreview
 from app.views.search import SearchBox
 from app.views.setup_progress import SetupProgress, show_fraction
 from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
@@ -130,6 +132,9 @@ class MainWindow(QMainWindow):
         self.day_action.setShortcut(QKeySequence("Ctrl+D"))
         self.day_action.triggered.connect(self.show_day)
         self.addAction(self.day_action)
+        self.preview: LayoutPreview | None = None
+        self.preview_action = QAction(self.tr("&Preview main pages…"), self)
+        self.preview_action.triggered.connect(lambda: self.open_preview(None))
 
         self.activity_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -154,6 +159,18 @@ class MainWindow(QMainWindow):
         # Last: the menu bar lists every action made above.
         self.menus = WindowMenus(self, session, tasks, show_list=self.show_list,
                                  open_indicator=self.open_indicator)
+
+    def open_preview(self, path: Path | None) -> None:
+        """The layout preview (office staff): of a layout file, or of this account's layout.
+        One window, brought forward when it is open; it follows the objects a sync brings."""
+        if self.preview is None:
+            self.preview = LayoutPreview(self._session, self._registry, path=path, parent=self)
+            self._bridge.changes.connect(self.preview.changes_arrived)
+        elif path is not None:
+            self.preview.preview_file(path)
+        self.preview.show()
+        self.preview.raise_()
+        self.preview.activateWindow()
 
     def _load_box_widgets(self) -> None:
         """Import every box's widget module once the window is up, so the first page opened

@@ -56,7 +56,7 @@ MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
         Item("failed_calls_action", "Ctrl+Shift+F"), Item("in_flight_action", "Ctrl+Shift+C"),
     )),
     (str(QT_TRANSLATE_NOOP("Menus", "&Tools")), (
-        Item("settings_action", "Ctrl+,"),
+        Item("settings_action", "Ctrl+,"), Item("preview_action"),
     )),
     (str(QT_TRANSLATE_NOOP("Menus", "&Help")), (
         Item("indicator_guide_action", QKeySequence.StandardKey.HelpContents),

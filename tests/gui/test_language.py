@@ -49,13 +49,16 @@ from app.views.language import Language, language_for
 from app.views.main_page import MainPageView
 from app.views.main_window import MainWindow
 from app.views.object_actions import ObjectActions
+from app.views.preview import LayoutPreview
 from app.views.related_panels import RelatedPanels
 from app.views.settings import SettingsDialog
 from app.views.setup_wizard import SetupWizard
 from app.views.tasks import TaskKeeper
+from tests.admin import set_functions
 from tests.box_pages import LoopHooks
 from tests.gui.lists import wait_for
 from tests.gui.running import Script, visible, while_running
+from tests.layouts import add_box, sandbox_layout, save
 from tests.sync_harness import Harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -522,3 +525,41 @@ def test_danish_chosen_in_settings_opens_the_window_again_in_danish_where_it_was
     assert seen["place"] == seen["old place"] and seen["page"].startswith("Opgave ")
     assert seen["settings"] == "Field Client: indstillinger"
     assert len(seen["windows"]) == 1  # the English window is gone
+
+
+# -- the layout preview -----------------------------------------------------------------------
+
+
+def test_the_layout_preview_and_its_flags_speak_danish(
+    in_danish: Language, qtbot, synced: Harness, tmp_path: Path
+) -> None:
+    """The preview of a layout with a box of every kind of trouble: its window, the flags in
+    place on each page, the notes beside them and the list of problems, in Danish."""
+    set_functions(synced.server, ToolTake=False)
+    assert synced.sync().ok
+    layout = sandbox_layout()
+    add_box(layout, "todo", "columngroup9", box_id=92, group=9, title="Gone")
+    add_box(layout, "person", "checklist", box_id=93, title="Checklist")
+    layout["columngroups"][0]["columns"].append(
+        {"field": "nosuchfield", "title": "Nothing", "type": "string"})
+    path = tmp_path / "layout.json"
+    save(path, layout)
+    preview = LayoutPreview(synced.core.session, BoxRegistry.installed(), path=path)
+    qtbot.addWidget(preview)
+    preview.show()
+    data = {"weatherforecast", "columngroup9", "nosuchfield", "checklist", "tooltake", str(path)}
+    for kind, tab in preview.kind_tabs.items():  # every page is in the window, each in a tab
+        preview.tabs.setCurrentWidget(tab)
+        assert tab.page is not None and tab.page.flags  # each page flags a box here
+        data |= page_data_of(synced, kind) | {tab.page.heading.text()}
+    assert_all_danish(preview, data=data)
+    problems = [preview.problem_list.item(i).text() for i in range(preview.problem_list.count())]
+    assert "Fejl · todo-siden, boks 10 (columngroup9, id 92): kolonnegruppe 9 findes ikke" \
+        in problems
+    # each line is where, then what: both Danish
+    assert_danish([part for problem in preview.problems
+                   for part in (problem.where(), problem.message)], data=data)
+
+    save(path, '{"mainpages": [}')
+    preview.reload()
+    assert preview.error.text().startswith("Filen er ikke et layout (linje 1, kolonne 16)")

@@ -316,6 +316,17 @@
     </message>
 </context>
 <context>
+    <name>FlaggedBox</name>
+    <message>
+        <source>{title} ({type}): not shown</source>
+        <translation>{title} ({type}): vises ikke</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Hvorfor: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>today {time}</source>
@@ -397,6 +408,33 @@
     </message>
 </context>
 <context>
+    <name>KindTab</name>
+    <message>
+        <source>Find another object…</source>
+        <translation>Find et andet objekt…</translation>
+    </message>
+    <message>
+        <source>Preview on:</source>
+        <translation>Vis siden for:</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Intet fundet</translation>
+    </message>
+    <message>
+        <source>{box} shown: {object}</source>
+        <translation>{box} vises: {object}</translation>
+    </message>
+    <message>
+        <source>{box} hidden: {object}</source>
+        <translation>{box} skjules: {object}</translation>
+    </message>
+    <message>
+        <source>No objects of this kind on this device</source>
+        <translation>Ingen objekter af denne slags på denne enhed</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
         <source>tasks</source>
@@ -445,6 +483,140 @@
     <message>
         <source>Relations</source>
         <translation>Relationer</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutCheck</name>
+    <message>
+        <source>unknown box type {type}: the app does not show it</source>
+        <translation>ukendt bokstype {type}: appen viser den ikke</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>filen kan ikke læses</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON</source>
+        <translation>dette er ikke gyldig JSON</translation>
+    </message>
+    <message>
+        <source>the file must hold one JSON object with &quot;mainpages&quot; (what GetMainPages returns) and &quot;columngroups&quot; (what GetColumnGroups returns)</source>
+        <translation>filen skal indeholde ét JSON-objekt med &quot;mainpages&quot; (det GetMainPages returnerer) og &quot;columngroups&quot; (det GetColumnGroups returnerer)</translation>
+    </message>
+    <message>
+        <source>there is no &quot;mainpages&quot; list (what GetMainPages returns)</source>
+        <translation>der er ingen &quot;mainpages&quot;-liste (det GetMainPages returnerer)</translation>
+    </message>
+    <message>
+        <source>page {page} of the file is not a JSON object: it is left out</source>
+        <translation>side {page} i filen er ikke et JSON-objekt: den udelades</translation>
+    </message>
+    <message>
+        <source>page {page} of the file is for &quot;{value}&quot;, not todo, customer, person or tool: it is left out</source>
+        <translation>side {page} i filen er til &quot;{value}&quot;, ikke todo, customer, person eller tool: den udelades</translation>
+    </message>
+    <message>
+        <source>page {page} of the file has no &quot;boxes&quot; list: it is left out</source>
+        <translation>side {page} i filen har ingen &quot;boxes&quot;-liste: den udelades</translation>
+    </message>
+    <message>
+        <source>box {box} of page {page} of the file is not a JSON object: it is left out</source>
+        <translation>boks {box} på side {page} i filen er ikke et JSON-objekt: den udelades</translation>
+    </message>
+    <message>
+        <source>box {box} of page {page} of the file has no type (&quot;box&quot;): it is left out</source>
+        <translation>boks {box} på side {page} i filen har ingen type (&quot;box&quot;): den udelades</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}</source>
+        <translation>linje {line}, kolonne {column}</translation>
+    </message>
+    <message>
+        <source>{kind} page</source>
+        <translation>{kind}-siden</translation>
+    </message>
+    <message>
+        <source>{kind} page, box {position} ({type}, id {id})</source>
+        <translation>{kind}-siden, boks {position} ({type}, id {id})</translation>
+    </message>
+    <message>
+        <source>no main page: the pages of {kinds} show no boxes</source>
+        <translation>ingen hovedside: siderne for {kinds} viser ingen bokse</translation>
+    </message>
+    <message>
+        <source>a {type} box is not available for {kinds}</source>
+        <translation>en {type}-boks findes ikke for {kinds}</translation>
+    </message>
+    <message>
+        <source>function {function} is off for this account: the box is never shown</source>
+        <translation>funktionen {function} er slået fra for denne konto: boksen vises aldrig</translation>
+    </message>
+    <message>
+        <source>column group {id} does not exist</source>
+        <translation>kolonnegruppe {id} findes ikke</translation>
+    </message>
+    <message>
+        <source>column group {id} is meant for {type} pages</source>
+        <translation>kolonnegruppe {id} er beregnet til {type}-sider</translation>
+    </message>
+    <message>
+        <source>column group {id} has no columns</source>
+        <translation>kolonnegruppe {id} har ingen kolonner</translation>
+    </message>
+    <message>
+        <source>no {kinds} have the field {field} (column &quot;{title}&quot;)</source>
+        <translation>ingen {kinds} har feltet {field} (kolonnen &quot;{title}&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutPreview</name>
+    <message>
+        <source>Preview main pages</source>
+        <translation>Forhåndsvisning af hovedsider</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Åbn fil…</translation>
+    </message>
+    <message>
+        <source>This account&apos;s layout</source>
+        <translation>Denne kontos layout</translation>
+    </message>
+    <message>
+        <source>Layout: this account&apos;s main pages</source>
+        <translation>Layout: denne kontos hovedsider</translation>
+    </message>
+    <message>
+        <source>Layout: {path}</source>
+        <translation>Layout: {path}</translation>
+    </message>
+    <message>
+        <source>Open a layout file</source>
+        <translation>Åbn en layoutfil</translation>
+    </message>
+    <message>
+        <source>Layout files (*.json)</source>
+        <translation>Layoutfiler (*.json)</translation>
+    </message>
+    <message>
+        <source>The file is not a layout ({where}): {message}. The pages below are the last that read.</source>
+        <translation>Filen er ikke et layout ({where}): {message}. Siderne herunder er de sidste, der kunne læses.</translation>
+    </message>
+    <message>
+        <source>{errors} error(s), {warnings} warning(s) in this layout</source>
+        <translation>{errors} fejl og {warnings} advarsel(er) i dette layout</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fejl</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>This is a preview: buttons do nothing here.</source>
+        <translation>Dette er en forhåndsvisning: knapperne gør intet her.</translation>
     </message>
 </context>
 <context>
@@ -686,6 +858,10 @@
     <message>
         <source>about {minutes} min left</source>
         <translation>ca. {minutes} min. tilbage</translation>
+    </message>
+    <message>
+        <source>&amp;Preview main pages…</source>
+        <translation>&amp;Forhåndsvis hovedsider…</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1130,13 @@
     <message>
         <source>Directions in your browser</source>
         <translation>Rutevejledning i din browser</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>This layout has no main page for this kind.</source>
+        <translation>Dette layout har ingen hovedside for denne slags.</translation>
     </message>
 </context>
 <context>
