@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from app.core.kinds import Kind
 from app.mainpage_boxes.api import local_date
+from app.sync.actions import ActionRefused
 
 
 def kind_title(kind: Kind) -> str:
@@ -44,3 +45,10 @@ def friendly_time(moment: datetime | str | None) -> str:
         return QCoreApplication.translate("Formatting", "today {time}").format(
             time=clock_text(when))
     return f"{date_text(when.date())} {clock_text(when)}"
+
+
+def refusal_text(refused: ActionRefused) -> str:
+    """Why an action was refused, in the window's language (a kind by its plural)."""
+    values = {key: kind_title(value).lower() if isinstance(value, Kind) else value
+              for key, value in refused.values.items()}
+    return QCoreApplication.translate("ActionRefused", refused.text).format(**values)

@@ -39,6 +39,7 @@ from app.sync.actions import ActionRefused
 from app.sync.keys import MAIN_PAGES_KEY
 from app.sync.session import Session
 from app.views.bridge import Bridge
+from app.views.formatting import refusal_text
 from app.views.list_columns import CONTEXT, LIST_COLUMNS, shown_value
 from app.views.object_actions import ObjectActions
 from app.views.related_panels import RelatedPanels
@@ -336,7 +337,7 @@ class MainPageView(QWidget):
             await action
         except ActionRefused as refused:
             if shiboken6.isValid(self):  # the technician may have left the page meanwhile
-                self.show_message(str(refused))
+                self.show_message(refusal_text(refused))
         else:
             if shiboken6.isValid(self) and not self.gone:
                 self.clear_message()

@@ -334,6 +334,13 @@ def test_a_main_page_speaks_danish(main_page: ShowPage, synced: Harness, kind: K
     assert_all_danish(page, data=page_data(synced, page))
 
 
+def test_a_refused_action_is_told_in_danish(main_page: ShowPage, synced: Harness) -> None:
+    page = main_page(Kind.TODO)
+    page.hooks.run(synced.core.session.actions.post_note(Kind.PERSON, 1, "Hej"))
+    wait_for(synced.loop, page.message.isVisible)
+    assert page.message.text() == "Der kan ikke skrives noter på personer."
+
+
 def test_a_page_whose_object_is_gone_says_so_in_danish(main_page: ShowPage) -> None:
     page = main_page(Kind.TOOL, 987654)
     assert page.heading.text() == "Udstyr 987654"

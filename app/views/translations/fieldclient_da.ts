@@ -33,6 +33,41 @@
     </message>
 </context>
 <context>
+    <name>ActionRefused</name>
+    <message>
+        <source>{kind}: {id} is not on this device.</source>
+        <translation>{kind}: {id} er ikke på denne enhed.</translation>
+    </message>
+    <message>
+        <source>One cannot check in at {kind}.</source>
+        <translation>Man kan ikke tjekke ind på {kind}.</translation>
+    </message>
+    <message>
+        <source>You are already checked in; check out first.</source>
+        <translation>Du er allerede tjekket ind; tjek ud først.</translation>
+    </message>
+    <message>
+        <source>Checkpoints are ticked while checked in.</source>
+        <translation>Tjeklisten afkrydses, mens du er tjekket ind.</translation>
+    </message>
+    <message>
+        <source>You are not checked in.</source>
+        <translation>Du er ikke tjekket ind.</translation>
+    </message>
+    <message>
+        <source>The check-in this would end is unknown; sync first.</source>
+        <translation>Det check-in, dette ville afslutte, er ukendt; synkroniser først.</translation>
+    </message>
+    <message>
+        <source>Notes cannot be posted on {kind}.</source>
+        <translation>Der kan ikke skrives noter på {kind}.</translation>
+    </message>
+    <message>
+        <source>Photos cannot be attached to {kind}.</source>
+        <translation>Der kan ikke tilføjes billeder til {kind}.</translation>
+    </message>
+</context>
+<context>
     <name>AddressBox</name>
     <message>
         <source>no address on this object</source>
