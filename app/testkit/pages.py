@@ -190,7 +190,8 @@ class MainPage(_Pressable):
                           f"{self.box_types()}")
 
     def _shown_views(self) -> list[BoxView]:
-        return [view for view in self._view.views if isinstance(view.decision, Shown)]
+        return [view for view in self._view.views
+                if isinstance(view.decision, Shown) and not view.isHidden()]
 
     # -- the header's actions --------------------------------------------------------------
 
