@@ -253,9 +253,17 @@ class Outbox:
 
     def wait_until_sent(self, *, timeout: float = 10.0) -> None:
         """Wait until every change has been answered: sent, or failed (see `failed_calls`)
-        with what waits behind it."""
-        self._app.wait_until(lambda: self.unsent == self._stuck(), timeout=timeout,
-                             what="the outbox to be sent")
+        with what waits behind it; and until the window says so (the failed indicator shown
+        exactly when a change failed)."""
+        failed = self._app.window.indicators.buttons[Indicator.FAILED]
+        sender = self._app.core.sender
+
+        def answered() -> bool:
+            stuck = self._stuck()
+            return (not sender.sending and self.unsent == stuck
+                    and failed.isVisible() == bool(stuck))
+
+        self._app.wait_until(answered, timeout=timeout, what="the outbox to be sent")
         self._app.settle()
 
     def _stuck(self) -> int:

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.composition import Connection, Core, build_core
@@ -111,6 +114,11 @@ class FieldClientApp:
         self.window.close()
         self.window.deleteLater()
         self.run(self.core.aclose(grace=1.0))
+        # Deleted now, on this thread: left to a later garbage collection, the window's
+        # widgets and timers could be freed on a worker thread (the store's writer, the
+        # sandbox's), where Qt cannot stop their timers.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
 
     # -- waiting ---------------------------------------------------------------------------
 

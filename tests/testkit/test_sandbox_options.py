@@ -16,7 +16,7 @@ from app.testkit.sandbox import started_sandbox
     ([], 'a layout is {"mainpages"'),
 ])
 def test_a_malformed_layout_is_refused_with_what_is_wrong(layout, said: str) -> None:
-    with pytest.raises(LayoutRefused, match=None) as refused, started_sandbox(
+    with pytest.raises(LayoutRefused) as refused, started_sandbox(
             SandboxOptions(layout=layout)):
         pass
     assert str(refused.value).startswith(said)
