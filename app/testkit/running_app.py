@@ -59,6 +59,8 @@ class FieldClientApp:
         data_dir: the app's data folder (the store, the account; secrets are in the keyring).
         outbox: the changes made in the app (`Outbox`: wait until sent, the failed calls).
         indicators: the sync indicators in the status bar (`Indicators`).
+        core: the app's services (app/composition.py), for what no page object reads yet;
+            not part of the public API: it follows the app's internals.
     """
 
     def __init__(self, qtbot: QtBot, sandbox: Sandbox, data_dir: Path,
