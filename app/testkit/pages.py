@@ -41,27 +41,34 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def shown_text(widget: QWidget) -> list[str]:
-    """The words a person reads in `widget`, top to bottom: labels (rich text as plain),
-    buttons, fields, list and table cells; hidden widgets left out."""
-    lines: list[str] = []
+    """The words a person reads in `widget`, top to bottom and left to right: labels (rich
+    text as plain), buttons, fields, list and table cells; hidden widgets left out."""
+    found: list[tuple[int, int, list[str]]] = []
     for child in [widget, *widget.findChildren(QWidget)]:
-        if not child.isVisibleTo(widget) and child is not widget:
+        if child is not widget and not child.isVisibleTo(widget):
             continue
-        if isinstance(child, QLabel):
-            lines.extend(_plain(child.text()))
-        elif isinstance(child, QAbstractButton):
-            lines.extend(_plain(child.text().replace("&", "")))
-        elif isinstance(child, QLineEdit):
-            lines.extend(_plain(child.text()))
-        elif isinstance(child, QPlainTextEdit):
-            lines.extend(_plain(child.toPlainText()))
-        elif isinstance(child, QListWidget):
-            lines.extend(child.item(row).text() for row in range(child.count()))
-        elif isinstance(child, QTableWidget):
-            lines.extend(item.text() for row in range(child.rowCount())
-                         for column in range(child.columnCount())
-                         if (item := child.item(row, column)) is not None and item.text())
-    return lines
+        where = child.mapTo(widget, QPoint(0, 0)) if child is not widget else QPoint(0, 0)
+        found.append((where.y(), where.x(), _words(child)))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [line for _y, _x, lines in found for line in lines]
+
+
+def _words(widget: QWidget) -> list[str]:
+    if isinstance(widget, QLabel):
+        return _plain(widget.text())
+    if isinstance(widget, QAbstractButton):
+        return _plain(widget.text().replace("&", ""))
+    if isinstance(widget, QLineEdit):
+        return _plain(widget.text())
+    if isinstance(widget, QPlainTextEdit):
+        return _plain(widget.toPlainText())
+    if isinstance(widget, QListWidget):
+        return [widget.item(row).text() for row in range(widget.count())]
+    if isinstance(widget, QTableWidget):
+        return [item.text() for row in range(widget.rowCount())
+                for column in range(widget.columnCount())
+                if (item := widget.item(row, column)) is not None and item.text()]
+    return []
 
 
 def _plain(text: str) -> list[str]:
