@@ -1,5 +1,5 @@
 """Command line: `fieldclient` (the app), `fieldclient login`, `sync`, `status`, `outbox`,
-`page`, `reset` / `logout`."""
+`page`, `preview`, `reset` / `logout`."""
 
 from __future__ import annotations
 
@@ -20,14 +20,16 @@ from app.cli import (
     run_login,
     run_outbox,
     run_page,
+    run_preview,
     run_recover,
     run_reset,
     run_status,
     run_sync,
 )
-from app.composition import data_folder
+from app.composition import data_folder, default_data_dir
 from app.core.kinds import Kind
 from app.exits import Stopped, until_stopped
+from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import Account, BadEndpoint, check_endpoint
 from app.sync.provisioning import (
     CODE_SERVICE_ENV,
@@ -36,7 +38,9 @@ from app.sync.provisioning import (
     code_exchange_from,
     normalise_code,
 )
+from app.sync.session import Session
 
+ACCOUNT_LAYOUT = Path()  # `--preview` without a file: the account's own layout
 SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
 SECRET_WORDS = {"FIELDCLIENT_PASSWORD": "password", "FIELDCLIENT_APIKEY": "API key"}
 
@@ -66,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--open", type=_address, metavar="KIND:ID",
                         help="open this object's main page (todo:ID, customer:ID, person:ID, "
                              "tool:ID)")
+    parser.add_argument("--preview", nargs="?", const=ACCOUNT_LAYOUT, type=Path,
+                        metavar="FILE.json",
+                        help="open the preview of the main pages: of a layout file (what "
+                             "GetMainPages and GetColumnGroups return), else of the account's "
+                             "(or the sandbox's) layout")
     commands = parser.add_subparsers(dest="command")
     sync = commands.add_parser("sync", parents=[common], help="one headless sync pass")
     sync.add_argument("--json", action="store_true", help="print one JSON object")
@@ -79,6 +88,17 @@ def _parser() -> argparse.ArgumentParser:
     page.add_argument("address", metavar="KIND:ID",
                       help="todo:ID, customer:ID, person:ID or tool:ID")
     page.add_argument("--json", action="store_true", help="print one JSON object")
+    preview = commands.add_parser(
+        "preview", parents=[common],
+        help="check a layout file (what GetMainPages and GetColumnGroups return) against the "
+             "app, report its pages, export them as pictures")
+    preview.add_argument("file", type=Path, metavar="FILE.json")
+    preview.add_argument("--check", action="store_true",
+                         help="print each problem with where it is; exit 1 on errors")
+    preview.add_argument("--report", type=Path, metavar="OUT.json",
+                         help="write, per kind and object, each box: shown or hidden and why")
+    preview.add_argument("--export", type=Path, metavar="DIR",
+                         help="write a PNG of each main page into DIR")
     login = commands.add_parser(
         "login", parents=[common],
         help="sign in with --code (the office's configuration code), or check --server, "
@@ -261,6 +281,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_outbox(options.data_dir, as_json=options.json)
     if options.command == "page":
         return run_page(options.data_dir, options.address, as_json=options.json)
+    if options.command == "preview":
+        return run_preview(
+            options.file,
+            data_dir=options.data_dir or default_data_dir(),
+            sandbox=options.sandbox,
+            sandbox_scale=options.sandbox_scale,
+            check=options.check,
+            report=options.report,
+            export=options.export,
+            exporter=_export_pages,
+        )
     if options.command in ("reset", "logout"):
         return run_reset(options.data_dir,
                          doing="sign out" if options.command == "logout" else "reset the data")
@@ -295,8 +326,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             sandbox_scale=options.sandbox_scale,
             open_page=options.open,
             log_level=options.log_level,
+            preview=options.preview is not None,
+            preview_file=None if options.preview == ACCOUNT_LAYOUT else options.preview,
         )
     )
+
+
+def _export_pages(session: Session, registry: BoxRegistry, folder: Path) -> list[Path]:
+    """`preview --export`: Qt is loaded only for it."""
+    from app.desktop import export_preview
+
+    return export_preview(session, registry, folder)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
-"""The headless commands: `fieldclient login`, `sync`, `status`, `outbox`, `page` and
-`reset` / `logout` (no Qt)."""
+"""The headless commands: `fieldclient login`, `sync`, `status`, `outbox`, `page`, `preview`
+and `reset` / `logout` (no Qt)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sys
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,11 +27,20 @@ from app.db.folder import (
 )
 from app.db.outbox import OutboxRepo, State, UnsentChanges
 from app.db.recovery import recover
+from app.mainpage_boxes.layout_check import (
+    Problem,
+    check_layout,
+    errors_in,
+    layout_report,
+    unreadable,
+)
 from app.mainpage_boxes.page import PageContent, page_of
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import Account, BadEndpoint, SecretsUnavailable, check_endpoint
 from app.sync.keys import LAST_SUCCESS_KEY
+from app.sync.layout_file import BadLayoutFile, read_layout_file
 from app.sync.outbox import doubt_advice, shown_params
+from app.sync.session import Session
 from app.sync.signin import SignInRefused, sign_in, sign_out
 
 
@@ -258,6 +270,117 @@ def _print_page(page: PageContent) -> None:
         for key, value in (box.content or {}).items():
             text = " ".join(str(value).split())
             print(f"         {key}: {text[:100]}{'…' if len(text) > 100 else ''}")
+
+
+# Writes a PNG of each main page of the previewed layout into a folder; the paths written.
+# Given by app/__main__.py: drawing pages needs Qt, which these commands never load.
+Exporter = Callable[[Session, BoxRegistry, Path], Sequence[Path]]
+
+
+def run_preview(
+    path: Path,
+    *,
+    data_dir: Path,
+    sandbox: bool,
+    sandbox_scale: float = 1.0,
+    check: bool,
+    report: Path | None,
+    export: Path | None,
+    exporter: Exporter,
+) -> int:
+    """`fieldclient preview FILE`: check a layout file, write its report, export its pages.
+
+    The objects, functions and custom fields it is checked and shown with are the local data
+    of `data_dir` (read only, beside a running app), or a synced sandbox's. Without local data
+    only the layout itself is checked. Exit 1 when the check finds errors (warnings alone: 0),
+    2 when the report or the pictures cannot be made.
+    """
+    registry = BoxRegistry.installed()
+    try:
+        read = read_layout_file(path)
+    except BadLayoutFile as error:
+        _print_problems(path, [unreadable(error)])
+        return 1  # nothing else can be done with it
+    with _preview_session(data_dir, sandbox=sandbox, scale=sandbox_scale) as found:
+        session, why_not = found
+        problems = check_layout(read.layout, registry, session, read.left_out)
+        if check or not (report or export):
+            _print_problems(path, problems)
+            if session is None:
+                print(f"Functions and fields were not checked ({why_not.rstrip('.')}); "
+                      "--sandbox checks them against the demo data.", file=sys.stderr)
+        if (report or export) and session is None:
+            print(f"Cannot show pages without objects ({why_not.rstrip('.')}): use --sandbox "
+                  "for the demo data, or --data-dir of a signed-in account.", file=sys.stderr)
+            return 2
+        if session is not None:
+            previewing = session.previewing(read.layout)
+            if report is not None:
+                content = layout_report(previewing, registry, datetime.now(), problems)
+                try:
+                    report.write_bytes(orjson.dumps(content, option=orjson.OPT_INDENT_2))
+                except OSError as error:
+                    print(f"Cannot write the report to {report}: {error.strerror or error}",
+                          file=sys.stderr)
+                    return 2
+                print(f"Report written to {report}")
+            if export is not None:
+                try:
+                    export.mkdir(parents=True, exist_ok=True)
+                    written = exporter(previewing, registry, export)
+                except OSError as error:
+                    print(f"Cannot write the pictures to {export}: {error.strerror or error}",
+                          file=sys.stderr)
+                    return 2
+                for picture in written:
+                    print(f"Page written to {picture}")
+    return 1 if errors_in(problems) else 0
+
+
+def _print_problems(path: Path, problems: Sequence[Problem]) -> None:
+    """One line per problem, as a compiler says it (`FILE:LINE:COLUMN: error: …`), so an
+    editor or a CI log links to the place; a summary line last."""
+    for problem in problems:
+        place = f"{path}:{problem.line}:{problem.column}" if problem.line else str(path)
+        where = "" if problem.line or not problem.where() else f"{problem.where()}: "
+        print(f"{place}: {problem.severity.value}: {where}{problem.message}")
+    errors = errors_in(problems)
+    print(f"{path}: {errors} error(s), {len(problems) - errors} warning(s)")
+
+
+@contextlib.contextmanager
+def _preview_session(data_dir: Path, *, sandbox: bool, scale: float
+                     ) -> Iterator[tuple[Session | None, str]]:
+    """A read-only session over the objects to preview on, or None and why there is none."""
+    if sandbox:
+        with tempfile.TemporaryDirectory(prefix="fieldclient-preview-") as temp:
+            synced = Path(temp)
+            asyncio.run(_sync_sandbox(synced, scale))
+            store = Store.reader(synced)
+            try:
+                yield reader_session(store), ""
+            finally:
+                store.close()
+        return
+    try:
+        store = Store.reader(data_dir)
+    except StoreUnavailable as error:
+        yield None, str(error)
+        return
+    try:
+        yield reader_session(store), ""
+    finally:
+        store.close()
+
+
+async def _sync_sandbox(data_dir: Path, scale: float) -> None:
+    with open_connection(data_dir, sandbox=True, server=None, credentials=None,
+                         sandbox_scale=scale) as connection:
+        core = build_core(data_dir, connection)
+        try:
+            await core.engine.run_pass()
+        finally:
+            await core.aclose()
 
 
 def run_reset(data_dir: Path, *, doing: str = "reset the data") -> int:

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket, QNetworkInformation
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
@@ -45,14 +45,17 @@ from app.exits import exit_status, stop_signals
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import Account, AccountStore, SecretsUnavailable
 from app.sync.controls import SyncControls
+from app.sync.keys import LANGUAGE_KEY
 from app.sync.monitor import StatusMonitor
 from app.sync.preferences import apply_log_level
 from app.sync.provisioning import code_exchange_from
+from app.sync.session import Session
 from app.sync.signin import AccountSetup, sign_out
 from app.sync.status import Indicator
 from app.views.bridge import Bridge
 from app.views.language import Language
 from app.views.main_window import MainWindow
+from app.views.preview import export_pages
 from app.views.settings import follow_language
 from app.views.setup_wizard import run_setup_wizard
 from app.views.sync_pages import permission_prompt
@@ -79,6 +82,8 @@ class DesktopOptions:
     sandbox_scale: float = 1.0
     open_page: tuple[Kind, int] | None = None  # --open KIND:ID
     log_level: str | None = None  # --log-level, when given
+    preview: bool = False  # --preview: the layout preview opens over the window
+    preview_file: Path | None = None  # --preview FILE.json: of that file, else the account's
 
 
 def run_desktop(options: DesktopOptions) -> int:
@@ -216,33 +221,27 @@ async def _run_signed_in(
             return await _cannot_start(error, options)
         if core is None:
             return 2  # the technician chose not to recover a damaged store
-        controls = core.session.controls
         if options.log_level is None and core.preferences.log_level is not None:
             apply_log_level(core.preferences.log_level)  # --log-level wins for this run
         follow_language(language, core.preferences)
+        relanguage = asyncio.Event()  # another language shown from now on: a new window
+        shown_code = language.code
+
+        def language_chosen(key: str) -> None:
+            # After follow_language's watcher: `language` already shows the choice. "English"
+            # chosen on an English system changes nothing on the screen, and needs no window.
+            if key == LANGUAGE_KEY and language.code != shown_code:
+                relanguage.set()
+
+        core.preferences.watch(language_chosen)
         tasks = TaskKeeper(asyncio.get_running_loop())
-        # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
-        window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
-        tray = _tray(window, bridge, controls, exit_.request)
-        bridge.notice.connect(tray.notify if tray is not None else window.notify)
-        _follow_network(window, core.monitor)
-        # Time alone makes the app out of date: look again every half minute.
-        clock_tick = QTimer(window)
-        clock_tick.timeout.connect(core.monitor.refresh)
-        clock_tick.start(30_000)
-        signing_out = _offer_sign_out(window, core, connection, tasks, options)
-        window.quit_action.triggered.connect(lambda: exit_.request())
-
-        def window_closed() -> None:
-            # With background sync allowed the app stays in the tray; otherwise it ends.
-            if tray is None or controls.background_sync is not True:
-                exit_.request()
-
-        app.lastWindowClosed.connect(window_closed)
-        window.show()
+        _follow_network(core.monitor)
+        life = _WindowLife(app, core, connection, bridge, tasks, options, exit_, data_dir)
+        window = life.show(None)
         if options.open_page is not None and not options.quit_after_sync:
             window.open_page(*options.open_page)  # it fills in if the first sync brings it
-        SecondStart.listen(data_dir, window)
+        if options.preview:
+            window.open_preview(options.preview_file)
         # What exists now lives as long as the app: keep it out of the collector's full passes,
         # which otherwise pause the GUI for tens of milliseconds during a large sync.
         gc.freeze()
@@ -256,7 +255,11 @@ async def _run_signed_in(
                 # Twice: a text that wraps to its width asks for its height only once laid out.
                 app.processEvents()
                 app.processEvents()
-                if options.screenshot is not None and not window.grab().save(
+                if options.preview and window.preview is not None:
+                    window.preview.refill()  # the objects the sync brought
+                    app.processEvents()
+                shown: QWidget = window.preview if window.preview is not None else window
+                if options.screenshot is not None and not shown.grab().save(
                     str(options.screenshot)
                 ):
                     log.error("Could not save the screenshot to %s", options.screenshot)
@@ -266,15 +269,22 @@ async def _run_signed_in(
             core.sender.start()
             # First run: ask once. Not for a demo: its data goes when the app closes, so there
             # is nothing to keep in sync in the background (nor to start with Windows).
+            controls = core.session.controls
             if controls.background_sync is None and connection.sandbox is None:
                 permission_prompt(window, controls, tasks)
-            if await exit_.unless_requested(signing_out.wait()) is None:
-                return exit_.status
+            while True:
+                signed_out = await exit_.unless_requested(
+                    _signed_out(life.signing_out, relanguage))
+                if signed_out is None:
+                    return exit_.status
+                if signed_out:
+                    break
+                relanguage.clear()
+                shown_code = language.code
+                window = life.show(window)
         finally:
-            app.lastWindowClosed.disconnect(window_closed)  # the app outlives this run in tests
             await tasks.cancel_all()
-            window.close()
-            window.deleteLater()
+            life.close()
             await core.aclose()
         if connection.sandbox is None:  # the demo's folder goes with the stack
             try:
@@ -283,6 +293,79 @@ async def _run_signed_in(
                 await startup_message(str(refused))
         return SIGNED_OUT
     return 0
+
+
+async def _signed_out(signing_out: asyncio.Event, relanguage: asyncio.Event) -> bool:
+    """Wait for what ends the window: True, the technician signed out; False, they chose
+    another language."""
+    waits = {asyncio.ensure_future(signing_out.wait()), asyncio.ensure_future(relanguage.wait())}
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
+    return signing_out.is_set()
+
+
+class _WindowLife:
+    """The main window and what hangs off it (the tray, the clock, Sign out, Quit, the
+    second-start socket). Qt's widgets take their texts when they are made, so another
+    language chosen in Settings means a new window: `show` builds one where the old one was,
+    on the same core, at the same place, with Settings open again, and closes the old one."""
+
+    def __init__(
+        self, app: QApplication, core: Core, connection: Connection, bridge: Bridge,
+        tasks: TaskKeeper, options: DesktopOptions, exit_: AppExit, data_dir: Path,
+    ) -> None:
+        self._app, self._core, self._connection, self._bridge = app, core, connection, bridge
+        self._tasks, self._options, self._exit, self._data_dir = tasks, options, exit_, data_dir
+        # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
+        self._registry = BoxRegistry.installed()
+        self._window: MainWindow | None = None
+        self.signing_out = asyncio.Event()  # set once the technician confirmed Sign out
+
+    def show(self, old: MainWindow | None) -> MainWindow:
+        core, controls = self._core, self._core.session.controls
+        window = MainWindow(core.session, self._bridge, self._tasks, registry=self._registry)
+        tray = _tray(window, self._bridge, controls, self._exit.request)
+        self._bridge.notice.connect(tray.notify if tray is not None else window.notify)
+        # Time alone makes the app out of date: look again every half minute.
+        clock_tick = QTimer(window)
+        clock_tick.timeout.connect(core.monitor.refresh)
+        clock_tick.start(30_000)
+        _offer_sign_out(window, core, self._connection, self._tasks, self._options,
+                        self.signing_out)
+        window.quit_action.triggered.connect(lambda: self._exit.request())
+        if old is not None:
+            window.restoreGeometry(old.saveGeometry())
+        window.show()  # before the old one closes, so closing it is not the last window's
+        if old is not None:
+            if old.history.current is not None:
+                window.open_page(*old.history.current)
+            self._close(old)
+            window.menus.open_settings()  # where the language was chosen, to go on there
+            if window.menus.settings is not None:
+                window.menus.settings.language.setFocus()
+        else:
+            self._app.lastWindowClosed.connect(self._window_closed)
+        SecondStart.listen(self._data_dir, window)
+        self._window = window
+        return window
+
+    def close(self) -> None:
+        self._app.lastWindowClosed.disconnect(self._window_closed)  # the app outlives a run
+        if self._window is not None:
+            self._close(self._window)
+
+    def _window_closed(self) -> None:
+        # With background sync allowed the app stays in the tray; otherwise it ends.
+        if not SyncTray.available() or self._core.session.controls.background_sync is not True:
+            self._exit.request()
+
+    @staticmethod
+    def _close(window: MainWindow) -> None:
+        window.close()
+        window.deleteLater()
 
 
 async def _connect(
@@ -320,15 +403,16 @@ async def _connect(
 
 def _offer_sign_out(
     window: MainWindow, core: Core, connection: Connection, tasks: TaskKeeper,
-    options: DesktopOptions,
-) -> asyncio.Event:
-    """The window's Sign out: refused with the list while changes wait, else confirmed; the
-    event is set once the technician confirmed. A run on --sandbox or --server keeps no
+    options: DesktopOptions, confirmed: asyncio.Event,
+) -> None:
+    """The window's Sign out: refused with the list while changes wait, else confirmed;
+    `confirmed` is set once the technician confirmed. A run on --sandbox or --server keeps no
     account, so it has nothing to sign out of."""
-    confirmed = asyncio.Event()
     account = connection.account
     demo = connection.sandbox is not None and not options.sandbox
-    window.sign_out_action.setText("&Leave the demo…" if demo else "Sign &out…")
+    leave = QCoreApplication.translate("Desktop", "&Leave the demo…")
+    sign_out = QCoreApplication.translate("Desktop", "Sign &out…")
+    window.sign_out_action.setText(leave if demo else sign_out)
     window.sign_out_action.setVisible(demo or (not options.sandbox and not options.server))
 
     async def asked() -> None:
@@ -338,17 +422,22 @@ def _offer_sign_out(
             await ask(str(refused), icon=QMessageBox.Icon.Warning, parent=window,
                       name="sign-out-message")
             return
-        question = ("Leave the demo? Its data is thrown away." if demo else
-                    f"Sign out of {account.username} on contract {account.contract}? The local "
-                    "data on this computer is removed; you can then sign in again, to this "
-                    "contract or another.")
-        if await ask(question, accept="Leave the demo" if demo else "Sign out",
-                     reject="Cancel", icon=QMessageBox.Icon.Question, parent=window,
-                     name="sign-out-message"):
+        if demo:
+            question = QCoreApplication.translate(
+                "Desktop", "Leave the demo? Its data is thrown away.")
+            accept = QCoreApplication.translate("Desktop", "Leave the demo")
+        else:
+            question = QCoreApplication.translate(
+                "Desktop", "Sign out of {user} on contract {contract}? The local data on this "
+                "computer is removed; you can then sign in again, to this contract or another."
+            ).format(user=account.username, contract=account.contract)
+            accept = QCoreApplication.translate("Desktop", "Sign out")
+        cancel = QCoreApplication.translate("Desktop", "Cancel")
+        if await ask(question, accept=accept, reject=cancel, icon=QMessageBox.Icon.Question,
+                     parent=window, name="sign-out-message"):
             confirmed.set()
 
     window.sign_out_action.triggered.connect(lambda: tasks.start(asked()))
-    return confirmed
 
 
 def _opened(window: MainWindow, core: Core, place: tuple[Kind, int]) -> bool:
@@ -369,11 +458,12 @@ def _tray(
         return None
     tray = SyncTray(window)
     menu = QMenu(window)
-    menu.addAction("Open Field Client", window.showNormal)
-    menu.addAction("Sync now", controls.request_sync)
+    menu.addAction(QCoreApplication.translate("Desktop", "Open {app}").format(app=APP_NAME),
+                   window.showNormal)
+    menu.addAction(QCoreApplication.translate("Desktop", "Sync now"), controls.request_sync)
     menu.addSeparator()
     # Not QApplication.quit, which would end the loop under `_run` before it cleaned up.
-    menu.addAction("Quit", lambda: quit_app())
+    menu.addAction(QCoreApplication.translate("Desktop", "Quit"), lambda: quit_app())
     tray.icon.setContextMenu(menu)
 
     def opened(indicator: Indicator | None) -> None:
@@ -395,7 +485,7 @@ def _tray(
     return tray
 
 
-def _follow_network(window: MainWindow, monitor: StatusMonitor) -> None:
+def _follow_network(monitor: StatusMonitor) -> None:
     """Online/offline and metered from Qt's network information, where the platform has it;
     the calls themselves tell the monitor too (a call that does not reach the server)."""
     if not QNetworkInformation.loadDefaultBackend():
@@ -435,12 +525,24 @@ async def _open_core(
         log.error("%s", damage)
         if options.quit_after_sync:
             raise
-        question = (f"{damage} Recover it? Your unsent changes are kept, the rest is downloaded "
-                    "again, and the damaged file is kept aside.")
-        if not await ask(question, accept="Recover"):
+        question = QCoreApplication.translate("Desktop",
+            "{damage} Recover it? Your unsent changes are kept, the rest is downloaded "
+            "again, and the damaged file is kept aside.").format(damage=damage)
+        if not await ask(question, accept=QCoreApplication.translate("Desktop", "Recover")):
             return None
     log.info("%s", recover(data_dir).message)
     return build()
+
+
+def export_preview(session: Session, registry: BoxRegistry, folder: Path) -> list[Path]:
+    """`fieldclient preview FILE --export DIR`: each main page drawn offscreen (no window, so
+    it runs on a CI machine without a display) and saved as a PNG."""
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    Language(app).use(None)
+    return export_pages(session, registry, folder)
 
 
 async def startup_message(text: str) -> None:
@@ -452,13 +554,13 @@ async def ask(
     text: str,
     *,
     accept: str | None = None,
-    reject: str = "Quit",
+    reject: str | None = None,
     icon: QMessageBox.Icon = QMessageBox.Icon.Critical,
     parent: QWidget | None = None,
     name: str = "startup-message",
 ) -> bool:
-    """A message with OK; with `accept`, a question with that button and `reject`, answered
-    True when `accept` was clicked.
+    """A message with OK; with `accept`, a question with that button and `reject` (Quit when
+    not given), answered True when `accept` was clicked.
 
     Opened with `open()` and awaited, never `exec()`, so the event loop runs on meanwhile.
     """
@@ -466,7 +568,8 @@ async def ask(
     box.setObjectName(name)
     if accept is not None:
         box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
+        box.addButton(reject or QCoreApplication.translate("Desktop", "Quit"),
+                      QMessageBox.ButtonRole.RejectRole)
     else:
         box.addButton(QMessageBox.StandardButton.Ok)
     answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()

@@ -1,5 +1,5 @@
-"""Pictures of the sync indicators, the failed-calls page and the set-up wizard, made from the
-real widgets.
+"""Pictures of the sync indicators, the failed-calls page, the set-up wizard and the main
+window in Danish (light and dark, search, My day), made from the real widgets.
 
     QT_QPA_PLATFORM=offscreen python -m app.gallery resources/
 
@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import qasync
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.composition import build_core, sandbox_connection
@@ -32,11 +33,13 @@ from app.sync.status import Indicator, SyncFacts, sync_status
 from app.views.bridge import Bridge
 from app.views.indicator_icons import indicator_pixmap
 from app.views.indicators import IndicatorBar
+from app.views.language import Language
 from app.views.main_window import MainWindow
 from app.views.setup_progress import TASKS_STEP
 from app.views.setup_wizard import SetupWizard
 from app.views.sync_pages import SyncPages
 from app.views.tasks import TaskKeeper
+from app.views.theme import dark_palette
 
 NOW = datetime(2026, 11, 22, 12, 0)
 CANCELLED = 7  # a task state only the office may set
@@ -105,6 +108,58 @@ async def _answered(wizard: SetupWizard) -> None:
     QApplication.processEvents()
 
 
+async def workbench_pictures(folder: Path) -> None:
+    """The window a Danish technician works from, after a first sync of the demo: the task
+    list (light and dark), a search while typing, and My day."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    language = Language(app)
+    language.use("da")
+    light = QPalette(app.palette())
+    with SandboxServer(seed=3, scale=1) as server, tempfile.TemporaryDirectory() as temp:
+        data_dir = Path(temp)
+        bridge = Bridge()
+        core = build_core(data_dir, sandbox_connection(server, data_dir),
+                          on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
+                          on_status=bridge.publish_status)
+        tasks = TaskKeeper(asyncio.get_running_loop())
+        window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
+        window.resize(1100, 680)
+        window.show()
+        try:
+            await core.engine.run_pass()
+            window.filter_bar.choose("mine")
+            await _settled()
+            window.grab().save(str(folder / "main-window-da.png"))
+            app.setPalette(dark_palette())
+            await _settled()
+            window.grab().save(str(folder / "main-window-dark-da.png"))
+            app.setPalette(light)
+            window.search.start("Nyborg")
+            await _settled()
+            window.grab().save(str(folder / "search-da.png"))
+            window.search.clear()
+            window.show_day()
+            window.day_view.show_week(True)
+            while window.day_view.status.text():  # read from the server
+                await asyncio.sleep(0.05)
+            await _settled()
+            window.grab().save(str(folder / "day-view-da.png"))
+        finally:
+            app.setPalette(light)
+            language.use(None)
+            window.close()
+            await tasks.cancel_all()
+            await core.aclose()
+
+
+async def _settled() -> None:
+    """What the last change set in motion is drawn."""
+    for _ in range(3):
+        await asyncio.sleep(0.05)
+        QApplication.processEvents()
+
+
 async def first_sync_picture(folder: Path) -> None:
     """The window during the initial configuration, once the tasks are in."""
     with SandboxServer(seed=3, scale=1) as server, tempfile.TemporaryDirectory() as temp:
@@ -145,6 +200,7 @@ def main(argv: list[str]) -> int:
         loop.run_until_complete(failed_calls_picture(folder))
         loop.run_until_complete(wizard_pictures(folder))
         loop.run_until_complete(first_sync_picture(folder))
+        loop.run_until_complete(workbench_pictures(folder))
     finally:
         loop.close()
         asyncio.set_event_loop(None)

@@ -16,7 +16,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "app" / "views", ROOT / "app" / "mainpage_boxes", ROOT / "app" / "desktop.py"]
+# The views and boxes, and the texts the Qt-free layers mark for them (app/core/texts.py).
+SOURCES = [ROOT / "app" / "views", ROOT / "app" / "mainpage_boxes", ROOT / "app" / "desktop.py",
+           ROOT / "app" / "sync", ROOT / "app" / "core"]
 TS_FILE = ROOT / "app" / "views" / "translations" / "fieldclient_da.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
 

@@ -22,6 +22,7 @@ from app.core.setup import (
     Column,
     ColumnGroup,
     CustomField,
+    Layout,
     MainPageBox,
     TaskState,
     ToolType,
@@ -145,6 +146,12 @@ def read_column_groups(data: Answer) -> dict[int, ColumnGroup]:
             columns,
         )
     return groups
+
+
+def read_layout(main_pages: Answer, column_groups: Answer) -> Layout:
+    """The answers of GetMainPages and GetColumnGroups as one layout (both may be one mapping:
+    their keys differ)."""
+    return Layout(read_main_pages(main_pages), read_column_groups(column_groups))
 
 
 def read_custom_fields(data: Answer) -> dict[int, CustomField]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.core.texts import QT_TRANSLATE_NOOP
+
 
 class Kind(StrEnum):
     TODO = "todo"
@@ -30,14 +32,14 @@ class Kind(StrEnum):
 
 
 _LABELS = {
-    Kind.TODO: "Tasks",
-    Kind.CUSTOMER: "Customers",
-    Kind.PERSON: "Persons",
-    Kind.TOOL: "Equipment",
-    Kind.PRODUCT: "Products",
-    Kind.THREAD: "Notes",
-    Kind.PROCEDURE: "Procedures",
-    Kind.RELATION: "Relations",
+    Kind.TODO: QT_TRANSLATE_NOOP("Kinds", "Tasks"),
+    Kind.CUSTOMER: QT_TRANSLATE_NOOP("Kinds", "Customers"),
+    Kind.PERSON: QT_TRANSLATE_NOOP("Kinds", "Persons"),
+    Kind.TOOL: QT_TRANSLATE_NOOP("Kinds", "Equipment"),
+    Kind.PRODUCT: QT_TRANSLATE_NOOP("Kinds", "Products"),
+    Kind.THREAD: QT_TRANSLATE_NOOP("Kinds", "Notes"),
+    Kind.PROCEDURE: QT_TRANSLATE_NOOP("Kinds", "Procedures"),
+    Kind.RELATION: QT_TRANSLATE_NOOP("Kinds", "Relations"),
     Kind.REGISTRATION: "Registrations",
     Kind.STODO: "Reminders",
     Kind.CALL: "Calls",

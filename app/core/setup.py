@@ -7,7 +7,8 @@ views and boxes read typed fields instead of digging in raw JSON (and never see 
 from __future__ import annotations
 
 from calendar import monthrange
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from app.core.kinds import Kind
@@ -42,6 +43,16 @@ class ColumnGroup:
     title: str
     objecttype: str  # "todo", "customer", "person" or "tool"
     columns: tuple[Column, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What GetMainPages and GetColumnGroups define together: each kind's boxes in display
+    order and the column groups by id. The account's layout, or one an office user previews
+    from a file before rolling it out (app/sync/layout_file.py)."""
+
+    pages: Mapping[Kind, tuple[MainPageBox, ...]] = field(default_factory=dict)
+    column_groups: Mapping[int, ColumnGroup] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

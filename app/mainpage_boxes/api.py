@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
 from app.core.setup import MainPageBox
+from app.core.texts import QT_TRANSLATE_NOOP
 from app.sync.session import Session
 
 if TYPE_CHECKING:
@@ -50,12 +51,6 @@ def translate(context: str, text: str) -> str:
     placeholders after translating."""
     core = _qt_core()
     return text if core is None else str(core.QCoreApplication.translate(context, text))
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks a constant's `text` for lupdate without translating it (Qt's macro of that name,
-    without Qt): the constant stays English, `translate(context, CONSTANT)` where it is shown."""
-    return text
 
 
 # How a sentence names the objects of each kind that has a main page ("not available for
@@ -83,6 +78,16 @@ def local_number(value: float, decimals: int = 0) -> str:
     locale = core.QLocale()
     locale.setNumberOptions(core.QLocale.NumberOption.OmitGroupSeparator)
     return str(locale.toString(float(value), "f", decimals))
+
+
+def local_date(day: date) -> str:
+    """`day` in the window locale's short form, as the lists show dates ("07.11.2026" in
+    Danish, "07/11/2026" in English); day-month-year where Qt is not loaded."""
+    core = _qt_core()
+    if core is None:
+        return day.strftime("%d-%m-%Y")
+    qt_day = core.QDate(day.year, day.month, day.day)
+    return str(core.QLocale().toString(qt_day, core.QLocale.FormatType.ShortFormat))
 
 
 def local_day(day: date, qt_format: str, without_qt: str) -> str:
@@ -200,6 +205,12 @@ class BoxPlugin(ABC, Generic[C]):
     fixed_title: ClassVar[str | None] = None
     """The title the guide prescribes ("Checklist"); None: the box definition's own title.
     Mark it `QT_TRANSLATE_NOOP("BoxTitle", …)`: it is shown translated (context "BoxTitle")."""
+
+    def functions(self, kind: Kind) -> frozenset[str]:
+        """The GetMobileAppSettings functions that switch the box on for `kind`'s page (any one
+        of them will do); empty when it needs none. `build` says "function … is off" itself;
+        this lets the layout check warn about a box no technician of the account will see."""
+        return frozenset()
 
     def handles(self, box_type: str) -> bool:
         return box_type.startswith(self.box_type) if self.is_prefix else box_type == self.box_type

@@ -25,6 +25,7 @@ from app.mainpage_boxes.api import (
     Concerns,
     Hidden,
     Shown,
+    local_date,
     local_number,
     translate,
 )
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 NO_GROUP = QT_TRANSLATE_NOOP("ColumnGroupBox", "column group {} does not exist")
 NO_VALUES = QT_TRANSLATE_NOOP("ColumnGroupBox", "no values in this column group")
 YES = QT_TRANSLATE_NOOP("ColumnGroupBox", "Yes")
-DATE_FORMAT = "%d-%m-%Y"  # as a Danish technician writes a date
 _CHECKBOX, _DROPDOWN, _NUMBER, _DATE = 2, 3, 4, 6
 _CUSTOM = re.compile(r"custom(\d+)")
 
@@ -69,7 +69,7 @@ def _number(value: Any) -> str:
 
 def _date(value: Any) -> str:
     day = as_date(value)
-    return day.strftime(DATE_FORMAT) if day else str(value)
+    return local_date(day) if day else str(value)
 
 
 def _address(value: Any) -> str:

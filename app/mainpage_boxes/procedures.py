@@ -53,6 +53,9 @@ class ProceduresBox(BoxPlugin[ProceduresContent]):
     kinds = frozenset({Kind.TODO, Kind.CUSTOMER})
     fixed_title = QT_TRANSLATE_NOOP("BoxTitle", "Procedures")
 
+    def functions(self, kind: Kind) -> frozenset[str]:
+        return FUNCTIONS if kind == Kind.CUSTOMER else frozenset()  # a task's need none
+
     def build(self, context: BoxContext) -> Shown[ProceduresContent] | Hidden:
         if context.kind == Kind.CUSTOMER:
             if not FUNCTIONS & context.session.setup.functions():

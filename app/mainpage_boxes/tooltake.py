@@ -79,6 +79,9 @@ class ToolTakeBox(BoxPlugin[ToolTakeContent]):
         """`position`: where the technician is now (a test gives a fixed one)."""
         self._position = position
 
+    def functions(self, kind: Kind) -> frozenset[str]:
+        return frozenset({TOOL_TAKE})
+
     def build(self, context: BoxContext) -> Shown[ToolTakeContent] | Hidden:
         session = context.session
         if not session.setup.enabled(TOOL_TAKE):

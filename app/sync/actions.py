@@ -36,6 +36,7 @@ from app.core.changes import ChangeSet
 from app.core.clock import Clock, ServerTime
 from app.core.errors import FieldClientError
 from app.core.kinds import Kind
+from app.core.texts import QT_TRANSLATE_NOOP
 from app.core.values import as_date, as_int, as_str, as_time
 from app.db import Store
 from app.db.outbox import Lane, NewEntry, OutboxRepo, State
@@ -59,7 +60,16 @@ _ID_FIELD = {Kind.TODO: "todoid", Kind.CUSTOMER: "customerid"}
 
 
 class ActionRefused(FieldClientError):
-    """The action makes no sense in the local state (checking out while not checked in)."""
+    """The action makes no sense in the local state (checking out while not checked in).
+
+    `text` is English, marked for the window's translation (context ActionRefused); `values`
+    fill its placeholders, a Kind by its plural ("tasks"), translated where it is shown."""
+
+    def __init__(self, text: str, **values: object) -> None:
+        self.text, self.values = text, values
+        super().__init__(text.format(**{
+            key: value.label.lower() if isinstance(value, Kind) else value
+            for key, value in values.items()}))
 
 
 class Effect:
@@ -73,7 +83,8 @@ class Effect:
     def patch(self, kind: Kind, object_id: int, fields: Mapping[str, Any]) -> None:
         current = self.store.objects.get(kind, object_id)
         if current is None:
-            raise ActionRefused(f"{kind.label}: {object_id} is not on this device.")
+            raise ActionRefused(QT_TRANSLATE_NOOP(
+                "ActionRefused", "{kind}: {id} is not on this device."), kind=kind, id=object_id)
         self.undo.append({
             "kind": kind.value, "id": object_id,
             "before": {name: current[name] for name in fields if name in current},
@@ -85,7 +96,8 @@ class Effect:
     def remove(self, kind: Kind, object_id: int) -> None:
         current = self.store.objects.get(kind, object_id)
         if current is None:
-            raise ActionRefused(f"{kind.label}: {object_id} is not on this device.")
+            raise ActionRefused(QT_TRANSLATE_NOOP(
+                "ActionRefused", "{kind}: {id} is not on this device."), kind=kind, id=object_id)
         self.undo.append({"kind": kind.value, "id": object_id, "before": current, "absent": []})
         self._ingest(kind, [{"id": object_id, "isdeleted": 1}])
 
@@ -164,11 +176,13 @@ class Actions:
 
     async def check_in(self, kind: Kind, object_id: int, lat: float, lon: float) -> ChangeSet:
         if kind not in CHECKIN_OBJECT_TYPES:
-            raise ActionRefused(f"One cannot check in at {kind.label.lower()}.")
+            raise ActionRefused(QT_TRANSLATE_NOOP(
+                "ActionRefused", "One cannot check in at {kind}."), kind=kind)
 
         def apply(effect: Effect) -> NewEntry:
             if _checked_in(self._store):
-                raise ActionRefused("You are already checked in; check out first.")
+                raise ActionRefused(QT_TRANSLATE_NOOP(
+                    "ActionRefused", "You are already checked in; check out first."))
             day, moment = self._stamp()
             effect.put_setting(CHECKIN_KEY, {
                 "ischeckedin": 1, "checkinid": 0,
@@ -192,7 +206,8 @@ class Actions:
 
         def apply(effect: Effect) -> None:
             if not _checked_in(self._store):
-                raise ActionRefused("Checkpoints are ticked while checked in.")
+                raise ActionRefused(QT_TRANSLATE_NOOP(
+                    "ActionRefused", "Checkpoints are ticked while checked in."))
             ticks = set(self._store.settings.get(TICKED_KEY) or [])
             effect.put_setting(TICKED_KEY, sorted(
                 ticks | {checkpoint_id} if ticked else ticks - {checkpoint_id}))
@@ -205,14 +220,15 @@ class Actions:
         def apply(effect: Effect) -> NewEntry:
             checkin = read_checkin(self._store.settings.get(CHECKIN_KEY))
             if checkin is None:
-                raise ActionRefused("You are not checked in.")
+                raise ActionRefused(QT_TRANSLATE_NOOP("ActionRefused", "You are not checked in."))
             kind, object_id, checkin_id = checkin.kind, checkin.object_id, checkin.checkin_id
             depends_on = None
             if not checkin_id:
                 # The check-in is still queued: its answer will carry the id (see the sender).
                 earlier = self._outbox.last_of(kind.value, object_id, "DoCheckIn")
                 if earlier is None:
-                    raise ActionRefused("The check-in this would end is unknown; sync first.")
+                    raise ActionRefused(QT_TRANSLATE_NOOP(
+                        "ActionRefused", "The check-in this would end is unknown; sync first."))
                 depends_on = earlier.id
             day, moment = self._stamp()
             ticks = [as_int(tick) for tick in self._store.settings.get(TICKED_KEY) or []]
@@ -313,7 +329,8 @@ class Actions:
 
     async def post_note(self, kind: Kind, object_id: int, text: str, title: str = "") -> ChangeSet:
         if kind not in NOTE_OBJECT_TYPES:
-            raise ActionRefused(f"Notes cannot be posted on {kind.label.lower()}.")
+            raise ActionRefused(QT_TRANSLATE_NOOP(
+                "ActionRefused", "Notes cannot be posted on {kind}."), kind=kind)
 
         def apply(_effect: Effect) -> NewEntry:
             return self._entry(
@@ -343,7 +360,8 @@ class Actions:
 
     async def attach_photo(self, kind: Kind, object_id: int, title: str, jpeg: bytes) -> ChangeSet:
         if kind not in PHOTO_COMMANDS:
-            raise ActionRefused(f"Photos cannot be attached to {kind.label.lower()}.")
+            raise ActionRefused(QT_TRANSLATE_NOOP(
+                "ActionRefused", "Photos cannot be attached to {kind}."), kind=kind)
         command, id_field = PHOTO_COMMANDS[kind]
 
         def apply(_effect: Effect) -> NewEntry:

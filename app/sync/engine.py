@@ -32,6 +32,7 @@ from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock
 from app.core.errors import CommandRefused, EnvelopeRefused, FieldClientError, MalformedData
+from app.core.texts import QT_TRANSLATE_NOOP
 from app.core.values import as_moment
 from app.db import Store
 from app.sync.actions import reapply_unsent
@@ -105,8 +106,8 @@ class SyncEngine:
                 return self._finish_failed(started, {}, {"pass": self._failed("pass", error)})
 
     async def _pass(self, started: str) -> PassResult:
-        self._report(running=True, activity="Reading settings", steps=(), last_error=None,
-                     seconds_left=None)
+        self._report(running=True, activity=QT_TRANSLATE_NOOP("SyncActivity", "Reading settings"),
+                     steps=(), last_error=None, seconds_left=None)
         began = self._clock.monotonic()
         setup = self._setup_due()
         try:
@@ -122,7 +123,7 @@ class SyncEngine:
         dated = self._due_dated_steps()
         self._time_left = TimeLeft([step.key for step in loops], MAX_CONCURRENT_LOOPS)
         self._report(
-            activity="Synchronising",
+            activity=QT_TRANSLATE_NOOP("SyncActivity", "Synchronising"),
             steps=(*(StepProgress(step.key, step.label) for step in loops),
                    *(StepProgress(step.key, step.label) for step in dated)),
         )

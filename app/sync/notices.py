@@ -8,12 +8,13 @@ pass has completed in this run, so an initial configuration does not announce ev
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.api.setup_shapes import current_user_id
 from app.core.changes import ChangeSet
 from app.core.kinds import Kind
+from app.core.texts import QT_TRANSLATE_NOOP
 from app.core.values import as_int, as_int_list, as_str
 from app.db import Store
 from app.sync.keys import USER_KEY
@@ -23,9 +24,17 @@ GROUP_AFTER = 3  # more notices than this in one go become one summary
 
 @dataclass(frozen=True, slots=True)
 class TaskNotice:
+    """`title` and `text` are English (marked for the window's translation, context
+    TaskNotice); the window fills the text's placeholders from `values` after translating."""
+
     todo_id: int  # 0: a summary of several; opens the task list
     title: str
     text: str
+    values: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def english_text(self) -> str:
+        return self.text.format(**self.values)
 
 
 class TaskWatcher:
@@ -54,8 +63,11 @@ class TaskWatcher:
             if (notice := self._notice(todo_id)) is not None
         ]
         if len(notices) > GROUP_AFTER:
-            notices = [TaskNotice(0, "Your tasks changed",
-                                  f"{len(notices)} of your tasks were changed in the office.")]
+            notices = [TaskNotice(
+                0, QT_TRANSLATE_NOOP("TaskNotice", "Your tasks changed"),
+                QT_TRANSLATE_NOOP("TaskNotice",
+                                  "{count} of your tasks were changed in the office."),
+                {"count": str(len(notices))})]
         for notice in notices:
             self._on_notice(notice)
 
@@ -67,13 +79,16 @@ class TaskWatcher:
         state = as_int(task.get("stateid"))
         before = self._states.get(todo_id)
         self._states[todo_id] = state
-        label = _label(task)
+        about = {"task": _label(task)}
         if before is None:
-            return TaskNotice(todo_id, "New task for you", label)
+            return TaskNotice(todo_id, QT_TRANSLATE_NOOP("TaskNotice", "New task for you"),
+                              "{task}", about)
         if before != state:
-            return TaskNotice(todo_id, "Task state changed",
-                              f"{label}: now {as_str(task.get('statetext')) or state}")
-        return TaskNotice(todo_id, "Task changed", label)
+            return TaskNotice(todo_id, QT_TRANSLATE_NOOP("TaskNotice", "Task state changed"),
+                              QT_TRANSLATE_NOOP("TaskNotice", "{task}: now {state}"),
+                              {**about, "state": as_str(task.get("statetext")) or str(state)})
+        return TaskNotice(todo_id, QT_TRANSLATE_NOOP("TaskNotice", "Task changed"), "{task}",
+                          about)
 
     def _is_mine(self, task: dict[str, Any]) -> bool:
         me = current_user_id(self._store.settings.get(USER_KEY))

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from app.api.setup_shapes import MobileAppSettings
 from app.api.shapes import BY_LAST_CHANGE, ByLastChange
 from app.core.kinds import Kind
+from app.core.texts import QT_TRANSLATE_NOOP
 from app.sync.keys import setup_key
 
 Params = Mapping[str, Any]
@@ -50,7 +51,7 @@ class LoopStep:
 
     key: str
     kind: Kind
-    label: str
+    label: str  # what the window calls it (translated there, context SyncSteps)
     initial: Params
     normal: Params
     applies: Callable[[MobileAppSettings], bool] = _always
@@ -66,37 +67,46 @@ class LoopStep:
 
 
 LOOPS: tuple[LoopStep, ...] = (
-    LoopStep("GetTodosByLastChange", Kind.TODO, "Tasks",
+    LoopStep("GetTodosByLastChange", Kind.TODO,
+             QT_TRANSLATE_NOOP("SyncSteps", "Tasks"),
              initial={"limitnumobjects": 1, "ignoreclosed": 1},
              normal={"ignoreclosed": 1},
              restart_after_initial=True),
-    LoopStep("GetCustomersByLastChange", Kind.CUSTOMER, "Customers",
+    LoopStep("GetCustomersByLastChange", Kind.CUSTOMER,
+             QT_TRANSLATE_NOOP("SyncSteps", "Customers"),
              initial={"ignoreclosed": 1},
              normal={"ignoreclosed": 1}),
-    LoopStep("GetPersonsByLastChange", Kind.PERSON, "Persons",
+    LoopStep("GetPersonsByLastChange", Kind.PERSON,
+             QT_TRANSLATE_NOOP("SyncSteps", "Persons"),
              initial={},
              normal={}),
-    LoopStep("GetToolsByLastChange", Kind.TOOL, "Equipment",
+    LoopStep("GetToolsByLastChange", Kind.TOOL,
+             QT_TRANSLATE_NOOP("SyncSteps", "Equipment"),
              initial={"ignoreclosed": 1},
              normal={"ignoreclosed": 0},
              applies=_unlimited),
-    LoopStep("GetToolsByLastChange placeofhome=2", Kind.TOOL, "Equipment",
+    LoopStep("GetToolsByLastChange placeofhome=2", Kind.TOOL,
+             QT_TRANSLATE_NOOP("SyncSteps", "Equipment"),
              initial={"ignoreclosed": 1, "placeofhome": 2},
              normal={"ignoreclosed": 1, "placeofhome": 2},
              applies=_limited,
              reads_companies=True),
-    LoopStep("GetProductsByLastChange", Kind.PRODUCT, "Products",
+    LoopStep("GetProductsByLastChange", Kind.PRODUCT,
+             QT_TRANSLATE_NOOP("SyncSteps", "Products"),
              initial={"onlyfavorites": 1, "ignoreclosed": 1},
              normal={}),
-    LoopStep("GetThreadsByLastChange", Kind.THREAD, "Notes",
+    LoopStep("GetThreadsByLastChange", Kind.THREAD,
+             QT_TRANSLATE_NOOP("SyncSteps", "Notes"),
              initial={"onlysubscriber": 1, "ignoreclosed": 1},
              normal={"onlysubscriber": 1, "ignoreclosed": 1}),
     # Other objects the main pages need: ignoreclosed in the initial configuration only, so
     # the normal sync hears of deletions.
-    LoopStep("GetProceduresByLastChange", Kind.PROCEDURE, "Procedures",
+    LoopStep("GetProceduresByLastChange", Kind.PROCEDURE,
+             QT_TRANSLATE_NOOP("SyncSteps", "Procedures"),
              initial={"ignoreclosed": 1},
              normal={}),
-    LoopStep("GetRelationsByLastChange", Kind.RELATION, "Relations",
+    LoopStep("GetRelationsByLastChange", Kind.RELATION,
+             QT_TRANSLATE_NOOP("SyncSteps", "Relations"),
              initial={"ignoreclosed": 1},
              normal={}),
 )
@@ -170,7 +180,7 @@ class DatedStep:
     """Reads by date: `first`…`last` days from today, in the initial configuration or daily."""
 
     key: str
-    label: str
+    label: str  # what the window calls it (translated there, context SyncSteps)
     reads: Literal["registrations", "calendar"]
     first: int
     last: int
@@ -180,9 +190,10 @@ class DatedStep:
 CALENDAR_DAYS = 30  # the calendar is kept this many days back and ahead of today
 
 DATED_STEPS: tuple[DatedStep, ...] = (
-    DatedStep("registrations-60-days", "Registrations", "registrations", -59, 0, "initial"),
-    DatedStep("calendar-month-around", "Calendar", "calendar", -CALENDAR_DAYS, CALENDAR_DAYS,
-              "initial"),
-    DatedStep("calendar-day-30-ahead", "Calendar", "calendar", CALENDAR_DAYS, CALENDAR_DAYS,
-              "daily"),
+    DatedStep("registrations-60-days", QT_TRANSLATE_NOOP("SyncSteps", "Registrations"),
+              "registrations", -59, 0, "initial"),
+    DatedStep("calendar-month-around", QT_TRANSLATE_NOOP("SyncSteps", "Calendar"),
+              "calendar", -CALENDAR_DAYS, CALENDAR_DAYS, "initial"),
+    DatedStep("calendar-day-30-ahead", QT_TRANSLATE_NOOP("SyncSteps", "Calendar"),
+              "calendar", CALENDAR_DAYS, CALENDAR_DAYS, "daily"),
 )

@@ -25,7 +25,7 @@ class SyncProgress:
     """A snapshot: is a pass running, how far each step is, how the last pass ended."""
 
     running: bool = False
-    activity: str = ""
+    activity: str = ""  # English, marked for the window's translation (context SyncActivity)
     steps: tuple[StepProgress, ...] = ()
     last_success: str | None = None
     last_error: str | None = None

@@ -10,6 +10,7 @@ outbox types they show are re-exported here.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -24,6 +25,7 @@ from app.api.setup_shapes import (
     read_checkpoints,
     read_column_groups,
     read_custom_fields,
+    read_layout,
     read_main_pages,
     read_mobile_app_settings,
     read_my_teams,
@@ -38,6 +40,7 @@ from app.core.setup import (
     Checkpoint,
     ColumnGroup,
     CustomField,
+    Layout,
     MainPageBox,
     TaskState,
     ToolType,
@@ -94,16 +97,31 @@ class SetupData:
 
     Read on each call: the answers are small, and a setup change (a new main page layout, the
     check-in an action just made) is seen at once without a cache to invalidate.
+
+    `previewed`: a layout (main pages and column groups) that stands in for the account's, for
+    the layout preview; everything else is still the account's.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, previewed: Layout | None = None) -> None:
         self._settings = store.settings
+        self._previewed = previewed
+
+    def layout(self) -> Layout:
+        """The main pages and column groups in use: the previewed ones, else the account's."""
+        if self._previewed is not None:
+            return self._previewed
+        return read_layout(self._settings.get(keys.MAIN_PAGES_KEY),
+                           self._settings.get(keys.COLUMN_GROUPS_KEY))
 
     def main_page(self, kind: Kind) -> tuple[MainPageBox, ...]:
         """The boxes of `kind`'s main page in display order; () when the server defines none."""
+        if self._previewed is not None:
+            return tuple(self._previewed.pages.get(kind, ()))
         return read_main_pages(self._settings.get(keys.MAIN_PAGES_KEY)).get(kind, ())
 
     def column_group(self, group_id: int) -> ColumnGroup | None:
+        if self._previewed is not None:
+            return self._previewed.column_groups.get(group_id)
         return read_column_groups(self._settings.get(keys.COLUMN_GROUPS_KEY)).get(group_id)
 
     def custom_fields(self, kind: Kind | None = None) -> tuple[CustomField, ...]:
@@ -172,6 +190,14 @@ class Session:
         self.loader = loader
         self.controls = controls
         self.changes = changes
+
+    def previewing(self, layout: Layout) -> Session:
+        """This session with `layout`'s main pages and column groups in place of the account's
+        (the layout preview): the same objects, functions and custom fields, so a page built
+        from it is the page the technician would get with that layout."""
+        twin = copy.copy(self)
+        twin.setup = SetupData(self._store, layout)
+        return twin
 
     # -- objects ------------------------------------------------------------------------------
 
@@ -302,6 +328,13 @@ class Session:
     def object(self, kind: Kind, object_id: int) -> dict[str, Any] | None:
         """The whole object as the server sent it (with the technician's unsent changes)."""
         return self._store.objects.get(kind, object_id)
+
+    def has_field(self, kind: Kind, field: str) -> bool:
+        """Whether any object of `kind` has a value in `field` (a column of a previewed column
+        group that no object has shows nothing anywhere)."""
+        sql = f'SELECT 1 FROM "{kind.value}" WHERE json_extract(data, ?) IS NOT NULL LIMIT 1'
+        path = '$."' + field.replace('"', "") + '"'
+        return self._store.database.execute_sql(sql, [path]).fetchone() is not None
 
     def related(self, kind: Kind, **equals: Any) -> list[dict[str, Any]]:
         """Objects whose indexed columns equal the values: related(Kind.TOOL, customerid=4)."""

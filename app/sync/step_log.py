@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from app.core.texts import QT_TRANSLATE_NOOP
 from app.db import Store
 from app.sync.keys import STEP_LOG_KEY
 from app.sync.plan import COMPANY_TOOLS_STEP, DATED_STEPS, LOOPS, LoopStep
@@ -20,27 +21,51 @@ from app.sync.plan import COMPANY_TOOLS_STEP, DATED_STEPS, LOOPS, LoopStep
 FIRST_CALLS_STEP = "first-calls"
 SETUP_CALLS_STEP = "setup-calls"
 
+@dataclass(frozen=True, slots=True)
+class PlanStep:
+    """A step as the status page names it: `name` is a sentence that may hold the step's
+    `label` ("{label} changed since the last sync"); the window translates both (context
+    SyncSteps), the command line reads `english`."""
+
+    key: str
+    name: str
+    label: str = ""
+
+    @property
+    def english(self) -> str:
+        return self.name.format(label=self.label)
+
+
+_CHANGED = QT_TRANSLATE_NOOP("SyncSteps", "{label} changed since the last sync")
+_AT_CUSTOMERS = QT_TRANSLATE_NOOP(
+    "SyncSteps", "{label} placed at customers (limited number of objects)")
+
 # The dated steps' names say which days they read and how often.
 _DATED_NAMES = {
-    "registrations-60-days": "Registrations of the last 60 days (first sync)",
-    "calendar-month-around": "Calendar, a month either side of today (first sync)",
-    "calendar-day-30-ahead": "Calendar, the day 30 days ahead (daily)",
+    "registrations-60-days": QT_TRANSLATE_NOOP(
+        "SyncSteps", "Registrations of the last 60 days (first sync)"),
+    "calendar-month-around": QT_TRANSLATE_NOOP(
+        "SyncSteps", "Calendar, a month either side of today (first sync)"),
+    "calendar-day-30-ahead": QT_TRANSLATE_NOOP(
+        "SyncSteps", "Calendar, the day 30 days ahead (daily)"),
 }
 
 
-def _loop_name(step: LoopStep) -> str:
-    if step.reads_companies:
-        return f"{step.label} placed at customers (limited number of objects)"
-    return f"{step.label} changed since the last sync"
+def _loop_step(step: LoopStep) -> PlanStep:
+    return PlanStep(step.key, _AT_CUSTOMERS if step.reads_companies else _CHANGED, step.label)
 
 
 # Every step of a pass, in the order a pass runs them, with the name the status page shows.
-PLAN_STEPS: tuple[tuple[str, str], ...] = (
-    (FIRST_CALLS_STEP, "Settings, custom fields and check-in (every sync)"),
-    (SETUP_CALLS_STEP, "Setup data: states, users, templates … (hourly)"),
-    *((step.key, _loop_name(step)) for step in LOOPS),
-    (COMPANY_TOOLS_STEP, "Equipment of the customers listed (limited number of objects)"),
-    *((step.key, _DATED_NAMES.get(step.key, step.label)) for step in DATED_STEPS),
+PLAN_STEPS: tuple[PlanStep, ...] = (
+    PlanStep(FIRST_CALLS_STEP, QT_TRANSLATE_NOOP(
+        "SyncSteps", "Settings, custom fields and check-in (every sync)")),
+    PlanStep(SETUP_CALLS_STEP, QT_TRANSLATE_NOOP(
+        "SyncSteps", "Setup data: states, users, templates … (hourly)")),
+    *(_loop_step(step) for step in LOOPS),
+    PlanStep(COMPANY_TOOLS_STEP, QT_TRANSLATE_NOOP(
+        "SyncSteps", "Equipment of the customers listed (limited number of objects)")),
+    *(PlanStep(step.key, _DATED_NAMES.get(step.key, "{label}"), step.label)
+      for step in DATED_STEPS),
 )
 
 

@@ -12,14 +12,13 @@ a change keeps the old name working for at least one minor release, warning with
 
 from app.testkit.pages import Box, FailedCall, Indicators, MainPage, Outbox
 from app.testkit.running_app import FieldClientApp, SyncFailed
-from app.testkit.sandbox import LayoutRefused, Sandbox, SandboxOptions
+from app.testkit.sandbox import Sandbox, SandboxOptions
 
 __all__ = [
     "Box",
     "FailedCall",
     "FieldClientApp",
     "Indicators",
-    "LayoutRefused",
     "MainPage",
     "Outbox",
     "Sandbox",

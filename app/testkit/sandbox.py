@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 
 from app.sandbox import SandboxCredentials, SandboxServer
+from app.sync.layout_file import parse_layout, read_layout_file
 
 Record = dict[str, Any]
 
@@ -37,9 +38,10 @@ class SandboxOptions:
             it, and quick to sync (well under a second).
         page_size: objects per page of a …ByLastChange answer (small pages exercise paging).
         layout: the main pages and column groups the server sends (`GetMainPages`,
-            `GetColumnGroups`): a dict `{"mainpages": [...], "columngroups": [...]}` (either key
-            may be left out to keep the demo's), or the path of a JSON file holding one (the
-            same file the layout preview reads). None: the demo contract's pages.
+            `GetColumnGroups`): a dict `{"mainpages": [...], "columngroups": [...]}`, or the
+            path of a JSON file holding one: the file the layout preview reads
+            (`fieldclient preview FILE --check`). Without "columngroups" the demo's are
+            kept. None: the demo contract's pages.
         functions: app functions switched on (True) or off (False), e.g. `{"ToolTake":
             False}`; the others keep the demo contract's setting.
         checked_out: the demo technician starts checked out (the default). The seed checks
@@ -59,24 +61,22 @@ class SandboxOptions:
         return replace(self, **changes)
 
 
-class LayoutRefused(ValueError):
-    """A layout that is not `{"mainpages": [...], "columngroups": [...]}`."""
-
-
-def read_layout(layout: Mapping[str, Any] | str | Path) -> dict[str, list[Record]]:
-    """The layout's two lists, from a dict or a JSON file; LayoutRefused says what is wrong."""
-    data: Any = layout
+def layout_lists(layout: Mapping[str, Any] | str | Path) -> tuple[list[Any], list[Any] | None]:
+    """The main pages and column groups to serve, from a layout dict or file, checked as the
+    layout preview checks a file (app/sync/layout_file.py): `BadLayoutFile` says what is wrong
+    and where (a file's line and column). Entries the app's parser would leave out are served
+    as given: seeing the app leave them out may be what a test is for. Column groups: None
+    when the layout has none (the demo's are kept)."""
     if isinstance(layout, str | Path):
-        data = json.loads(Path(layout).read_text(encoding="utf-8"))
-    if not isinstance(data, Mapping):
-        raise LayoutRefused('a layout is {"mainpages": [...], "columngroups": [...]}')
-    lists = {key: data[key] for key in ("mainpages", "columngroups") if key in data}
-    for key, value in lists.items():
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise LayoutRefused(f'the layout\'s "{key}" must be a list of objects')
-    if not lists:
-        raise LayoutRefused('a layout needs "mainpages", "columngroups" or both')
-    return lists
+        read_layout_file(Path(layout))
+        data = json.loads(Path(layout).read_text(encoding="utf-8-sig"))
+    else:
+        parse_layout(json.dumps(layout))
+        data = layout
+    pages, groups = data["mainpages"], data.get("columngroups")
+    return (list(pages.values()) if isinstance(pages, Mapping) else list(pages),
+            None if groups is None
+            else list(groups.values()) if isinstance(groups, Mapping) else list(groups))
 
 
 @contextmanager
@@ -85,13 +85,11 @@ def started_sandbox(options: SandboxOptions) -> Iterator[Sandbox]:
     server = SandboxServer(seed=options.seed, scale=options.scale, page_size=options.page_size)
     if options.layout is not None:
         # Before it serves: the server's state is its own thread's once it runs.
-        lists = read_layout(options.layout)
+        pages, groups = layout_lists(options.layout)
         setup = server.state.setup
         server.state.setup = replace(
-            setup,
-            main_pages=tuple(lists.get("mainpages", setup.main_pages)),
-            column_groups=tuple(lists.get("columngroups", setup.column_groups)),
-        )
+            setup, main_pages=tuple(pages),
+            column_groups=setup.column_groups if groups is None else tuple(groups))
     with server:
         sandbox = Sandbox(server)
         if options.functions:

@@ -1,10 +1,21 @@
-"""How times read in the window: in its language, with its locale's date format (QLocale)."""
+"""How times and kinds read in the window: in its language, with its locale's date format
+(QLocale)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
+
+from app.core.kinds import Kind
+from app.mainpage_boxes.api import local_date
+from app.sync.actions import ActionRefused
+
+
+def kind_title(kind: Kind) -> str:
+    """A kind's plural as the window names it: "Tasks", "Opgaver" (the list tabs, the View
+    menu, the search results' groups)."""
+    return QCoreApplication.translate("Kinds", kind.label)
 
 
 def clock_text(moment: datetime) -> str:
@@ -13,9 +24,9 @@ def clock_text(moment: datetime) -> str:
 
 
 def date_text(day: date) -> str:
-    """The day in the locale's short format: "21/11/2026" in English, "21.11.2026" in Danish."""
-    return QLocale().toString(QDate(day.year, day.month, day.day),
-                              QLocale.FormatType.ShortFormat)
+    """The day in the locale's short format: "21/11/2026" in English, "21.11.2026" in Danish
+    (as the lists, the boxes and the page's header show dates)."""
+    return local_date(day)
 
 
 def friendly_time(moment: datetime | str | None) -> str:
@@ -34,3 +45,10 @@ def friendly_time(moment: datetime | str | None) -> str:
         return QCoreApplication.translate("Formatting", "today {time}").format(
             time=clock_text(when))
     return f"{date_text(when.date())} {clock_text(when)}"
+
+
+def refusal_text(refused: ActionRefused) -> str:
+    """Why an action was refused, in the window's language (a kind by its plural)."""
+    values = {key: kind_title(value).lower() if isinstance(value, Kind) else value
+              for key, value in refused.values.items()}
+    return QCoreApplication.translate("ActionRefused", refused.text).format(**values)

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from app.core.kinds import Kind
-from app.views.translation_marks import QT_TRANSLATE_NOOP
+from app.core.texts import QT_TRANSLATE_NOOP
+from app.core.values import as_date
+from app.views.formatting import date_text
 
 CONTEXT = "ObjectList"  # spelled out in each mark below: lupdate reads only a literal
 
@@ -70,3 +73,12 @@ DEFAULT_SORT: Mapping[Kind, tuple[str, bool]] = {
     Kind.PERSON: ("name", False),
     Kind.TOOL: ("title", False),
 }
+
+
+def shown_value(column: ListColumn, value: Any) -> Any:
+    """A stored value as the lists and a page's header show it: a date in the locale's short
+    form ("07.11.2026"), anything else as stored."""
+    if column.is_date and value:
+        day = as_date(value)
+        return date_text(day) if day else value
+    return value

@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.core.kinds import Kind
+from app.core.texts import QT_TRANSLATE_NOOP
 from app.sync.listing import FILTERS, NEAR_KM, ListChoice
 from app.sync.session import Session
 from app.views.list_columns import LIST_COLUMNS
 from app.views.object_lists import ObjectListModel, default_choice
-from app.views.translation_marks import QT_TRANSLATE_NOOP
 
 CONTEXT = "ListFilters"  # spelled out in each mark below: lupdate reads only a literal
 

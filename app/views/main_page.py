@@ -39,7 +39,8 @@ from app.sync.actions import ActionRefused
 from app.sync.keys import MAIN_PAGES_KEY
 from app.sync.session import Session
 from app.views.bridge import Bridge
-from app.views.list_columns import CONTEXT, LIST_COLUMNS
+from app.views.formatting import refusal_text
+from app.views.list_columns import CONTEXT, LIST_COLUMNS, shown_value
 from app.views.object_actions import ObjectActions
 from app.views.related_panels import RelatedPanels
 from app.views.tasks import TaskKeeper
@@ -281,7 +282,8 @@ class MainPageView(QWidget):
         named = " · ".join(str(values[c]) for c in HEADING[kind] if values.get(c))
         self.heading.setText(heading.format(name=named or self.object_id))
         self.facts.setText("   ·   ".join(
-            f"{QCoreApplication.translate(CONTEXT, column.header)}: {values[column.name]}"
+            f"{QCoreApplication.translate(CONTEXT, column.header)}: "
+            f"{shown_value(column, values[column.name])}"
             for column in LIST_COLUMNS[kind]
             if column.name not in HEADING[kind] and column.name not in LINKED_COLUMNS
             and values.get(column.name)
@@ -335,7 +337,7 @@ class MainPageView(QWidget):
             await action
         except ActionRefused as refused:
             if shiboken6.isValid(self):  # the technician may have left the page meanwhile
-                self.show_message(str(refused))
+                self.show_message(refusal_text(refused))
         else:
             if shiboken6.isValid(self) and not self.gone:
                 self.clear_message()

@@ -4,8 +4,9 @@ page of the object a row opens (over the lists, with back and forward like a bro
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,14 +32,16 @@ from app.sync.session import Session
 from app.sync.status import Indicator, SyncStatus
 from app.views.bridge import Bridge
 from app.views.day_view import DayView
-from app.views.formatting import friendly_time
+from app.views.formatting import friendly_time, kind_title
 from app.views.history import History, Place
 from app.views.indicators import IndicatorBar
 from app.views.list_filters import FilterBar, remember_choices, remembered_choice
 from app.views.main_page import MainPageView
 from app.views.menus import WindowMenus
+from app.views.notice_text import notice_texts
 from app.views.object_lists import ObjectListModel
 from app.views.password_prompt import PasswordBanner
+from app.views.preview import LayoutPreview
 from app.views.search import SearchBox
 from app.views.setup_progress import SetupProgress, show_fraction
 from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
@@ -107,13 +110,13 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_shown)
         self._on_tab_shown(self.tabs.currentIndex())
 
-        toolbar = QToolBar("Sync")
+        toolbar = QToolBar(self.tr("Sync"))
         toolbar.setMovable(False)
-        self.sync_action = QAction("Sync now", self)
+        self.sync_action = QAction(self.tr("Sync now"), self)
         self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.sync_action.triggered.connect(controls.request_sync)
         toolbar.addAction(self.sync_action)
-        self.status_action = QAction("Sync status", self)
+        self.status_action = QAction(self.tr("Sync status"), self)
         self.status_action.triggered.connect(lambda: self.open_indicator(None))
         toolbar.addAction(self.status_action)
         self.addToolBar(toolbar)
@@ -129,6 +132,9 @@ class MainWindow(QMainWindow):
         self.day_action.setShortcut(QKeySequence("Ctrl+D"))
         self.day_action.triggered.connect(self.show_day)
         self.addAction(self.day_action)
+        self.preview: LayoutPreview | None = None
+        self.preview_action = QAction(self.tr("&Preview main pages…"), self)
+        self.preview_action.triggered.connect(lambda: self.open_preview(None))
 
         self.activity_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -154,6 +160,18 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self, session, tasks, show_list=self.show_list,
                                  open_indicator=self.open_indicator)
 
+    def open_preview(self, path: Path | None) -> None:
+        """The layout preview (office staff): of a layout file, or of this account's layout.
+        One window, brought forward when it is open; it follows the objects a sync brings."""
+        if self.preview is None:
+            self.preview = LayoutPreview(self._session, self._registry, path=path, parent=self)
+            self._bridge.changes.connect(self.preview.changes_arrived)
+        elif path is not None:
+            self.preview.preview_file(path)
+        self.preview.show()
+        self.preview.raise_()
+        self.preview.activateWindow()
+
     def _load_box_widgets(self) -> None:
         """Import every box's widget module once the window is up, so the first page opened
         does not pay for it (about 15 ms). One that fails is reported when a page draws it."""
@@ -168,11 +186,11 @@ class MainWindow(QMainWindow):
         self.problem_banner.setVisible(bool(status.problems))
         self.offline_banner.setVisible(not status.online)
         if not status.online:
-            last = friendly_time(self._controls.monitor.last_synced()) or "never"
-            self.offline_banner.setText(
+            last = friendly_time(self._controls.monitor.last_synced()) or self.tr("never")
+            self.offline_banner.setText(self.tr(
                 "You are offline. Changes are kept and sent when you are back online. "
-                f"Not sent yet: {status.unsent} · last synchronised: {last}"
-            )
+                "Not sent yet: {unsent} · last synchronised: {last}"
+            ).format(unsent=QLocale().toString(status.unsent), last=last))
 
     def show_task(self, todo_id: int) -> None:
         """The task's page (a task notice was clicked), with the task selected in the list
@@ -191,7 +209,8 @@ class MainWindow(QMainWindow):
 
     def notify(self, notice: TaskNotice) -> None:
         """Where there is no tray: the notice in the status bar for a while."""
-        self.statusBar().showMessage(f"{notice.title}: {notice.text}", 15_000)
+        title, text = notice_texts(notice)
+        self.statusBar().showMessage(f"{title}: {text}", 15_000)
 
     def open_indicator(self, indicator: Indicator | None) -> None:
         if indicator is Indicator.OUT_OF_DATE:
@@ -261,16 +280,16 @@ class MainWindow(QMainWindow):
 
     def _add_navigation(self, toolbar: QToolBar) -> None:
         toolbar.addSeparator()
-        self.back_action = QAction("Back", self)
+        self.back_action = QAction(self.tr("Back"), self)
         self.back_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left))
-        self.back_action.setToolTip("Back (Alt+Left)")
+        self.back_action.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_action.triggered.connect(self.go_back)
-        self.forward_action = QAction("Forward", self)
+        self.forward_action = QAction(self.tr("Forward"), self)
         self.forward_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right))
-        self.forward_action.setToolTip("Forward (Alt+Right)")
+        self.forward_action.setToolTip(self.tr("Forward (Alt+Right)"))
         self.forward_action.triggered.connect(self.go_forward)
-        self.lists_action = QAction("Lists", self)
-        self.lists_action.setToolTip("Back to the lists")
+        self.lists_action = QAction(self.tr("Lists"), self)
+        self.lists_action.setToolTip(self.tr("Back to the lists"))
         self.lists_action.triggered.connect(self.show_lists)
         for action in (self.back_action, self.forward_action, self.lists_action):
             action.setEnabled(False)
@@ -278,10 +297,10 @@ class MainWindow(QMainWindow):
 
     def _add_account_actions(self) -> None:
         """Signing out (the app composes what it does) and quitting."""
-        self.sign_out_action = QAction("Sign &out…", self)
+        self.sign_out_action = QAction(self.tr("Sign &out…"), self)
         self.sign_out_action.setObjectName("sign-out")
         self.sign_out_action.setVisible(False)  # shown where there is an account to leave
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard one
 
     def _open_row(self, kind: Kind, index: QModelIndex) -> None:
@@ -308,7 +327,7 @@ class MainWindow(QMainWindow):
         view.setSortingEnabled(True)  # a header click sorts, in the store (model.sort)
         kind = model.kind
         view.doubleClicked.connect(lambda index: self._open_row(kind, index))
-        enter = QAction("Open", view)
+        enter = QAction(self.tr("Open"), view)
         enter.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         enter.triggered.connect(lambda: self._open_row(kind, view.currentIndex()))
@@ -333,34 +352,41 @@ class MainWindow(QMainWindow):
         time_left = None if progress.seconds_left is None else _time_left(progress.seconds_left)
         self.setup_progress.show_progress(progress, time_left)
         if progress.running:
-            text = progress.activity or "Synchronising"
+            text = QCoreApplication.translate("SyncActivity", progress.activity or "Synchronising")
             if progress.objects:
-                text += f"… {progress.objects:,} objects received"
+                text = self.tr("{activity}… {count} objects received").format(
+                    activity=text, count=QLocale().toString(progress.objects))
             if time_left is not None:
                 text += f" · {time_left}"
             self.activity_label.setText(text)
         elif progress.last_error:
             self.activity_label.setText(progress.last_error)
         else:
-            self.activity_label.setText("Up to date" if progress.last_success else "Not synced yet")
+            self.activity_label.setText(
+                self.tr("Up to date") if progress.last_success else self.tr("Not synced yet"))
         failed = bool(progress.last_error and not progress.running)
         self.activity_label.setProperty("failed", failed)
         last = friendly_time(progress.last_success)
-        self.last_sync_label.setText(f"Last synced: {last}" if last else "Never synced")
+        self.last_sync_label.setText(
+            self.tr("Last synced: {when}").format(when=last) if last else self.tr("Never synced"))
 
     def _show_progress_bar(self, progress: SyncProgress) -> None:
         """Busy until the engine can estimate; then how far the pass is."""
         self.progress_bar.setVisible(progress.running)
         show_fraction(self.progress_bar, progress.fraction)
+        locale = QLocale()
         self.progress_bar.setToolTip("\n".join(
-            f"{step.label}: {step.objects:,} objects, {step.pages} pages"
+            self.tr("{step}: {objects} objects, {pages} pages").format(
+                step=QCoreApplication.translate("SyncSteps", step.label),
+                objects=locale.toString(step.objects), pages=locale.toString(step.pages))
             + (" ✓" if step.done else "") + (f" — {step.error}" if step.error else "")
             for step in progress.steps
         ))
 
     def _update_tab_titles(self, *_changed: object) -> None:
         for index, kind in enumerate(LISTED_KINDS):
-            self.tabs.setTabText(index, f"{kind.label} ({self.models[kind].total:,})")
+            self.tabs.setTabText(index, self.tr("{kind} ({count})").format(
+                kind=kind_title(kind), count=QLocale().toString(self.models[kind].total)))
 
 
 def _banner(name: str, tone: Tone) -> QLabel:
@@ -375,5 +401,6 @@ def _banner(name: str, tone: Tone) -> QLabel:
 
 def _time_left(seconds: float) -> str:
     if seconds < 60:
-        return "less than a minute left"
-    return f"about {round(seconds / 60)} min left"
+        return QCoreApplication.translate("MainWindow", "less than a minute left")
+    return QCoreApplication.translate("MainWindow", "about {minutes} min left").format(
+        minutes=round(seconds / 60))

@@ -21,6 +21,7 @@ from app.core.kinds import LISTED_KINDS, Kind
 from app.sync.session import Session
 from app.sync.status import Indicator
 from app.views.about import AboutDialog, IndicatorGuide
+from app.views.formatting import kind_title
 from app.views.settings import SettingsDialog
 from app.views.tasks import TaskKeeper
 
@@ -55,7 +56,7 @@ MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
         Item("failed_calls_action", "Ctrl+Shift+F"), Item("in_flight_action", "Ctrl+Shift+C"),
     )),
     (str(QT_TRANSLATE_NOOP("Menus", "&Tools")), (
-        Item("settings_action", "Ctrl+,"),
+        Item("settings_action", "Ctrl+,"), Item("preview_action"),
     )),
     (str(QT_TRANSLATE_NOOP("Menus", "&Help")), (
         Item("indicator_guide_action", QKeySequence.StandardKey.HelpContents),
@@ -80,7 +81,7 @@ class WindowMenus(QObject):
         self.about: AboutDialog | None = None
         self.guide: IndicatorGuide | None = None
         self.list_actions = [
-            self._action(kind.label, f"Ctrl+{number}",
+            self._action(kind_title(kind), f"Ctrl+{number}",
                          lambda _checked=False, shown=kind: show_list(shown))
             for number, kind in enumerate(LISTED_KINDS, start=1)
         ]

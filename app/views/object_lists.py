@@ -11,8 +11,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,7 +21,13 @@ from app.core.changes import ChangeSet
 from app.core.kinds import Kind
 from app.sync.listing import ListChoice, Where, condition
 from app.sync.session import Session
-from app.views.list_columns import CONTEXT, DEFAULT_SORT, EXTRA_COLUMNS, LIST_COLUMNS
+from app.views.list_columns import (
+    CONTEXT,
+    DEFAULT_SORT,
+    EXTRA_COLUMNS,
+    LIST_COLUMNS,
+    shown_value,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -95,10 +99,8 @@ class ObjectListModel(QAbstractTableModel):
         customer holds a tool, who carries it."""
         value = row[column + 1]
         spec = self._columns[column]
-        if spec.is_date and value:
-            day = QDate.fromString(str(value), Qt.DateFormat.ISODate)
-            short = QLocale.FormatType.ShortFormat
-            return QLocale().toString(day, short) if day.isValid() else value
+        if spec.is_date:
+            return shown_value(spec, value)
         if spec.name == "location" and not value and row[-1]:
             return QCoreApplication.translate("ObjectList", "Carried by {name}").format(
                 name=self._user_name(row[-1]))

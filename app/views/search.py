@@ -33,6 +33,7 @@ from app.core.changes import ChangeSet
 from app.core.kinds import Kind
 from app.core.searchable import SEARCHED_KINDS
 from app.sync.session import SearchHit, SearchResults, Session
+from app.views.formatting import kind_title
 
 Index = QModelIndex | QPersistentModelIndex
 OpenPage = Callable[[Kind, int], None]
@@ -40,17 +41,6 @@ OpenPage = Callable[[Kind, int], None]
 HIT_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of a result row; None for a group's title
 LIMIT_PER_KIND = 8
 _VISIBLE_ROWS = 16
-
-
-def kind_title(kind: Kind) -> str:
-    """A group's title in the results."""
-    titles = {
-        Kind.TODO: QCoreApplication.translate("Search", "Tasks"),
-        Kind.CUSTOMER: QCoreApplication.translate("Search", "Customers"),
-        Kind.PERSON: QCoreApplication.translate("Search", "Persons"),
-        Kind.TOOL: QCoreApplication.translate("Search", "Equipment"),
-    }
-    return titles.get(kind, kind.label)
 
 
 def field_label(key: str) -> str:

@@ -3,7 +3,7 @@ background sync, task notices, the log level, the language, and where the data i
 
 Each choice is stored at once (app/sync/preferences.py) and takes effect at once where it can:
 the scheduler's timer, the root logger, the sender's photos, the notices; the language at once
-for dates, numbers and what opens next, and for the window at the next start.
+for dates, numbers and what opens next, and the window opens again in it (app/desktop.py).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ MIN_INTERVAL, MAX_INTERVAL = 1, 240  # minutes
 
 def follow_language(language: Language, preferences: Preferences) -> None:
     """Show the language chosen in Settings, now and whenever it is chosen again: dates and
-    numbers and what opens next follow at once, the window at the next start."""
+    numbers and what opens next follow at once; the app then opens the window again in it."""
     language.use(preferences.language)
 
     def changed(key: str) -> None:
@@ -91,8 +91,6 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         for code, name in _language_names().items():
             self.language.addItem(name, code)
-        self.language_note = QLabel(self.tr("The window shows the new language at the next start."))
-        self.language_note.setWordWrap(True)
         self.folder = QLineEdit(str(self._folder))
         self.folder.setObjectName("data-folder")
         self.folder.setReadOnly(True)
@@ -107,7 +105,6 @@ class SettingsDialog(QDialog):
         form.addRow("", self.notices)
         form.addRow(self.tr("&Log:"), self.log_level)
         form.addRow(self.tr("L&anguage:"), self.language)
-        form.addRow("", self.language_note)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.open_folder)

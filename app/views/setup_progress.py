@@ -44,7 +44,7 @@ class SetupProgress(QWidget):
             said.append(time_left)
         advice = (self.tr("Your tasks are in; open them while the rest arrives.") if tasks_in
                   else self.tr("The lists fill as the data arrives."))
-        self.text.setText(" · ".join(said) + ". " + advice)
+        self.text.setText(" · ".join([*said, advice]))
         show_fraction(self.bar, progress.fraction)
 
 

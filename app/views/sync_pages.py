@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.core.texts import QT_TRANSLATE_NOOP
 from app.sync.controls import SyncControls
 from app.sync.outbox import doubt_advice, readable
 from app.sync.session import Entry, Session, State
@@ -34,23 +35,25 @@ from app.views.autostart import start_with_windows
 from app.views.formatting import friendly_time
 from app.views.tasks import TaskKeeper
 
-PERMISSION_QUESTION = (
+PERMISSION_QUESTION = QT_TRANSLATE_NOOP(
+    "SyncPages",
     "May Field Client keep synchronising in the background?\n\n"
     "It then stays in the tray when you close the window and starts with Windows, so your "
     "tasks are up to date when you need them and your changes are sent as soon as there is "
     "a network."
 )
-OUT_OF_DATE_TEXT = (
+OUT_OF_DATE_TEXT = QT_TRANSLATE_NOOP(
+    "SyncPages",
     "The app has not synchronised for more than 20 minutes (last: {last}), so what you see "
     "may be out of date.\n\nThis is usually a missing network connection. Your changes are "
     "kept and sent when you are back online."
 )
 
-STEP_COLUMNS = tuple(str(title) for title in (
+STEP_COLUMNS = (
     QT_TRANSLATE_NOOP("SyncPages", "Step"), QT_TRANSLATE_NOOP("SyncPages", "Last run"),
     QT_TRANSLATE_NOOP("SyncPages", "Took"), QT_TRANSLATE_NOOP("SyncPages", "Last pass"),
     QT_TRANSLATE_NOOP("SyncPages", "Outcome"),
-))
+)
 
 
 class SyncPages(QDialog):
@@ -59,7 +62,7 @@ class SyncPages(QDialog):
     def __init__(self, session: Session, tasks: TaskKeeper,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME}: synchronisation")
+        self.setWindowTitle(self.tr("{app}: synchronisation").format(app=APP_NAME))
         self.resize(900, 480)
         self._session = session
         self._controls = session.controls
@@ -70,9 +73,9 @@ class SyncPages(QDialog):
         self.in_flight_list = QListWidget()
         self.in_flight_list.setObjectName("calls-in-flight")
         self.failed_page = self._build_failed_page()
-        self.tabs.addTab(self.status_page, "Status")
-        self.tabs.addTab(self.in_flight_list, "Calls in flight")
-        self.tabs.addTab(self.failed_page, "Failed calls")
+        self.tabs.addTab(self.status_page, self.tr("Status"))
+        self.tabs.addTab(self.in_flight_list, self.tr("Calls in flight"))
+        self.tabs.addTab(self.failed_page, self.tr("Failed calls"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -90,14 +93,14 @@ class SyncPages(QDialog):
         self.steps.verticalHeader().hide()
         self.steps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.steps.setWordWrap(False)
-        self.sync_now = QPushButton("Sync now")
+        self.sync_now = QPushButton(self.tr("Sync now"))
         self.sync_now.clicked.connect(self._controls.request_sync)
-        self.start_button = QPushButton("Start")
-        self.start_button.setToolTip("Allow synchronising in the background")
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setToolTip(self.tr("Allow synchronising in the background"))
         self.start_button.clicked.connect(lambda: self._tasks.start(self._grant()))
-        self.photos_button = QPushButton("Send photos anyway")
+        self.photos_button = QPushButton(self.tr("Send photos anyway"))
         self.photos_button.setToolTip(
-            "Photos wait while the connection is metered or slow; send them now")
+            self.tr("Photos wait while the connection is metered or slow; send them now"))
         self.photos_button.clicked.connect(self._send_photos)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_now)
@@ -118,11 +121,11 @@ class SyncPages(QDialog):
         self.failed_detail = QPlainTextEdit()
         self.failed_detail.setObjectName("failed-call-detail")
         self.failed_detail.setReadOnly(True)
-        self.retry_button = QPushButton("Retry")
-        self.discard_button = QPushButton("Discard")
-        self.discard_button.setToolTip("Drop this change and undo it on this device")
-        self.retry_all_button = QPushButton("Retry all")
-        self.discard_all_button = QPushButton("Discard all")
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button.setToolTip(self.tr("Drop this change and undo it on this device"))
+        self.retry_all_button = QPushButton(self.tr("Retry all"))
+        self.discard_all_button = QPushButton(self.tr("Discard all"))
         self.retry_button.clicked.connect(lambda: self._on_selected(self._controls.actions.retry))
         self.discard_button.clicked.connect(
             lambda: self._on_selected(self._controls.actions.discard))
@@ -148,15 +151,20 @@ class SyncPages(QDialog):
             return
         entry = problems[row]
         if entry.state is State.IN_DOUBT:
-            why = f"What happened: {doubt_advice(entry)}"
+            why = self.tr("What happened: {advice}").format(advice=doubt_advice(entry))
         else:
-            why = f"Server's message: {entry.server_message or entry.last_error}"
+            why = self.tr("Server's message: {message}").format(
+                message=entry.server_message or entry.last_error)
         behind = self._controls.waiting_behind(entry)
-        waiting = "".join(f"\n  · {other.summary}" for other in behind) or " nothing"
+        waiting = ("".join(f"\n  · {other.summary}" for other in behind)
+                   or " " + self.tr("nothing"))
+        facts = self.tr("State: {state} · tried {attempts} time(s) · made {made}").format(
+            state=entry.state.value, attempts=QLocale().toString(entry.attempts),
+            made=friendly_time(entry.created))
         self.failed_detail.setPlainText(
-            f"{entry.summary}\n\n{why}\n\nCall: {readable(entry)}\n\n"
-            f"State: {entry.state.value} · tried {entry.attempts} time(s) · made {entry.created}"
-            f"\n\nWaiting behind it:{waiting}"
+            f"{entry.summary}\n\n{why}\n\n"
+            + self.tr("Call: {call}").format(call=readable(entry))
+            + f"\n\n{facts}\n\n" + self.tr("Waiting behind it:") + waiting
         )
 
     def _on_selected(self, act: Callable[[int], Coroutine[Any, Any, Any]]) -> None:
@@ -185,23 +193,24 @@ class SyncPages(QDialog):
         self.raise_()
 
     def refresh(self) -> None:
-        last = friendly_time(self._controls.monitor.last_synced()) or "never"
-        offline = "" if self._controls.status.online else " · offline"
-        unsent = self._controls.unsent_count
-        self.summary.setText(
-            f"Last successful sync: {last}{offline} · {unsent} change(s) not sent yet"
-        )
+        last = friendly_time(self._controls.monitor.last_synced()) or self.tr("never")
+        offline = "" if self._controls.status.online else " · " + self.tr("offline")
+        self.summary.setText(self.tr(
+            "Last successful sync: {last}{offline} · {unsent} change(s) not sent yet"
+        ).format(last=last, offline=offline,
+                 unsent=QLocale().toString(self._controls.unsent_count)))
         self._problems = self._controls.problems()
         self.failed_list.clear()
-        self.failed_list.addItems([_headline(entry) for entry in self._problems])
+        self.failed_list.addItems([self._headline(entry) for entry in self._problems])
         if self._problems:
             self.failed_list.setCurrentRow(0)
         else:
-            self.failed_detail.setPlainText("No failed calls.")
+            self.failed_detail.setPlainText(self.tr("No failed calls."))
         self.start_button.setVisible(self._controls.background_sync is False)
         self.photos_button.setVisible(self._controls.attachments_waiting > 0)
         self.in_flight_list.clear()
-        self.in_flight_list.addItems(list(self._controls.calls_in_flight) or ["No calls under way"])
+        self.in_flight_list.addItems(
+            list(self._controls.calls_in_flight) or [self.tr("No calls under way")])
         self._show_steps()
 
     def _show_steps(self) -> None:
@@ -211,9 +220,11 @@ class SyncPages(QDialog):
         runs = self._session.step_runs()
         locale = QLocale()
         self.steps.setRowCount(len(PLAN_STEPS))
-        for row, (key, name) in enumerate(PLAN_STEPS):
-            run = runs.get(key)
-            step = last_pass.get(key)
+        for row, plan_step in enumerate(PLAN_STEPS):
+            name = QCoreApplication.translate("SyncSteps", plan_step.name).format(
+                label=QCoreApplication.translate("SyncSteps", plan_step.label))
+            run = runs.get(plan_step.key)
+            step = last_pass.get(plan_step.key)
             brought = (self.tr("{count} objects").format(count=locale.toString(step.objects))
                        if step else "")
             if run is None:
@@ -232,15 +243,16 @@ class SyncPages(QDialog):
                 item.setToolTip(text)
                 self.steps.setItem(row, column, item)
 
-
-def _headline(entry: Entry) -> str:
-    if entry.state is State.IN_DOUBT:
-        return f"{entry.summary} — not sure it reached Microbizz"
-    return f"{entry.summary} — {entry.server_message}"
+    def _headline(self, entry: Entry) -> str:
+        if entry.state is State.IN_DOUBT:
+            return self.tr("{summary} — not sure it reached Microbizz").format(
+                summary=entry.summary)
+        return f"{entry.summary} — {entry.server_message}"
 
 
 def out_of_date_message(parent: QWidget, last: datetime | None) -> QMessageBox:
-    text = OUT_OF_DATE_TEXT.format(last=friendly_time(last) or "never")
+    text = QCoreApplication.translate("SyncPages", OUT_OF_DATE_TEXT).format(
+        last=friendly_time(last) or QCoreApplication.translate("SyncPages", "never"))
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok,
                       parent)
     box.setObjectName("out-of-date-message")
@@ -250,7 +262,8 @@ def out_of_date_message(parent: QWidget, last: datetime | None) -> QMessageBox:
 
 def permission_prompt(parent: QWidget, controls: SyncControls, tasks: TaskKeeper) -> QMessageBox:
     """Ask once (first run) or again from the indicator; the answer is remembered."""
-    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, PERMISSION_QUESTION,
+    question = QCoreApplication.translate("SyncPages", PERMISSION_QUESTION)
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setObjectName("permission-prompt")
 

@@ -88,3 +88,36 @@ def apply_tone(widget: QWidget, tone: Tone, *, padded: bool = False) -> None:
     if padded:
         widget.setContentsMargins(10, 6, 10, 6)
     _Restyler(widget, tone)
+
+
+_DARK_ROLES = {
+    QPalette.ColorRole.Window: "#202020",
+    QPalette.ColorRole.WindowText: "#ffffff",
+    QPalette.ColorRole.Base: "#1c1c1c",
+    QPalette.ColorRole.AlternateBase: "#2a2a2a",
+    QPalette.ColorRole.Text: "#ffffff",
+    QPalette.ColorRole.Button: "#2d2d2d",
+    QPalette.ColorRole.ButtonText: "#ffffff",
+    QPalette.ColorRole.Highlight: "#0078d4",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#2b2b2b",
+    QPalette.ColorRole.ToolTipText: "#ffffff",
+    QPalette.ColorRole.PlaceholderText: "#a0a0a0",
+    QPalette.ColorRole.Mid: "#5a5a5a",
+}
+
+
+_DARK_DISABLED = "#7f7f7f"
+
+
+def dark_palette() -> QPalette:
+    """The palette Windows' dark mode gives Qt 6.5+. Where the platform has no colour scheme of
+    its own (offscreen: the tests and the README's pictures), setting it on the application is
+    what a switch to dark mode does to the widgets."""
+    palette = QPalette()
+    for role, colour in _DARK_ROLES.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DARK_DISABLED))
+    return palette

@@ -12,6 +12,7 @@ from app import APP_NAME
 from app.sync.notices import TaskNotice
 from app.sync.status import SyncStatus
 from app.views.indicator_icons import describe, indicator_icon
+from app.views.notice_text import notice_texts
 
 
 class SyncTray(QObject):
@@ -44,8 +45,8 @@ class SyncTray(QObject):
     def notify(self, notice: TaskNotice) -> None:
         """A desktop notification; clicking it opens the task."""
         self._noticed = notice.todo_id
-        self.icon.showMessage(notice.title, notice.text,
-                              QSystemTrayIcon.MessageIcon.Information, 10_000)
+        title, text = notice_texts(notice)
+        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,

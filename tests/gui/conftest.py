@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import qasync
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -58,11 +59,16 @@ def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
 @pytest.fixture
 def app_as_run(qapp: QApplication) -> Iterator[None]:
     """For tests that run the whole app (`run_desktop`): it sets the shared application up for
-    itself and freezes the collector once it is up; give both back as they were."""
+    itself, freezes the collector once it is up and installs the chosen language; give all
+    three back as they were."""
     quits = qapp.quitOnLastWindowClosed()
+    locale = QLocale()
     yield
     qapp.setQuitOnLastWindowClosed(quits)
     gc.unfreeze()
+    for translator in qapp.findChildren(QTranslator):  # a language the run chose
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture

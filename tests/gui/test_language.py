@@ -14,12 +14,13 @@ import runpy
 import sqlite3
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -28,13 +29,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QTabBar,
+    QTableWidget,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app import APP_NAME
 from app.core.kinds import Kind
 from app.db.store import DATABASE_FILE
+from app.desktop import DesktopOptions, run_desktop
 from app.mainpage_boxes.page import page_of
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.signin import AccountSetup
@@ -42,11 +47,18 @@ from app.views.bridge import Bridge
 from app.views.formatting import friendly_time
 from app.views.language import Language, language_for
 from app.views.main_page import MainPageView
+from app.views.main_window import MainWindow
 from app.views.object_actions import ObjectActions
+from app.views.preview import LayoutPreview
 from app.views.related_panels import RelatedPanels
+from app.views.settings import SettingsDialog
 from app.views.setup_wizard import SetupWizard
 from app.views.tasks import TaskKeeper
+from tests.admin import set_functions
 from tests.box_pages import LoopHooks
+from tests.gui.lists import wait_for
+from tests.gui.running import Script, visible, while_running
+from tests.layouts import add_box, sandbox_layout, save
 from tests.sync_harness import Harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,10 +80,9 @@ _HIDDEN_CONTEXT = re.compile(
 
 
 def test_every_marked_text_names_its_context_where_lupdate_reads_it() -> None:
-    hidden = [f"{path.relative_to(ROOT)}:{number}"
-              for folder in ("app/views", "app/mainpage_boxes")
-              for path in sorted((ROOT / folder).rglob("*.py"))
-              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    hidden = [f"{path}:{number}"
+              for path in TOOL["sources"]()
+              for number, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1)
               if _HIDDEN_CONTEXT.search(line)]
     assert hidden == []
 
@@ -142,8 +153,8 @@ def _words(text: str) -> bool:
 
 def shown_texts(top: QWidget) -> list[str]:
     """Every text `top` shows in words, piece by piece: window title, labels, buttons, their
-    descriptions, placeholders, menus, and the headers and rows of trees (what a person
-    reads, not what they typed)."""
+    descriptions, placeholders, menus, tabs, and the headers and rows of trees and tables
+    (what a person reads, not what they typed)."""
     texts = [top.windowTitle()]
     for widget in top.findChildren(QWidget):
         if isinstance(widget, QLabel):
@@ -158,6 +169,11 @@ def shown_texts(top: QWidget) -> list[str]:
             texts += [action.text() for action in widget.actions()]
         elif isinstance(widget, QTreeWidget):
             texts += _tree_texts(widget)
+        elif isinstance(widget, QTableWidget):
+            texts += _table_texts(widget)
+        elif isinstance(widget, QTabBar):  # a list's tab: its name, then its count
+            texts += [re.sub(r" \(\d[\d.,]*\)$", "", widget.tabText(i))
+                      for i in range(widget.count())]
     return [piece for text in texts for piece in pieces(text) if _words(piece)]
 
 
@@ -167,6 +183,13 @@ def _tree_texts(tree: QTreeWidget) -> list[str]:
     items += [item.child(i) for item in list(items) if item for i in range(item.childCount())]
     return [item.text(column) for item in (header, *items) if item
             for column in range(tree.columnCount())]
+
+
+def _table_texts(table: QTableWidget) -> list[str]:
+    cells = [table.horizontalHeaderItem(column) for column in range(table.columnCount())]
+    cells += [table.item(row, column) for row in range(table.rowCount())
+              for column in range(table.columnCount())]
+    return [cell.text() for cell in cells if cell]
 
 
 def assert_all_danish(top: QWidget, data: set[str] = frozenset()) -> None:
@@ -206,7 +229,7 @@ def test_the_set_up_wizard_speaks_danish_on_every_page(
 # -- main pages -------------------------------------------------------------------------------
 
 
-def server_texts(harness: Harness) -> set[str]:
+def server_texts(harness: Harness | Path) -> set[str]:
     """Every text the server sent (each object and setting in the store: names, titles, box
     titles, states…), and what a page joins of it ("Jens Hansen", "8000 Aarhus C", an address
     on one line): the data a page shows as it came, in any language."""
@@ -230,7 +253,8 @@ def server_texts(harness: Harness) -> set[str]:
                     value.get("adress"), value.get("adress2"), town, value.get("country"))
                     if part and str(part).strip()))
 
-    with sqlite3.connect(harness.data_dir / DATABASE_FILE) as db:
+    data_dir = harness if isinstance(harness, Path) else harness.data_dir
+    with sqlite3.connect(data_dir / DATABASE_FILE) as db:
         for kind in Kind:
             for (data,) in db.execute(f'SELECT data FROM "{kind.value}"'):
                 collect(json.loads(data))
@@ -306,7 +330,15 @@ def test_a_main_page_speaks_danish(main_page: ShowPage, synced: Harness, kind: K
     page = main_page(kind)
     assert sum(view.isVisible() for view in page.views) >= 2  # boxes, each with its texts
     assert page.heading.text().startswith(HEADINGS[kind])
+    assert not re.search(r"\d{4}-\d\d-\d\d", page.facts.text())  # dates as the lists show them
     assert_all_danish(page, data=page_data(synced, page))
+
+
+def test_a_refused_action_is_told_in_danish(main_page: ShowPage, synced: Harness) -> None:
+    page = main_page(Kind.TODO)
+    page.hooks.run(synced.core.session.actions.post_note(Kind.PERSON, 1, "Hej"))
+    wait_for(synced.loop, page.message.isVisible)
+    assert page.message.text() == "Der kan ikke skrives noter på personer."
 
 
 def test_a_page_whose_object_is_gone_says_so_in_danish(main_page: ShowPage) -> None:
@@ -412,3 +444,129 @@ def test_times_read_in_danish(in_danish: Language) -> None:
     assert friendly_time(today) == "i dag 14:05"
     assert friendly_time("2026-11-21T14:05:00") == "21.11.2026 14:05"
     assert_danish([friendly_time(today)])
+
+
+def test_the_main_window_speaks_danish_after_a_sync(
+    in_danish: Language, window_and_core, data_dir: Path, loop
+) -> None:
+    """The window a technician sees all day: toolbar, menus, list tabs and headers, filters,
+    status bar, the offline strip, the day view, and the sync status page with every step."""
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    data = server_texts(data_dir) - _translations()[0]
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert [re.sub(r" \([\d.]+\)$", "", tab) for tab in tabs] == [
+        "Opgaver", "Kunder", "Personer", "Udstyr", "Min dag"]
+    assert QLocale().toString(12345) == "12.345"  # the counts in Danish numbers
+    assert window.activity_label.text() == "Opdateret"
+    assert window.last_sync_label.text().startswith("Sidst synkroniseret: i dag ")
+    window.offline_banner.show()
+    window.on_status(replace(core.session.controls.status, online=False))
+    assert window.offline_banner.text().startswith("Du er offline.")
+    headers = [model.headerData(column, Qt.Orientation.Horizontal)
+               for model in window.models.values() for column in range(model.columnCount())]
+    assert_danish(headers)
+    assert_all_danish(window, data=data | {APP_NAME})
+    window.show_day()
+    assert window.day_view.status.text() == "Henter…"
+    wait_for(loop, lambda: window.day_view.status.text() == "")  # read from the server
+    today = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
+    assert_all_danish(window.day_view, data=data | {today})  # "mandag den 7. december": Qt's
+    window.status_action.trigger()
+    steps = window.pages.steps
+    names = [steps.item(row, 0).text() for row in range(steps.rowCount())]
+    assert "Opgaver ændret siden sidste synkronisering" in names
+    assert_all_danish(window.pages, data={APP_NAME})
+
+
+def test_danish_chosen_in_settings_opens_the_window_again_in_danish_where_it_was(
+    app_as_run: None, data_dir: Path
+) -> None:
+    """The language is switched in Settings, not at the next start: the window comes back in
+    Danish on the same page, with Settings open again for what else to change."""
+    before: list[MainWindow] = []
+    seen: dict[str, Any] = {}
+
+    def synced_window() -> MainWindow | None:
+        window = visible(MainWindow)
+        return window if window is not None and window.models[Kind.TODO].total > 0 \
+            and window.activity_label.text() == "Up to date" else None
+
+    def open_a_task_and_settings(window: MainWindow) -> None:
+        before.append(window)
+        model = window.models[Kind.TODO]
+        window.open_page(Kind.TODO, model.data(model.index(0, 0), Qt.ItemDataRole.UserRole))
+        window.menus.settings_action.trigger()
+
+    def danish_window() -> MainWindow | None:
+        window = visible(MainWindow)
+        return window if window is not None and window is not before[0] else None
+
+    def look_at(window: MainWindow) -> None:
+        seen["place"], seen["old place"] = window.history.current, before[0].history.current
+        seen["sync"] = window.sync_action.text()
+        seen["page"] = window.page.heading.text() if window.page else ""
+
+    def close_settings_and_quit(dialog: SettingsDialog) -> None:
+        seen["settings"] = dialog.windowTitle()
+        dialog.close()
+        window = visible(MainWindow)
+        assert window is not None
+        seen["windows"] = [w for w in QApplication.topLevelWidgets()
+                           if isinstance(w, MainWindow) and w.isVisible()]
+        window.quit_action.trigger()
+
+    script = (
+        Script()
+        .then("the synced window", synced_window, open_a_task_and_settings)
+        .then("Settings", lambda: visible(SettingsDialog),
+              lambda dialog: dialog.language.setCurrentIndex(dialog.language.findData("da")))
+        .then("the window again", danish_window, look_at)
+        .then("Settings again", lambda: visible(SettingsDialog), close_settings_and_quit)
+    )
+    with while_running(script, limit_s=60):
+        status = run_desktop(DesktopOptions(data_dir=data_dir, sandbox=True, sandbox_scale=0.05))
+    assert script.done, f"stopped waiting for {script.waiting_for}"
+    assert status == 0
+    assert seen["sync"] == "Synkroniser nu"
+    assert seen["place"] == seen["old place"] and seen["page"].startswith("Opgave ")
+    assert seen["settings"] == "Field Client: indstillinger"
+    assert len(seen["windows"]) == 1  # the English window is gone
+
+
+# -- the layout preview -----------------------------------------------------------------------
+
+
+def test_the_layout_preview_and_its_flags_speak_danish(
+    in_danish: Language, qtbot, synced: Harness, tmp_path: Path
+) -> None:
+    """The preview of a layout with a box of every kind of trouble: its window, the flags in
+    place on each page, the notes beside them and the list of problems, in Danish."""
+    set_functions(synced.server, ToolTake=False)
+    assert synced.sync().ok
+    layout = sandbox_layout()
+    add_box(layout, "todo", "columngroup9", box_id=92, group=9, title="Gone")
+    add_box(layout, "person", "checklist", box_id=93, title="Checklist")
+    layout["columngroups"][0]["columns"].append(
+        {"field": "nosuchfield", "title": "Nothing", "type": "string"})
+    path = tmp_path / "layout.json"
+    save(path, layout)
+    preview = LayoutPreview(synced.core.session, BoxRegistry.installed(), path=path)
+    qtbot.addWidget(preview)
+    preview.show()
+    data = {"weatherforecast", "columngroup9", "nosuchfield", "checklist", "tooltake", str(path)}
+    for kind, tab in preview.kind_tabs.items():  # every page is in the window, each in a tab
+        preview.tabs.setCurrentWidget(tab)
+        assert tab.page is not None and tab.page.flags  # each page flags a box here
+        data |= page_data_of(synced, kind) | {tab.page.heading.text()}
+    assert_all_danish(preview, data=data)
+    problems = [preview.problem_list.item(i).text() for i in range(preview.problem_list.count())]
+    assert "Fejl · todo-siden, boks 10 (columngroup9, id 92): kolonnegruppe 9 findes ikke" \
+        in problems
+    # each line is where, then what: both Danish
+    assert_danish([part for problem in preview.problems
+                   for part in (problem.where(), problem.message)], data=data)
+
+    save(path, '{"mainpages": [}')
+    preview.reload()
+    assert preview.error.text().startswith("Filen er ikke et layout (linje 1, kolonne 16)")

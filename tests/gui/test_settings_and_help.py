@@ -204,7 +204,7 @@ def test_the_sync_status_page_lists_every_plan_step_after_a_sync(app: App) -> No
     rows = {table.item(row, 0).text(): [table.item(row, column).text()
                                         for column in range(1, table.columnCount())]
             for row in range(table.rowCount())}
-    assert list(rows) == [name for _key, name in PLAN_STEPS]
+    assert list(rows) == [step.english for step in PLAN_STEPS]
     ran = [cells for cells in rows.values() if cells[3] == "Completed"]
     assert len(ran) >= 12  # first calls, setup, the loops of this account, the dated reads
     for last_run, took, _brought, _outcome in ran:

@@ -10,8 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.sync.progress import StepProgress, SyncProgress
-from app.views.theme import contrast
-from tests.dark_palette import dark_palette
+from app.views.theme import contrast, dark_palette
 
 SAY = "You are offline. Changes are kept and sent when you are back online."
 

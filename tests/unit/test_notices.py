@@ -65,7 +65,7 @@ def test_a_new_task_for_me_a_state_change_and_a_change_are_announced(watched: Wa
 
     by_task = {notice.todo_id: notice for notice in notices}
     assert by_task[new["id"]].title == "New task for you"
-    assert "Akut: lækage" in by_task[new["id"]].text
+    assert "Akut: lækage" in by_task[new["id"]].english_text
     assert by_task[mine[0]["id"]].title == "Task state changed"
     assert by_task[mine[1]["id"]].title == "Task changed"
 

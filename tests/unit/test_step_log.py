@@ -29,7 +29,7 @@ def test_a_pass_records_every_step_it_ran_with_its_time_and_outcome(harness: Har
                                                  if not step.reads_companies)}
     ran |= {"registrations-60-days", "calendar-month-around", "calendar-day-30-ahead"}
     assert ran <= runs.keys()
-    assert runs.keys() <= {key for key, _name in PLAN_STEPS}
+    assert runs.keys() <= {step.key for step in PLAN_STEPS}
     for key in ran:
         assert runs[key].ok and runs[key].finished and runs[key].seconds >= 0, key
     assert runs["GetTodosByLastChange"].seconds > 0  # it paged through the tasks
@@ -49,7 +49,7 @@ def test_a_failing_step_keeps_its_error_and_the_others_their_success(harness: Ha
 
 
 def test_the_plan_steps_have_readable_unique_names() -> None:
-    keys = [key for key, _name in PLAN_STEPS]
-    names = [name for _key, name in PLAN_STEPS]
+    keys = [step.key for step in PLAN_STEPS]
+    names = [step.english for step in PLAN_STEPS]
     assert len(set(keys)) == len(keys) and len(set(names)) == len(names)
     assert all(" " in name for name in names)  # words, not command names

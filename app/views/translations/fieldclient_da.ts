@@ -33,6 +33,41 @@
     </message>
 </context>
 <context>
+    <name>ActionRefused</name>
+    <message>
+        <source>{kind}: {id} is not on this device.</source>
+        <translation>{kind}: {id} er ikke på denne enhed.</translation>
+    </message>
+    <message>
+        <source>One cannot check in at {kind}.</source>
+        <translation>Man kan ikke tjekke ind på {kind}.</translation>
+    </message>
+    <message>
+        <source>You are already checked in; check out first.</source>
+        <translation>Du er allerede tjekket ind; tjek ud først.</translation>
+    </message>
+    <message>
+        <source>Checkpoints are ticked while checked in.</source>
+        <translation>Tjeklisten afkrydses, mens du er tjekket ind.</translation>
+    </message>
+    <message>
+        <source>You are not checked in.</source>
+        <translation>Du er ikke tjekket ind.</translation>
+    </message>
+    <message>
+        <source>The check-in this would end is unknown; sync first.</source>
+        <translation>Det check-in, dette ville afslutte, er ukendt; synkroniser først.</translation>
+    </message>
+    <message>
+        <source>Notes cannot be posted on {kind}.</source>
+        <translation>Der kan ikke skrives noter på {kind}.</translation>
+    </message>
+    <message>
+        <source>Photos cannot be attached to {kind}.</source>
+        <translation>Der kan ikke tilføjes billeder til {kind}.</translation>
+    </message>
+</context>
+<context>
     <name>AddressBox</name>
     <message>
         <source>no address on this object</source>
@@ -258,10 +293,72 @@
     </message>
 </context>
 <context>
+    <name>Desktop</name>
+    <message>
+        <source>&amp;Leave the demo…</source>
+        <translation>&amp;Forlad demoen…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation>&amp;Log ud…</translation>
+    </message>
+    <message>
+        <source>Leave the demo? Its data is thrown away.</source>
+        <translation>Forlad demoen? Dens data slettes.</translation>
+    </message>
+    <message>
+        <source>Leave the demo</source>
+        <translation>Forlad demoen</translation>
+    </message>
+    <message>
+        <source>Sign out of {user} on contract {contract}? The local data on this computer is removed; you can then sign in again, to this contract or another.</source>
+        <translation>Log {user} ud af kontrakt {contract}? De lokale data på denne computer slettes; du kan derefter logge ind igen, på denne kontrakt eller en anden.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Log ud</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Open {app}</source>
+        <translation>Åbn {app}</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkroniser nu</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <source>{damage} Recover it? Your unsent changes are kept, the rest is downloaded again, and the damaged file is kept aside.</source>
+        <translation>{damage} Vil du gendanne dem? Dine ikke-sendte ændringer bevares, resten hentes igen, og den beskadigede fil gemmes til side.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Gendan</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Show:</source>
         <translation>Vis:</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggedBox</name>
+    <message>
+        <source>{title} ({type}): not shown</source>
+        <translation>{title} ({type}): vises ikke</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Hvorfor: {reason}</translation>
     </message>
 </context>
 <context>
@@ -346,6 +443,33 @@
     </message>
 </context>
 <context>
+    <name>KindTab</name>
+    <message>
+        <source>Find another object…</source>
+        <translation>Find et andet objekt…</translation>
+    </message>
+    <message>
+        <source>Preview on:</source>
+        <translation>Vis siden for:</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Intet fundet</translation>
+    </message>
+    <message>
+        <source>{box} shown: {object}</source>
+        <translation>{box} vises: {object}</translation>
+    </message>
+    <message>
+        <source>{box} hidden: {object}</source>
+        <translation>{box} skjules: {object}</translation>
+    </message>
+    <message>
+        <source>No objects of this kind on this device</source>
+        <translation>Ingen objekter af denne slags på denne enhed</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
         <source>tasks</source>
@@ -362,6 +486,172 @@
     <message>
         <source>equipment</source>
         <translation>udstyr</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Opgaver</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Udstyr</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Varer</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Procedurer</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>Relationer</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutCheck</name>
+    <message>
+        <source>unknown box type {type}: the app does not show it</source>
+        <translation>ukendt bokstype {type}: appen viser den ikke</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>filen kan ikke læses</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON</source>
+        <translation>dette er ikke gyldig JSON</translation>
+    </message>
+    <message>
+        <source>the file must hold one JSON object with &quot;mainpages&quot; (what GetMainPages returns) and &quot;columngroups&quot; (what GetColumnGroups returns)</source>
+        <translation>filen skal indeholde ét JSON-objekt med &quot;mainpages&quot; (det GetMainPages returnerer) og &quot;columngroups&quot; (det GetColumnGroups returnerer)</translation>
+    </message>
+    <message>
+        <source>there is no &quot;mainpages&quot; list (what GetMainPages returns)</source>
+        <translation>der er ingen &quot;mainpages&quot;-liste (det GetMainPages returnerer)</translation>
+    </message>
+    <message>
+        <source>page {page} of the file is not a JSON object: it is left out</source>
+        <translation>side {page} i filen er ikke et JSON-objekt: den udelades</translation>
+    </message>
+    <message>
+        <source>page {page} of the file is for &quot;{value}&quot;, not todo, customer, person or tool: it is left out</source>
+        <translation>side {page} i filen er til &quot;{value}&quot;, ikke todo, customer, person eller tool: den udelades</translation>
+    </message>
+    <message>
+        <source>page {page} of the file has no &quot;boxes&quot; list: it is left out</source>
+        <translation>side {page} i filen har ingen &quot;boxes&quot;-liste: den udelades</translation>
+    </message>
+    <message>
+        <source>box {box} of page {page} of the file is not a JSON object: it is left out</source>
+        <translation>boks {box} på side {page} i filen er ikke et JSON-objekt: den udelades</translation>
+    </message>
+    <message>
+        <source>box {box} of page {page} of the file has no type (&quot;box&quot;): it is left out</source>
+        <translation>boks {box} på side {page} i filen har ingen type (&quot;box&quot;): den udelades</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}</source>
+        <translation>linje {line}, kolonne {column}</translation>
+    </message>
+    <message>
+        <source>{kind} page</source>
+        <translation>{kind}-siden</translation>
+    </message>
+    <message>
+        <source>{kind} page, box {position} ({type}, id {id})</source>
+        <translation>{kind}-siden, boks {position} ({type}, id {id})</translation>
+    </message>
+    <message>
+        <source>no main page: the pages of {kinds} show no boxes</source>
+        <translation>ingen hovedside: siderne for {kinds} viser ingen bokse</translation>
+    </message>
+    <message>
+        <source>a {type} box is not available for {kinds}</source>
+        <translation>en {type}-boks findes ikke for {kinds}</translation>
+    </message>
+    <message>
+        <source>function {function} is off for this account: the box is never shown</source>
+        <translation>funktionen {function} er slået fra for denne konto: boksen vises aldrig</translation>
+    </message>
+    <message>
+        <source>column group {id} does not exist</source>
+        <translation>kolonnegruppe {id} findes ikke</translation>
+    </message>
+    <message>
+        <source>column group {id} is meant for {type} pages</source>
+        <translation>kolonnegruppe {id} er beregnet til {type}-sider</translation>
+    </message>
+    <message>
+        <source>column group {id} has no columns</source>
+        <translation>kolonnegruppe {id} har ingen kolonner</translation>
+    </message>
+    <message>
+        <source>no {kinds} have the field {field} (column &quot;{title}&quot;)</source>
+        <translation>ingen {kinds} har feltet {field} (kolonnen &quot;{title}&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutPreview</name>
+    <message>
+        <source>Preview main pages</source>
+        <translation>Forhåndsvisning af hovedsider</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Åbn fil…</translation>
+    </message>
+    <message>
+        <source>This account&apos;s layout</source>
+        <translation>Denne kontos layout</translation>
+    </message>
+    <message>
+        <source>Layout: this account&apos;s main pages</source>
+        <translation>Layout: denne kontos hovedsider</translation>
+    </message>
+    <message>
+        <source>Layout: {path}</source>
+        <translation>Layout: {path}</translation>
+    </message>
+    <message>
+        <source>Open a layout file</source>
+        <translation>Åbn en layoutfil</translation>
+    </message>
+    <message>
+        <source>Layout files (*.json)</source>
+        <translation>Layoutfiler (*.json)</translation>
+    </message>
+    <message>
+        <source>The file is not a layout ({where}): {message}. The pages below are the last that read.</source>
+        <translation>Filen er ikke et layout ({where}): {message}. Siderne herunder er de sidste, der kunne læses.</translation>
+    </message>
+    <message>
+        <source>{errors} error(s), {warnings} warning(s) in this layout</source>
+        <translation>{errors} fejl og {warnings} advarsel(er) i dette layout</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fejl</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>This is a preview: buttons do nothing here.</source>
+        <translation>Dette er en forhåndsvisning: knapperne gør intet her.</translation>
     </message>
 </context>
 <context>
@@ -511,6 +801,102 @@
     <message>
         <source>My day</source>
         <translation>Min dag</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkroniser nu</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Synkroniseringsstatus</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>You are offline. Changes are kept and sent when you are back online. Not sent yet: {unsent} · last synchronised: {last}</source>
+        <translation>Du er offline. Ændringer gemmes og sendes, når du er online igen. Ikke sendt endnu: {unsent} · sidst synkroniseret: {last}</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tilbage</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>Tilbage (Alt+Venstre)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Frem</translation>
+    </message>
+    <message>
+        <source>Forward (Alt+Right)</source>
+        <translation>Frem (Alt+Højre)</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Lister</translation>
+    </message>
+    <message>
+        <source>Back to the lists</source>
+        <translation>Tilbage til listerne</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation>&amp;Log ud…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <source>{activity}… {count} objects received</source>
+        <translation>{activity}… {count} objekter modtaget</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Opdateret</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Ikke synkroniseret endnu</translation>
+    </message>
+    <message>
+        <source>Last synced: {when}</source>
+        <translation>Sidst synkroniseret: {when}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Aldrig synkroniseret</translation>
+    </message>
+    <message>
+        <source>{step}: {objects} objects, {pages} pages</source>
+        <translation>{step}: {objects} objekter, {pages} sider</translation>
+    </message>
+    <message>
+        <source>{kind} ({count})</source>
+        <translation>{kind} ({count})</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>mindre end et minut tilbage</translation>
+    </message>
+    <message>
+        <source>about {minutes} min left</source>
+        <translation>ca. {minutes} min. tilbage</translation>
+    </message>
+    <message>
+        <source>&amp;Preview main pages…</source>
+        <translation>&amp;Forhåndsvis hovedsider…</translation>
     </message>
 </context>
 <context>
@@ -782,6 +1168,13 @@
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>This layout has no main page for this kind.</source>
+        <translation>Dette layout har ingen hovedside for denne slags.</translation>
+    </message>
+</context>
+<context>
     <name>ProceduresBox</name>
     <message>
         <source>function CustomersProcedures is off</source>
@@ -887,22 +1280,6 @@
 </context>
 <context>
     <name>Search</name>
-    <message>
-        <source>Tasks</source>
-        <translation>Opgaver</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Kunder</translation>
-    </message>
-    <message>
-        <source>Persons</source>
-        <translation>Personer</translation>
-    </message>
-    <message>
-        <source>Equipment</source>
-        <translation>Udstyr</translation>
-    </message>
     <message>
         <source>Number</source>
         <translation>Nummer</translation>
@@ -1152,10 +1529,6 @@
         <translation>Giv besked, når kontoret ændrer mine &amp;opgaver</translation>
     </message>
     <message>
-        <source>The window shows the new language at the next start.</source>
-        <translation>Vinduet viser det nye sprog ved næste start.</translation>
-    </message>
-    <message>
         <source>&amp;Open folder</source>
         <translation>Åbn &amp;mappe</translation>
     </message>
@@ -1306,6 +1679,17 @@
     </message>
 </context>
 <context>
+    <name>SyncActivity</name>
+    <message>
+        <source>Reading settings</source>
+        <translation>Henter indstillinger</translation>
+    </message>
+    <message>
+        <source>Synchronising</source>
+        <translation>Synkroniserer</translation>
+    </message>
+</context>
+<context>
     <name>SyncPages</name>
     <message>
         <source>Step</source>
@@ -1336,6 +1720,118 @@
         <translation>aldrig</translation>
     </message>
     <message>
+        <source>May Field Client keep synchronising in the background?
+
+It then stays in the tray when you close the window and starts with Windows, so your tasks are up to date when you need them and your changes are sent as soon as there is a network.</source>
+        <translation>Må Field Client blive ved med at synkronisere i baggrunden?
+
+Den bliver så i meddelelsesområdet, når du lukker vinduet, og starter med Windows, så dine opgaver er opdaterede, når du skal bruge dem, og dine ændringer sendes, så snart der er netværk.</translation>
+    </message>
+    <message>
+        <source>The app has not synchronised for more than 20 minutes (last: {last}), so what you see may be out of date.
+
+This is usually a missing network connection. Your changes are kept and sent when you are back online.</source>
+        <translation>Appen har ikke synkroniseret i mere end 20 minutter (sidst: {last}), så det, du ser, kan være forældet.
+
+Det skyldes som regel manglende netværksforbindelse. Dine ændringer gemmes og sendes, når du er online igen.</translation>
+    </message>
+    <message>
+        <source>{app}: synchronisation</source>
+        <translation>{app}: synkronisering</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Calls in flight</source>
+        <translation>Kald undervejs</translation>
+    </message>
+    <message>
+        <source>Failed calls</source>
+        <translation>Fejlede kald</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkroniser nu</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Allow synchronising in the background</source>
+        <translation>Tillad synkronisering i baggrunden</translation>
+    </message>
+    <message>
+        <source>Send photos anyway</source>
+        <translation>Send billeder alligevel</translation>
+    </message>
+    <message>
+        <source>Photos wait while the connection is metered or slow; send them now</source>
+        <translation>Billeder venter, mens forbindelsen er takseret eller langsom; send dem nu</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kassér</translation>
+    </message>
+    <message>
+        <source>Drop this change and undo it on this device</source>
+        <translation>Drop denne ændring og fortryd den på denne enhed</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>Prøv alle igen</translation>
+    </message>
+    <message>
+        <source>Discard all</source>
+        <translation>Kassér alle</translation>
+    </message>
+    <message>
+        <source>What happened: {advice}</source>
+        <translation>Hvad skete der: {advice}</translation>
+    </message>
+    <message>
+        <source>Server&apos;s message: {message}</source>
+        <translation>Serverens besked: {message}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>intet</translation>
+    </message>
+    <message>
+        <source>State: {state} · tried {attempts} time(s) · made {made}</source>
+        <translation>Tilstand: {state} · forsøgt {attempts} gang(e) · lavet {made}</translation>
+    </message>
+    <message>
+        <source>Call: {call}</source>
+        <translation>Kald: {call}</translation>
+    </message>
+    <message>
+        <source>Waiting behind it:</source>
+        <translation>Venter bag det:</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {last}{offline} · {unsent} change(s) not sent yet</source>
+        <translation>Sidste vellykkede synkronisering: {last}{offline} · {unsent} ændring(er) ikke sendt endnu</translation>
+    </message>
+    <message>
+        <source>No failed calls.</source>
+        <translation>Ingen fejlede kald.</translation>
+    </message>
+    <message>
+        <source>No calls under way</source>
+        <translation>Ingen kald undervejs</translation>
+    </message>
+    <message>
         <source>Not run yet: not due, or not used with this account</source>
         <translation>Ikke kørt endnu: ikke tid endnu, eller ikke brugt med denne konto</translation>
     </message>
@@ -1350,6 +1846,112 @@
     <message>
         <source>Failed: {reason}</source>
         <translation>Mislykkedes: {reason}</translation>
+    </message>
+    <message>
+        <source>{summary} — not sure it reached Microbizz</source>
+        <translation>{summary} — usikkert, om det nåede Microbizz</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSteps</name>
+    <message>
+        <source>Tasks</source>
+        <translation>Opgaver</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Udstyr</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Varer</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Procedurer</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>Relationer</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Registreringer</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>{label} changed since the last sync</source>
+        <translation>{label} ændret siden sidste synkronisering</translation>
+    </message>
+    <message>
+        <source>{label} placed at customers (limited number of objects)</source>
+        <translation>{label} placeret hos kunder (begrænset antal objekter)</translation>
+    </message>
+    <message>
+        <source>Registrations of the last 60 days (first sync)</source>
+        <translation>Registreringer for de sidste 60 dage (første synkronisering)</translation>
+    </message>
+    <message>
+        <source>Calendar, a month either side of today (first sync)</source>
+        <translation>Kalender, en måned før og efter i dag (første synkronisering)</translation>
+    </message>
+    <message>
+        <source>Calendar, the day 30 days ahead (daily)</source>
+        <translation>Kalender, dagen om 30 dage (dagligt)</translation>
+    </message>
+    <message>
+        <source>Settings, custom fields and check-in (every sync)</source>
+        <translation>Indstillinger, brugerdefinerede felter og check-in (hver synkronisering)</translation>
+    </message>
+    <message>
+        <source>Setup data: states, users, templates … (hourly)</source>
+        <translation>Opsætningsdata: statusser, brugere, skabeloner … (hver time)</translation>
+    </message>
+    <message>
+        <source>Equipment of the customers listed (limited number of objects)</source>
+        <translation>Udstyr hos de nævnte kunder (begrænset antal objekter)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskNotice</name>
+    <message>
+        <source>Your tasks changed</source>
+        <translation>Dine opgaver er ændret</translation>
+    </message>
+    <message>
+        <source>{count} of your tasks were changed in the office.</source>
+        <translation>{count} af dine opgaver blev ændret på kontoret.</translation>
+    </message>
+    <message>
+        <source>New task for you</source>
+        <translation>Ny opgave til dig</translation>
+    </message>
+    <message>
+        <source>Task state changed</source>
+        <translation>Opgavens status er ændret</translation>
+    </message>
+    <message>
+        <source>{task}: now {state}</source>
+        <translation>{task}: nu {state}</translation>
+    </message>
+    <message>
+        <source>Task changed</source>
+        <translation>Opgave ændret</translation>
     </message>
 </context>
 <context>
