@@ -9,8 +9,6 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -116,29 +114,6 @@ class BoxPage:
         """The outbox sender delivers what is queued; its answers reach the box."""
         self.harness.run(self.harness.core.sender.run_once())
         self.settle()
-
-
-class OpenedUrls(QObject):
-    """Catches the URLs the app hands the system for a scheme (tel, mailto, https)."""
-
-    def __init__(self, *schemes: str) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.schemes = schemes
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
-
-    def __enter__(self) -> OpenedUrls:
-        for scheme in self.schemes:
-            # PySide6 takes the slot name as str (its stubs say bytes, which it refuses).
-            QDesktopServices.setUrlHandler(scheme, self, "open")  # type: ignore[arg-type]
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for scheme in self.schemes:
-            QDesktopServices.unsetUrlHandler(scheme)
 
 
 class LoopHooks:

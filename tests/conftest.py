@@ -17,6 +17,7 @@ import pytest
 
 from app.sandbox import SandboxServer
 from app.sync.account import MemoryKeyring
+from app.testkit.sandbox import SandboxOptions, started_sandbox
 
 
 @pytest.fixture(autouse=True)
@@ -85,16 +86,14 @@ def collect_qt_garbage_on_the_main_thread(request: pytest.FixtureRequest) -> Ite
 
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
-    """A small sandbox of its own for each test (tests change its data and faults).
+    """A small sandbox of its own for each test (tests change its data and faults), built as
+    the testers' `fieldclient_sandbox` is (app/testkit), with smaller pages to exercise paging.
 
     The demo technician starts checked out, whatever the hour: the seed checks them in on the
     task planned for the wall clock's time, which would make a test pass in the morning and
     fail after lunch. A test that needs a check-in makes one."""
-    with SandboxServer(seed=7, scale=0.05, page_size=20) as server:
-        for checkin in server.state.store("checkin").objects():
-            if checkin.get("ischeckedin"):
-                server.state.update("checkin", checkin["id"], {"ischeckedin": 0})
-        yield server
+    with started_sandbox(SandboxOptions(seed=7, scale=0.05, page_size=20)) as started:
+        yield started.server
 
 
 @pytest.fixture

@@ -158,6 +158,12 @@ class OutboxSender:
         if due is not None:
             self._loop.wake_in((datetime.fromisoformat(due) - self._clock.now()).total_seconds())
 
+    @property
+    def sending(self) -> bool:
+        """Whether a run is under way (what it changes is told when it ends): a tester's test
+        waits until it is not before reading the window."""
+        return self._lock.locked()
+
     # -- one run ------------------------------------------------------------------------------
 
     async def run_once(self) -> OutboxStatus:

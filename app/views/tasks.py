@@ -22,6 +22,11 @@ class TaskKeeper:
         task.add_done_callback(self._done)
         return task
 
+    @property
+    def running(self) -> int:
+        """How many are still running: a test waits for none before it reads the window."""
+        return len(self._tasks)
+
     def _done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:

@@ -6,29 +6,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
-W = TypeVar("W", bound=QWidget)
-
-
-def visible(kind: type[W], name: str | None = None) -> W | None:
-    """The visible top-level widget of this type (and object name), if one is up."""
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, kind) and widget.isVisible() and name in (None,
-                                                                         widget.objectName()):
-            return widget
-    return None
+from app.testkit.dialogs import message_box
 
 
 def startup_message() -> QMessageBox | None:
-    return visible(QMessageBox, "startup-message")
-
-
-def click(box: QMessageBox, label: str) -> None:
-    next(b for b in box.buttons() if b.text().replace("&", "") == label).click()
+    """The message the app shows when it cannot start (or starts with a question)."""
+    return message_box("startup-message")
 
 
 @contextlib.contextmanager

@@ -12,8 +12,9 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.address import NO_ADDRESS, AddressBox, Position, haversine_km
 from app.mainpage_boxes.address_widget import AddressWidget
 from app.mainpage_boxes.widget import BoxView
+from app.testkit.dialogs import OpenedUrls
 from tests.admin import showcase
-from tests.box_pages import BoxPage, OpenedUrls
+from tests.box_pages import BoxPage
 from tests.sync_harness import Harness
 
 AARHUS = Position(56.1572, 10.2107, "the test's GPS")

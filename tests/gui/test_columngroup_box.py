@@ -14,8 +14,9 @@ from app.mainpage_boxes.api import Hidden, Shown, decide
 from app.mainpage_boxes.columngroup import NO_GROUP, NO_VALUES, YES, ColumnGroupBox, line
 from app.mainpage_boxes.columngroup_widget import ColumnGroupWidget
 from app.sandbox import SandboxServer
+from app.testkit.dialogs import OpenedUrls
 from tests.admin import showcase
-from tests.box_pages import BoxPage, OpenedUrls, context
+from tests.box_pages import BoxPage, context
 from tests.sync_harness import Harness
 
 # A task group of every custom field type the box reads more than as text.

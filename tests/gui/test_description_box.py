@@ -10,7 +10,8 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.description import NO_DESCRIPTION, DescriptionBox
 from app.mainpage_boxes.description_widget import MAX_LINES, DescriptionWidget
 from app.mainpage_boxes.widget import BoxView
-from tests.box_pages import BoxPage, OpenedUrls, office_changes
+from app.testkit.dialogs import OpenedUrls
+from tests.box_pages import BoxPage, office_changes
 from tests.sync_harness import Harness
 
 LONG = "\n".join(f"Linje {n}: tjek filtre, pumper og ventiler i teknikrummet." for n in range(60))

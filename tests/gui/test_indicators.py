@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.api.client import CallActivity
 from app.core.kinds import Kind
 from app.db.outbox import State
 from app.sync.status import Indicator
+from app.testkit.dialogs import message_box
 from app.views.tray import SyncTray
 
 
@@ -22,19 +23,12 @@ async def until(condition, timeout: float = 3.0) -> None:
             await asyncio.sleep(0.01)
 
 
-def _message_box(name: str) -> QMessageBox | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMessageBox) and widget.objectName() == name and widget.isVisible():
-            return widget
-    return None
-
-
 def test_never_synced_is_out_of_date_and_opens_the_message(window_and_core, qtbot: QtBot):
     window, _, _ = window_and_core
     button = window.indicators.buttons[Indicator.OUT_OF_DATE]
     assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    box = _message_box("out-of-date-message")
+    box = message_box("out-of-date-message")
     assert box is not None and "more than 20 minutes" in box.text()
     box.close()
 
@@ -70,7 +64,7 @@ def test_declined_permission_overrules_out_of_date_and_start_grants_it(
     assert not buttons[Indicator.OUT_OF_DATE].isVisible()  # overruled
 
     qtbot.mouseClick(buttons[Indicator.PERMISSION_DECLINED], Qt.MouseButton.LeftButton)
-    prompt = _message_box("permission-prompt")
+    prompt = message_box("permission-prompt")
     assert prompt is not None
     prompt.button(QMessageBox.StandardButton.No).click()
 

@@ -43,6 +43,7 @@ from app.desktop import DesktopOptions, run_desktop
 from app.mainpage_boxes.page import page_of
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.signin import AccountSetup
+from app.testkit.dialogs import visible
 from app.views.bridge import Bridge
 from app.views.formatting import friendly_time
 from app.views.language import Language, language_for
@@ -57,7 +58,7 @@ from app.views.tasks import TaskKeeper
 from tests.admin import set_functions
 from tests.box_pages import LoopHooks
 from tests.gui.lists import wait_for
-from tests.gui.running import Script, visible, while_running
+from tests.gui.running import Script, while_running
 from tests.layouts import add_box, sandbox_layout, save
 from tests.sync_harness import Harness
 

@@ -16,8 +16,8 @@ from app.core.kinds import LISTED_KINDS, Kind
 from app.mainpage_boxes.description import DescriptionBox
 from app.mainpage_boxes.registry import BoxRegistry
 from app.mainpage_boxes.widget import BoxView
+from app.testkit import FieldClientApp, Sandbox
 from app.views.main_page import MainPageView
-from tests.admin import change_object, delete_object
 
 ID = Qt.ItemDataRole.UserRole
 
@@ -143,25 +143,21 @@ def test_a_box_whose_widget_fails_is_left_out_and_the_page_lives(synced) -> None
 
 
 def test_a_page_follows_a_sync_of_its_object_and_says_when_it_is_gone(
-    synced, sandbox, loop
+    fieldclient_app: FieldClientApp, fieldclient_sandbox: Sandbox
 ) -> None:
-    window, core = synced
-    todo_id = core.session.rows(Kind.TODO, [], order_by="id", limit=1)[0][0]
-    window.open_page(Kind.TODO, todo_id)
-    page = _page(window)
-    change_object(sandbox, "todo", todo_id, title="Ny titel fra kontoret")
-    assert loop.run_until_complete(core.engine.run_pass()).ok
-    window._bridge.flush()
-    assert page.heading.text().endswith("· Ny titel fra kontoret")
-    assert not page.message.isVisible()
+    """Driven as a tester would, through the testers' kit (app/testkit)."""
+    todo_id = fieldclient_app.ids("todo")[0]
+    page = fieldclient_app.open("todo", todo_id)
+    fieldclient_sandbox.change_object("todo", todo_id, title="Ny titel fra kontoret")
+    assert fieldclient_app.sync().last_error is None
+    assert page.heading.endswith("· Ny titel fra kontoret")
+    assert page.message == ""
 
-    delete_object(sandbox, "todo", todo_id)
-    assert loop.run_until_complete(core.engine.run_pass()).ok
-    window._bridge.flush()
-    assert page.message.isVisible()
-    assert page.message.text() == "This task is no longer on this device."
-    assert page.heading.text().endswith("· Ny titel fra kontoret")  # which task it was
-    assert not any(view.isVisible() for view in page.views)
+    fieldclient_sandbox.delete_object("todo", todo_id)
+    assert fieldclient_app.sync().last_error is None
+    assert page.message == "This task is no longer on this device."
+    assert page.heading.endswith("· Ny titel fra kontoret")  # which task it was
+    assert page.box_types() == []
 
 
 def test_closed_pages_leave_no_widgets_or_connections_behind(synced) -> None:

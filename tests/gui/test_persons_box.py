@@ -9,8 +9,9 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.api import Hidden, Shown, decide
 from app.mainpage_boxes.contacts_widget import ContactsWidget
 from app.mainpage_boxes.persons import CONTACT_PERSON, NO_PERSONS, PersonsBox
+from app.testkit.dialogs import OpenedUrls
 from tests.admin import add_object, showcase
-from tests.box_pages import BoxPage, OpenedUrls, context
+from tests.box_pages import BoxPage, context
 from tests.sync_harness import Harness
 
 

@@ -22,10 +22,11 @@ from app.desktop import DesktopOptions, run_desktop
 from app.sandbox import SandboxServer
 from app.sync.account import MemoryKeyring
 from app.sync.provisioning import CODE_SERVICE_ENV
+from app.testkit.dialogs import visible
 from app.views.main_window import MainWindow
 from app.views.setup_wizard import SetupWizard
 from tests.admin import commands_sent, fault
-from tests.gui.running import Script, visible, while_running
+from tests.gui.running import Script, while_running
 from tests.gui.test_startup import synced
 from tests.local_service import answering
 

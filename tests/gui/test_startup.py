@@ -22,10 +22,11 @@ from app.db import Store
 from app.desktop import DesktopOptions, run_desktop
 from app.sandbox import SandboxServer
 from app.sync.engine import LAST_SUCCESS_KEY
+from app.testkit.dialogs import click, visible
 from app.views.main_window import MainWindow
 from tests.admin import commands_sent
 from tests.folder_faults import garble_table, held_by_another_process
-from tests.gui.running import click, startup_message, visible, while_running
+from tests.gui.running import startup_message, while_running
 
 
 def options(server: SandboxServer, data_dir: Path) -> DesktopOptions:

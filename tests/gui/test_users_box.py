@@ -10,8 +10,9 @@ from app.core.kinds import Kind
 from app.mainpage_boxes.api import Hidden, Shown, decide
 from app.mainpage_boxes.contacts_widget import ContactsWidget
 from app.mainpage_boxes.users import ADDITIONAL, RESPONSIBLE, SELLER, UsersBox
+from app.testkit.dialogs import OpenedUrls
 from tests.admin import showcase
-from tests.box_pages import BoxPage, OpenedUrls, context
+from tests.box_pages import BoxPage, context
 from tests.sync_harness import Harness
 
 
