@@ -5,13 +5,10 @@ store from before the index finds its old objects."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
-import pytest
 from peewee import SqliteDatabase
 
 from app.core.kinds import Kind
@@ -29,19 +26,6 @@ from tests.sync_harness import Harness
 SANDBOX = (23, 0.05, 500)  # seed, scale, page size: see tests/unit/conftest.py
 
 
-@pytest.fixture(scope="module")
-def synced(server: SandboxServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Harness]:
-    loop = asyncio.new_event_loop()
-    harness = Harness(server, tmp_path_factory.mktemp("data"), loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
-    loop.close()
-
-
-@pytest.fixture
-def session(synced: Harness) -> Session:
-    return synced.core.session
 
 
 def indexed(synced: Harness, kind: Kind, text: str) -> list[int]:

@@ -3,8 +3,6 @@ that matches what the sandbox serves, the change stream, and an object's pending
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
@@ -22,20 +20,6 @@ from tests.sync_harness import Harness
 SANDBOX = (21, 0.05, 500)  # seed, scale, page size: see tests/unit/conftest.py
 
 
-@pytest.fixture(scope="module")
-def synced(server: SandboxServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Harness]:
-    """One sync for the module; the tests only add local actions, each on its own object."""
-    loop = asyncio.new_event_loop()
-    harness = Harness(server, tmp_path_factory.mktemp("data"), loop)
-    assert harness.sync().ok
-    yield harness
-    harness.close()
-    loop.close()
-
-
-@pytest.fixture
-def session(synced: Harness) -> Session:
-    return synced.core.session
 
 
 def test_main_pages_come_in_display_order_with_their_column_groups(
