@@ -12,8 +12,10 @@ is caught in the middle of a real first sync.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import tempfile
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import qasync
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.composition import build_core, sandbox_connection
+from app.composition import Core, build_core, sandbox_connection
 from app.core.kinds import Kind
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sandbox import SandboxServer
@@ -116,17 +118,8 @@ async def workbench_pictures(folder: Path) -> None:
     language = Language(app)
     language.use("da")
     light = QPalette(app.palette())
-    with SandboxServer(seed=3, scale=1) as server, tempfile.TemporaryDirectory() as temp:
-        data_dir = Path(temp)
-        bridge = Bridge()
-        core = build_core(data_dir, sandbox_connection(server, data_dir),
-                          on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
-                          on_status=bridge.publish_status)
-        tasks = TaskKeeper(asyncio.get_running_loop())
-        window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
-        window.resize(1100, 680)
-        window.show()
-        try:
+    try:
+        async with _demo_window() as (core, window, _bridge):
             await core.engine.run_pass()
             window.filter_bar.choose("mine")
             await _settled()
@@ -145,12 +138,9 @@ async def workbench_pictures(folder: Path) -> None:
                 await asyncio.sleep(0.05)
             await _settled()
             window.grab().save(str(folder / "day-view-da.png"))
-        finally:
-            app.setPalette(light)
-            language.use(None)
-            window.close()
-            await tasks.cancel_all()
-            await core.aclose()
+    finally:
+        app.setPalette(light)
+        language.use(None)
 
 
 async def _settled() -> None:
@@ -162,15 +152,7 @@ async def _settled() -> None:
 
 async def first_sync_picture(folder: Path) -> None:
     """The window during the initial configuration, once the tasks are in."""
-    with SandboxServer(seed=3, scale=1) as server, tempfile.TemporaryDirectory() as temp:
-        data_dir = Path(temp)
-        bridge = Bridge()
-        core = build_core(data_dir, sandbox_connection(server, data_dir),
-                          on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
-                          on_status=bridge.publish_status)
-        tasks = TaskKeeper(asyncio.get_running_loop())
-        window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
-        window.show()
+    async with _demo_window() as (core, window, bridge):
         taken: list[bool] = []
 
         def progressed(progress: SyncProgress) -> None:
@@ -182,9 +164,27 @@ async def first_sync_picture(folder: Path) -> None:
 
         bridge.progress.connect(progressed)
         await core.engine.run_pass()
-        window.close()
-        await tasks.cancel_all()
-        await core.aclose()
+
+
+@contextlib.asynccontextmanager
+async def _demo_window() -> AsyncIterator[tuple[Core, MainWindow, Bridge]]:
+    """The real window on a fresh store of the demo's sandbox (at full scale), before its
+    first sync."""
+    with SandboxServer(seed=3, scale=1) as server, tempfile.TemporaryDirectory() as temp:
+        data_dir = Path(temp)
+        bridge = Bridge()
+        core = build_core(data_dir, sandbox_connection(server, data_dir),
+                          on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
+                          on_status=bridge.publish_status)
+        tasks = TaskKeeper(asyncio.get_running_loop())
+        window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
+        window.show()
+        try:
+            yield core, window, bridge
+        finally:
+            window.close()
+            await tasks.cancel_all()
+            await core.aclose()
 
 
 def main(argv: list[str]) -> int:
