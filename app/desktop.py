@@ -250,7 +250,6 @@ async def _run_signed_in(
         gc.freeze()
         if options.quit_when_shown:
             await _first_paint(window)
-            print(time.time(), flush=True)
             return 0
         try:
             if options.quit_after_sync:
@@ -315,8 +314,14 @@ async def _signed_out(signing_out: asyncio.Event, relanguage: asyncio.Event) -> 
 
 
 async def _first_paint(window: QWidget) -> None:
+    """--quit-when-shown: print when `window` was painted (before what waits for that)."""
     painted = asyncio.Event()
-    FirstPaint(window, painted.set)
+
+    def say_when() -> None:
+        print(time.time(), flush=True)
+        painted.set()
+
+    FirstPaint(window, say_when)
     await painted.wait()
 
 
@@ -333,7 +338,7 @@ class _WindowLife:
         self._app, self._core, self._connection, self._bridge = app, core, connection, bridge
         self._tasks, self._options, self._exit, self._data_dir = tasks, options, exit_, data_dir
         # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
-        self._registry = BoxRegistry.installed()
+        self._registry = BoxRegistry.installed_on_first_use()
         self._window: MainWindow | None = None
         self.signing_out = asyncio.Event()  # set once the technician confirmed Sign out
 

@@ -51,11 +51,11 @@ def bare_window() -> None:
     app.exec()
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
     """Seconds from starting `command` to the moment it prints (its first paint)."""
     started = time.time()
-    finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=30,
-                              check=True)
+    finished = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True,
+                              timeout=30, check=True)
     return float(finished.stdout.split()[-1]) - started
 
 
@@ -79,6 +79,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=7, help="starts of each; medians")
+    parser.add_argument("--before", type=Path, metavar="DIR",
+                        help="also time the app of this tree (`git archive C | tar -x -C DIR`), "
+                             "alternating with the others")
     parser.add_argument("--bare-window", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.bare_window:
@@ -99,12 +102,22 @@ def main() -> None:
         bare_command = [sys.executable, str(Path(__file__).resolve()), "--bare-window"]
         timed(app_command, env)  # the first start after a sync reads a cold file cache,
         timed(bare_command, env)  # and each writes its bytecode
-        apps, bares = [], []
+        before_env = {**env, "PYTHONPATH": str(options.before)} if options.before else env
+        if options.before:
+            timed(app_command, before_env, options.before)
+        apps, bares, befores = [], [], []
         for _ in range(options.repeat):
             apps.append(timed(app_command, env))
             bares.append(timed(bare_command, env))
+            if options.before:
+                befores.append(timed(app_command, before_env, options.before))
     app, bare = statistics.median(apps), statistics.median(bares)
     ratios = [a / b for a, b in zip(apps, bares, strict=True)]
+    before = {}
+    if befores:
+        before = {"before_seconds": round(statistics.median(befores), 3),
+                  "before_min_max": [round(min(befores), 3), round(max(befores), 3)],
+                  "before_ratio": round(statistics.median(befores) / bare, 2)}
     print(json.dumps({
         "benchmark": "cold_start",
         "objects_stored": stored,
@@ -116,6 +129,7 @@ def main() -> None:
         "ratio": round(app / bare, 2),
         "ratio_min": round(min(ratios), 2),
         "ratio_max": round(max(ratios), 2),
+        **before,
     }))
 
 
