@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="sync once, render the window, then exit")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="with --quit-after-sync: save a picture of the window")
+    # For bench/cold_start.py: print when the window was first painted (time.time()), then quit.
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--open", type=_address, metavar="KIND:ID",
                         help="open this object's main page (todo:ID, customer:ID, person:ID, "
                              "tool:ID)")
@@ -322,6 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             server=options.server,
             credentials=credentials,
             quit_after_sync=options.quit_after_sync,
+            quit_when_shown=options.quit_when_shown,
             screenshot=options.screenshot,
             sandbox_scale=options.sandbox_scale,
             open_page=options.open,

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import httpx
 import platformdirs
 
 from app.api import Client, Credentials
@@ -43,6 +42,8 @@ from app.sync.session import ChangeStream, Session
 from app.sync.status import SyncStatus
 
 if TYPE_CHECKING:  # the sandbox (uvicorn, starlette, Faker) loads only when it is started
+    import httpx  # and httpx with the first request (app/api/client.py)
+
     from app.sandbox import SandboxServer
 
 log = logging.getLogger(__name__)

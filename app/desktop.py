@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,6 +54,7 @@ from app.sync.session import Session
 from app.sync.signin import AccountSetup, sign_out
 from app.sync.status import Indicator
 from app.views.bridge import Bridge
+from app.views.first_paint import FirstPaint
 from app.views.language import Language
 from app.views.main_window import MainWindow
 from app.views.preview import export_pages
@@ -78,6 +80,7 @@ class DesktopOptions:
     server: str | None = None
     credentials: Credentials | None = None
     quit_after_sync: bool = False
+    quit_when_shown: bool = False  # print when the window was first painted, then quit
     screenshot: Path | None = None
     sandbox_scale: float = 1.0
     open_page: tuple[Kind, int] | None = None  # --open KIND:ID
@@ -245,6 +248,9 @@ async def _run_signed_in(
         # What exists now lives as long as the app: keep it out of the collector's full passes,
         # which otherwise pause the GUI for tens of milliseconds during a large sync.
         gc.freeze()
+        if options.quit_when_shown:
+            await _first_paint(window)
+            return 0
         try:
             if options.quit_after_sync:
                 result = await exit_.unless_requested(core.engine.run_pass())
@@ -307,6 +313,18 @@ async def _signed_out(signing_out: asyncio.Event, relanguage: asyncio.Event) -> 
     return signing_out.is_set()
 
 
+async def _first_paint(window: QWidget) -> None:
+    """--quit-when-shown: print when `window` was painted (before what waits for that)."""
+    painted = asyncio.Event()
+
+    def say_when() -> None:
+        print(time.time(), flush=True)
+        painted.set()
+
+    FirstPaint(window, say_when)
+    await painted.wait()
+
+
 class _WindowLife:
     """The main window and what hangs off it (the tray, the clock, Sign out, Quit, the
     second-start socket). Qt's widgets take their texts when they are made, so another
@@ -320,7 +338,7 @@ class _WindowLife:
         self._app, self._core, self._connection, self._bridge = app, core, connection, bridge
         self._tasks, self._options, self._exit, self._data_dir = tasks, options, exit_, data_dir
         # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
-        self._registry = BoxRegistry.installed()
+        self._registry = BoxRegistry.installed_on_first_use()
         self._window: MainWindow | None = None
         self.signing_out = asyncio.Event()  # set once the technician confirmed Sign out
 

@@ -11,9 +11,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from app import __version__
 from app.api.envelope import (
@@ -27,12 +26,15 @@ from app.api.envelope import (
 from app.core.callbacks import ignore
 from app.core.errors import TransportError
 
+if TYPE_CHECKING:  # imported with the first request: a start paints its window sooner
+    import httpx
+
 log = logging.getLogger(__name__)
 
 REMOTE_AGENT = f"FieldClient/{__version__} (desktop)"
-# httpx errors raised before the request was written: the server cannot have seen it.
-_NEVER_LEFT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# Seconds to wait for each read, and for the connection, unless a timeout is given.
+DEFAULT_TIMEOUT = 30.0
+CONNECT_TIMEOUT = 10.0
 # httpx's timeouts are per read: a line that trickles a few bytes a second never trips them. So
 # each request also has an overall deadline, body included. Two minutes carries a large sync
 # page (about 1 MB) over a line of 10 kB/s; a request body (a photo) gets a second more per
@@ -45,8 +47,10 @@ class Client:
     """One Microbizz account at one endpoint.
 
     The httpx client is shared by every call so connections are reused; pass one in to share
-    it further (tests, the app). Bodies are parsed on `parse_executor` when given, so a large
-    page never blocks the event loop's thread. `on_answer(response, seconds)` hears of each
+    it further (tests, the app). Else it is made with the first request, not here: importing
+    httpx and building its TLS context would keep a cold start's window from being painted
+    (bench/cold_start.py). Bodies are parsed on `parse_executor` when given, so a large page
+    never blocks the event loop's thread. `on_answer(response, seconds)` hears of each
     parsed answer and how long after its request left it was read: what the server's clock
     is measured against (app.core.clock.ServerTime).
     """
@@ -57,7 +61,7 @@ class Client:
         credentials: Credentials,
         *,
         http: httpx.AsyncClient | None = None,
-        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        timeout: httpx.Timeout | float | None = None,
         deadline: float = DEFAULT_DEADLINE,
         parse_executor: Executor | None = None,
         on_calls: Callable[[CallActivity], None] | None = None,
@@ -66,7 +70,8 @@ class Client:
         self.endpoint = endpoint
         self._credentials = credentials
         self._owns_http = http is None
-        self._http = http or httpx.AsyncClient(timeout=timeout)
+        self._http = http
+        self._timeout = timeout
         self._deadline = deadline
         self._parse_executor = parse_executor
         self._on_calls = on_calls or ignore
@@ -96,14 +101,17 @@ class Client:
             self._credentials, commands, haltonerror=haltonerror, remoteagent=REMOTE_AGENT
         )
         names = ", ".join(command.name for command in commands)
+        http = self._client()
+        import httpx  # made by `_client`: a lookup now
+
         call = self._begin(names)
         started = time.monotonic()
         try:
             async with asyncio.timeout(self._deadline + len(body) / SLOWEST_UPLOAD):
-                reply = await self._http.post(self.endpoint, data={"json": body.decode()})
+                reply = await http.post(self.endpoint, data={"json": body.decode()})
         except (httpx.TimeoutException, TimeoutError) as error:
             self._end(call, reached=False)
-            arrived = not isinstance(error, _NEVER_LEFT)
+            arrived = not _never_left(error)
             raise TransportError(
                 "The server did not answer in time"
                 + ("; it may have received the request" if arrived else ""),
@@ -113,7 +121,7 @@ class Client:
             self._end(call, reached=False)
             raise TransportError(
                 not_reached(self.endpoint, error),
-                may_have_arrived=not isinstance(error, _NEVER_LEFT),
+                may_have_arrived=not _never_left(error),
             ) from None
         except BaseException:
             self._end(call, reached=self._reached)
@@ -134,6 +142,16 @@ class Client:
             )
         self._on_answer(response, time.monotonic() - started)
         return response
+
+    def _client(self) -> httpx.AsyncClient:
+        if self._http is None:
+            import httpx
+
+            timeout = self._timeout
+            if timeout is None:
+                timeout = httpx.Timeout(DEFAULT_TIMEOUT, connect=CONNECT_TIMEOUT)
+            self._http = httpx.AsyncClient(timeout=timeout)
+        return self._http
 
     @property
     def activity(self) -> CallActivity:
@@ -156,7 +174,7 @@ class Client:
         return response.results[0].raise_for_status()
 
     async def aclose(self) -> None:
-        if self._owns_http:
+        if self._owns_http and self._http is not None:
             await self._http.aclose()
 
 
@@ -167,6 +185,14 @@ class CallActivity:
 
     in_flight: tuple[str, ...] = ()
     reached: bool | None = None
+
+
+def _never_left(error: BaseException) -> bool:
+    """Whether httpx raised `error` before the request was written: the server cannot have
+    seen it."""
+    import httpx
+
+    return isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
 
 
 def not_reached(url: str, error: httpx.HTTPError, *, what: str = "the server") -> str:

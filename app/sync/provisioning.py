@@ -26,7 +26,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import httpx
 import orjson
 
 from app.api.client import not_reached
@@ -89,6 +88,8 @@ class HttpCodeExchange:
             check_endpoint(self._url)
         except BadEndpoint as refused:
             raise CodeRefused(f"The configuration service cannot be used: {refused}") from None
+        import httpx  # here, not at the top: the app's start does not wait for it
+
         try:
             async with httpx.AsyncClient(timeout=self._timeout) as http:
                 reply = await http.post(self._url, json={"code": code})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from app.sync.session import Session
 from app.sync.status import Indicator, SyncStatus
 from app.views.bridge import Bridge
 from app.views.day_view import DayView
+from app.views.first_paint import FirstPaint
 from app.views.formatting import friendly_time, kind_title
 from app.views.history import History, Place
 from app.views.indicators import IndicatorBar
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self._update_tab_titles()
         self.on_progress(controls.progress)
         self.on_status(controls.status)
-        QTimer.singleShot(0, self, self._load_box_widgets)
+        FirstPaint(self, self._load_box_widgets)
         # Last: the menu bar lists every action made above.
         self.menus = WindowMenus(self, session, tasks, show_list=self.show_list,
                                  open_indicator=self.open_indicator)
@@ -173,8 +174,9 @@ class MainWindow(QMainWindow):
         self.preview.activateWindow()
 
     def _load_box_widgets(self) -> None:
-        """Import every box's widget module once the window is up, so the first page opened
-        does not pay for it (about 15 ms). One that fails is reported when a page draws it."""
+        """Find the box plugins and import every box's widget module once the window is
+        painted, so neither the start nor the first page opened waits for them. One that fails
+        is reported when a page draws it."""
         for plugin in self._registry.plugins:
             with contextlib.suppress(Exception):
                 plugin.widget()

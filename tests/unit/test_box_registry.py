@@ -116,3 +116,21 @@ def test_plugins_and_pages_as_data_need_no_qt() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_registry_found_on_first_use_loads_the_plugins_only_when_asked() -> None:
+    # The desktop's registry: a cold start paints its window before the plugins are imported,
+    # and the first page still finds every box. A fresh interpreter, so nothing is loaded yet.
+    probe = (
+        "import json, sys; from app.mainpage_boxes.registry import BoxRegistry; "
+        "registry = BoxRegistry.installed_on_first_use(); "
+        "before = 'app.mainpage_boxes.checklist' in sys.modules; "
+        "found = type(registry.plugin_for('checklist')).__name__; "
+        "print(json.dumps([before, found, len(registry.plugins)]))"
+    )
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parents[2]).stdout
+    before, found, count = json.loads(output)
+    assert before is False
+    assert found == "ChecklistBox"
+    assert count == len(BoxRegistry.installed().plugins)
