@@ -6,9 +6,12 @@ so whatever transaction stores an object (a sync page, an action's local change,
 indexes it too, and a removed object leaves the index with its row: the index never shows a
 result the lists do not hold.
 
-Prefix indexes for one to three characters keep the shortest, most common queries ("a",
-"12", "aal") from merging thousands of terms on each keystroke; `detail=column` keeps the index
-small, since the search needs no phrases, only words in columns.
+A prefix index for one character keeps the shortest query ("a", "1"), typed at the start of
+every search, from merging thousands of terms; two and three characters find few enough terms
+without one, and their prefix indexes cost a first sync of 100k objects more (a third of the
+index's writing, see bench/README.md) than they saved a keystroke (under a millisecond).
+`detail=column` keeps the index small, since the search needs no phrases, only words in
+columns.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from app.core.kinds import Kind
 from app.core.searchable import SEARCHED_KINDS, documents
 
 _BATCH = 2000  # rows read at a time while an older store's index is built
+_DEFINITION = ("fts5(head, body, detail='column', prefix='1', "
+               "tokenize='unicode61 remove_diacritics 2')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +52,21 @@ class SearchIndex:
 
     def create(self) -> None:
         for kind in SEARCHED_KINDS:
-            self._db.execute_sql(
-                f'CREATE VIRTUAL TABLE IF NOT EXISTS "{_table(kind)}" USING fts5('
-                "head, body, detail='column', prefix='1 2 3', "
-                "tokenize='unicode61 remove_diacritics 2')"
-            )
+            self._db.execute_sql(f'CREATE VIRTUAL TABLE IF NOT EXISTS "{_table(kind)}" '
+                                 f"USING {_DEFINITION}")
+
+    def outdated(self) -> bool:
+        """Whether a table of the index was made with other options than today's."""
+        made = self._db.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE name IN "
+            f"({', '.join('?' * len(SEARCHED_KINDS))})",
+            [_table(kind) for kind in SEARCHED_KINDS],
+        ).fetchall()
+        return any(not row[0].endswith(f" USING {_DEFINITION}") for row in made)
+
+    def drop(self) -> None:
+        for kind in SEARCHED_KINDS:
+            self._db.execute_sql(f'DROP TABLE IF EXISTS "{_table(kind)}"')
 
     def rebuild(self) -> int:
         """Index every stored object from its JSON (a store from before the index); the
