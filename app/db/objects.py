@@ -62,7 +62,10 @@ class ObjectRepo:
             if as_bool(obj.get("isdeleted")):
                 deleted.append(object_id)
                 continue
-            rows.append((object_id, *[column.extract(obj) for column in columns], obj))
+            rows.append(
+                (object_id, *[column.extract(obj) for column in columns],
+                 orjson.dumps(obj).decode())
+            )
             kept.append((object_id, obj))
         if skipped:
             log.warning(
@@ -73,7 +76,7 @@ class ObjectRepo:
         existing = self._existing(kind, [*ids, *deleted])
         connection = self._db.connection()
         if rows:
-            connection.execute(self._upsert_sql[kind], (orjson.dumps(rows).decode(),))
+            connection.executemany(self._upsert_sql[kind], rows)
             self._search.put(kind, kept, indexed=existing)
         removed = [object_id for object_id in deleted if object_id in existing]
         for chunk in _chunks(removed):
@@ -145,16 +148,12 @@ class ObjectRepo:
 
 
 def _upsert_sql(kind: Kind) -> str:
-    """One statement for a whole page: its rows as one JSON array of [id, columns…, object],
-    which SQLite takes apart in one step (the object comes out as its JSON text). A statement
-    per row let go of the writer thread's turn at the interpreter for every row and waited
-    for the other threads to give it back."""
     names = ["id", *(column.name for column in COLUMNS[kind]), "data"]
     quoted = ", ".join(f'"{name}"' for name in names)
-    values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(names)))
+    marks = ", ".join("?" * len(names))
     updates = ", ".join(f'"{name}" = excluded."{name}"' for name in names[1:])
     return (
-        f'INSERT INTO "{kind.value}" ({quoted}) SELECT {values} FROM json_each(?) WHERE true '
+        f'INSERT INTO "{kind.value}" ({quoted}) VALUES ({marks}) '
         f"ON CONFLICT(id) DO UPDATE SET {updates}"
     )
 
