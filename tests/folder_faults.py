@@ -59,12 +59,13 @@ def read_only_view(source: Path, target: Path) -> Iterator[Path]:
 
 
 def fill(disk: Path) -> Path:
-    """Fill the disk to the last byte; remove the returned file to free it again."""
+    """Fill the disk to the last byte; remove the returned file to free it again. Unbuffered:
+    a buffered file would keep the part of its last block that did not fit, and closing it
+    would fail on that again (whenever the free space is not a whole number of blocks)."""
     filler = disk / "filler"
-    with open(filler, "wb") as file, contextlib.suppress(OSError):
+    with open(filler, "wb", buffering=0) as file, contextlib.suppress(OSError):
         while True:
             file.write(b"\0" * 65536)
-            file.flush()
     return filler
 
 

@@ -48,17 +48,22 @@ class CursorRepo:
     def page_committed(
         self, key: str, *, resumekey: str, loop_date: str, loop_time: str, objects: int
     ) -> None:
-        """A page of a loop that goes on: remember where to resume and when the loop began."""
-        cursor = self.get(key)
-        first_page = cursor.resumekey is None
-        self._save(
-            key,
-            resumekey=resumekey,
-            loop_date=loop_date if first_page else cursor.loop_date,
-            loop_time=loop_time if first_page else cursor.loop_time,
-            pages=(0 if first_page else cursor.pages) + 1,
-            objects=(0 if first_page else cursor.objects) + objects,
-        )
+        """A page of a loop that goes on: remember where to resume and when the loop began.
+
+        One statement, which reads the loop's first page (no resumekey yet) from the row
+        itself: it runs for every page of a sync (250 for 100k objects)."""
+        updated = self._db.execute_sql(
+            f'UPDATE "{self._model._meta.table_name}" SET resumekey = ?, '
+            "loop_date = CASE WHEN resumekey IS NULL THEN ? ELSE loop_date END, "
+            "loop_time = CASE WHEN resumekey IS NULL THEN ? ELSE loop_time END, "
+            "pages = CASE WHEN resumekey IS NULL THEN 0 ELSE pages END + 1, "
+            "objects = CASE WHEN resumekey IS NULL THEN 0 ELSE objects END + ? "
+            'WHERE "key" = ?',
+            (resumekey, loop_date, loop_time, objects, key),
+        ).rowcount
+        if not updated:
+            self._model.insert(key=key, resumekey=resumekey, loop_date=loop_date,
+                               loop_time=loop_time, pages=1, objects=objects).execute()
 
     def loop_completed(
         self, key: str, *, date: str, time: str, finished_at: str, phase: str | None = None

@@ -69,6 +69,17 @@ def _v6_search_index(database: Database, tables: Tables) -> None:
         log.info("Indexed %d stored objects for searching", indexed)
 
 
+def _v7_search_index_one_character_prefixes(database: Database, tables: Tables) -> None:
+    """The search index without its two- and three-character prefix indexes, which slowed
+    every sync page more than they sped up a search (app/db/search.py): a store of version 6
+    has its index made again from its objects; one that v6 made just now already has it."""
+    index = SearchIndex(database)
+    if index.outdated():
+        index.drop()
+        index.create()
+        log.info("Indexed %d stored objects for searching again", index.rebuild())
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_everything_the_main_pages_need,
@@ -76,6 +87,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_server_time_of_outbox_entries,
     _v5_outbox_baseline,
     _v6_search_index,
+    _v7_search_index_one_character_prefixes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

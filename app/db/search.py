@@ -6,9 +6,13 @@ so whatever transaction stores an object (a sync page, an action's local change,
 indexes it too, and a removed object leaves the index with its row: the index never shows a
 result the lists do not hold.
 
-Prefix indexes for one to three characters keep the shortest, most common queries ("a",
-"12", "aal") from merging thousands of terms on each keystroke; `detail=column` keeps the index
-small, since the search needs no phrases, only words in columns.
+A prefix index for one character keeps the shortest query ("a", "1"), typed at the start of
+every search, from merging thousands of terms; two and three characters find few enough terms
+without one, and their prefix indexes cost a first sync of 100k objects a third of the
+index's writing for 1 to 3 ms at the 95th percentile of keystrokes, far under the 20 ms target
+(bench/README.md).
+`detail=column` keeps the index small, since the search needs no phrases, only words in
+columns.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from app.core.kinds import Kind
 from app.core.searchable import SEARCHED_KINDS, documents
 
 _BATCH = 2000  # rows read at a time while an older store's index is built
+_DEFINITION = ("fts5(head, body, detail='column', prefix='1', "
+               "tokenize='unicode61 remove_diacritics 2')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +53,21 @@ class SearchIndex:
 
     def create(self) -> None:
         for kind in SEARCHED_KINDS:
-            self._db.execute_sql(
-                f'CREATE VIRTUAL TABLE IF NOT EXISTS "{_table(kind)}" USING fts5('
-                "head, body, detail='column', prefix='1 2 3', "
-                "tokenize='unicode61 remove_diacritics 2')"
-            )
+            self._db.execute_sql(f'CREATE VIRTUAL TABLE IF NOT EXISTS "{_table(kind)}" '
+                                 f"USING {_DEFINITION}")
+
+    def outdated(self) -> bool:
+        """Whether a table of the index was made with other options than today's."""
+        made = self._db.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE name IN "
+            f"({', '.join('?' * len(SEARCHED_KINDS))})",
+            [_table(kind) for kind in SEARCHED_KINDS],
+        ).fetchall()
+        return any(not row[0].endswith(f" USING {_DEFINITION}") for row in made)
+
+    def drop(self) -> None:
+        for kind in SEARCHED_KINDS:
+            self._db.execute_sql(f'DROP TABLE IF EXISTS "{_table(kind)}"')
 
     def rebuild(self) -> int:
         """Index every stored object from its JSON (a store from before the index); the
@@ -90,12 +106,18 @@ class SearchIndex:
         rows = [(object_id, *documents(kind, obj)) for object_id, obj in latest.items()]
         if not rows:
             return
-        sql = f'INSERT INTO "{_table(kind)}" (rowid, head, body) VALUES (?, ?, ?)'
+        # One statement for the whole batch, its rows as one JSON array: SQLite indexes them
+        # in one step, where a statement per row let go of the writer thread's turn at the
+        # interpreter 500 times a page, and each time it waited for the others to give it back.
+        sql = (f'INSERT INTO "{_table(kind)}" (rowid, head, body) '
+               "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+               "json_extract(value, '$[2]') FROM json_each(?)")
+        batch = (orjson.dumps(rows).decode(),)
         connection = self._db.connection()
         try:
-            connection.executemany(sql, rows)
+            connection.execute(sql, batch)
         except sqlite3.IntegrityError:
-            connection.executemany(sql.replace("INSERT", "INSERT OR REPLACE", 1), rows)
+            connection.execute(sql.replace("INSERT", "INSERT OR REPLACE", 1), batch)
 
     def remove(self, kind: Kind, ids: Sequence[int]) -> None:
         if kind not in SEARCHED_KINDS or not ids:

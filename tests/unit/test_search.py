@@ -207,3 +207,33 @@ def test_a_version_5_store_upgrades_and_finds_its_old_objects(tmp_path: Path) ->
         assert found(session, "garag", Kind.TOOL)[3].field == "custom301"
     finally:
         store.close()
+
+
+def test_a_version_6_store_has_its_index_made_again_and_finds_its_objects(
+    tmp_path: Path,
+) -> None:
+    """Version 6 indexed two- and three-character prefixes too; the upgrade makes the index
+    again without them, from the stored objects, and the search finds what it found."""
+    a_version_5_store(tmp_path, {
+        Kind.CUSTOMER: [{"id": 7, "name": "Brødrene Ås ApS", "city": "Aalborg"}],
+        Kind.TOOL: [{"id": 3, "title": "Varmepumpe", "serialnumber": "SN-77812-B"}],
+    })
+    database = SqliteDatabase(str(tmp_path / "fieldclient.sqlite3"))
+    for kind in (Kind.TODO, Kind.CUSTOMER, Kind.PERSON, Kind.TOOL):
+        database.execute_sql(
+            f'CREATE VIRTUAL TABLE "search_{kind.value}" USING fts5(head, body, '
+            "detail='column', prefix='1 2 3', tokenize='unicode61 remove_diacritics 2')")
+    database.execute_sql("INSERT INTO search_customer (rowid, head, body) "
+                         "VALUES (7, 'broedrene aas aps', 'aalborg')")
+    database.execute_sql("PRAGMA user_version = 6")
+    database.close()
+    store = Store.in_dir(tmp_path)
+    try:
+        assert not store.search.outdated()
+        session = Session(store, actions=None, loader=None, controls=None,  # type: ignore[arg-type]
+                          changes=None)  # type: ignore[arg-type]
+        assert found(session, "Ålb", Kind.CUSTOMER).keys() == {7}
+        assert found(session, "b", Kind.CUSTOMER).keys() == {7}
+        assert found(session, "77812", Kind.TOOL).keys() == {3}
+    finally:
+        store.close()
