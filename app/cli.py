@@ -307,11 +307,11 @@ def run_preview(
         if check or not (report or export):
             _print_problems(path, problems)
             if session is None:
-                print(f"Functions and fields were not checked ({why_not.rstrip('.')}); "
-                      "--sandbox checks them against the demo data.", file=sys.stderr)
+                print(f"{why_not.rstrip('.')}: functions and fields were not checked "
+                      "(--sandbox checks them against the demo data).", file=sys.stderr)
         if (report or export) and session is None:
-            print(f"Cannot show pages without objects ({why_not.rstrip('.')}): use --sandbox "
-                  "for the demo data, or --data-dir of a signed-in account.", file=sys.stderr)
+            print(f"{why_not.rstrip('.')}: there are no objects to show pages on (use --sandbox "
+                  "for the demo data, or --data-dir of a signed-in account).", file=sys.stderr)
             return 2
         if session is not None:
             previewing = session.previewing(read.layout)

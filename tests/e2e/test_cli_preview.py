@@ -36,7 +36,7 @@ def test_check_names_each_problem_where_it_is_and_fails_on_errors(tmp_path: Path
         "available for persons",
         f"{path}: 5 error(s), 0 warning(s)",
     ]
-    assert "Functions and fields were not checked" in checked.stderr
+    assert "functions and fields were not checked" in checked.stderr
 
     save(path, '{"mainpages": [\n  {"objecttype": "todo" "boxes": []}\n]}')
     broken = run_cli("preview", str(path), "--check")
