@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
+import importlib
 import logging
 import socket
 import ssl
@@ -187,8 +189,13 @@ class CallActivity:
 
 
 def _new_http(timeout: httpx.Timeout | float | None) -> httpx.AsyncClient:
-    """An httpx client, httpx imported with it: run on a worker thread (see `Client`)."""
+    """An httpx client, httpx imported with it: run on a worker thread (see `Client`). So is
+    the asyncio backend of anyio, which httpcore would otherwise import with its first
+    connection, on the event loop's thread (some 30 ms)."""
     import httpx
+
+    with contextlib.suppress(ImportError):  # anyio's own name for it; only sooner if it moves
+        importlib.import_module("anyio._backends._asyncio")
 
     if timeout is None:
         timeout = httpx.Timeout(DEFAULT_TIMEOUT, connect=CONNECT_TIMEOUT)
