@@ -6,6 +6,11 @@ Runs the desktop composition (qasync loop, main window, bridge, engine) against 
 its own process. A 10 ms QTimer heartbeat records how late each tick fires while the sync
 runs; a late tick is time the window could not paint or react. Prints one JSON object with
 the max and p99 lateness in milliseconds.
+
+`--callbacks` also times each callback the GUI thread runs during the sync (the event loop's
+handles and the window's slots, wrapped here in the bench, never in the app) and lists those
+that took over 5 ms, by name: how many, median and worst. The timing itself costs a little, so
+the stall figures of such a run are not the ones to compare.
 """
 
 from __future__ import annotations
@@ -18,7 +23,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
@@ -39,6 +47,50 @@ from bench._sandbox_process import sandbox_process
 
 OBJECTS_AT_SCALE_1 = 5300
 HEARTBEAT_MS = 10
+SLOW_CALLBACK_MS = 5.0
+TIMED_SLOTS = ("on_progress", "on_status", "on_changes", "_update_tab_titles")
+
+
+class CallbackTimes:
+    """The GUI thread's callbacks that took over SLOW_CALLBACK_MS, by name."""
+
+    def __init__(self) -> None:
+        self.slow: dict[str, list[float]] = defaultdict(list)
+
+    def timed(self, name: str, call: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                ms = (time.perf_counter() - started) * 1000
+                if ms > SLOW_CALLBACK_MS:
+                    self.slow[name].append(ms)
+        return wrapper
+
+    def install(self) -> None:
+        """Wraps the loop's handles (named by their callback) and the window's slots."""
+        original_run = asyncio.events.Handle._run
+        times = self
+
+        def run_handle(handle: asyncio.events.Handle) -> None:
+            callback = handle._callback  # type: ignore[attr-defined]
+            name = getattr(callback, "__qualname__", None) or type(callback).__qualname__
+            owner = getattr(callback, "__self__", None)
+            if name.endswith("Task.__step") or name.endswith("Task.__wakeup") or \
+                    type(owner).__name__ == "Task":
+                coro = owner.get_coro() if owner is not None else None
+                name = f"task {getattr(coro, '__qualname__', coro)}"
+            times.timed(f"handle {name}", original_run)(handle)
+
+        asyncio.events.Handle._run = run_handle  # type: ignore[method-assign]
+        for slot in TIMED_SLOTS:
+            setattr(MainWindow, slot, self.timed(f"MainWindow.{slot}", getattr(MainWindow, slot)))
+
+    def summary(self) -> dict[str, dict[str, float]]:
+        return {name: {"count": len(ms), "median_ms": round(statistics.median(ms), 1),
+                       "max_ms": round(max(ms), 1)}
+                for name, ms in sorted(self.slow.items(), key=lambda item: -sum(item[1]))}
 
 
 class Heartbeat:
@@ -59,7 +111,8 @@ class Heartbeat:
         self.timer.start()
 
 
-async def run(url: str, credentials: Credentials, folder: Path) -> dict[str, float]:
+async def run(url: str, credentials: Credentials, folder: Path,
+              times: CallbackTimes | None) -> dict[str, Any]:
     bridge = Bridge()
     core = build_core(folder, memory_connection(folder, url, credentials),
                       on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
@@ -78,19 +131,26 @@ async def run(url: str, credentials: Credentials, folder: Path) -> dict[str, flo
     window.close()
     await core.aclose()
     late = sorted(heartbeat.lateness_ms)
+    slow = {"slow_callbacks": times.summary()} if times else {}
     return {
         "sync_seconds": round(seconds, 2),
         "ticks": len(late),
         "max_stall_ms": round(late[-1], 1),
         "p99_stall_ms": round(late[int(len(late) * 0.99) - 1], 1),
         "median_stall_ms": round(statistics.median(late), 2),
+        **slow,
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=100_000)
+    parser.add_argument("--callbacks", action="store_true",
+                        help="list the GUI thread's callbacks over 5 ms")
     options = parser.parse_args()
+    times = CallbackTimes() if options.callbacks else None
+    if times:
+        times.install()
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     with sandbox_process(scale=options.objects / OBJECTS_AT_SCALE_1, page_size=500) as line, \
@@ -99,7 +159,7 @@ def main() -> None:
                                   line["password"])
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
-        figures = loop.run_until_complete(run(line["url"], credentials, Path(temp)))
+        figures = loop.run_until_complete(run(line["url"], credentials, Path(temp), times))
         loop.close()
     print(orjson.dumps({"benchmark": "gui_stall", "objects": options.objects,
                         "heartbeat_ms": HEARTBEAT_MS, **figures}).decode())

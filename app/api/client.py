@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
+import importlib
 import logging
 import socket
 import ssl
@@ -49,10 +51,12 @@ class Client:
     The httpx client is shared by every call so connections are reused; pass one in to share
     it further (tests, the app). Else it is made with the first request, not here: importing
     httpx and building its TLS context would keep a cold start's window from being painted
-    (bench/cold_start.py). Bodies are parsed on `parse_executor` when given, so a large page
-    never blocks the event loop's thread. `on_answer(response, seconds)` hears of each
-    parsed answer and how long after its request left it was read: what the server's clock
-    is measured against (app.core.clock.ServerTime).
+    (bench/cold_start.py). Nor on the event loop's thread: those 150 ms would freeze a
+    window that is already up when its first sync starts (bench/gui_stall.py). Bodies are
+    parsed on `parse_executor` when given, so a large page never blocks the event loop's
+    thread. `on_answer(response, seconds)` hears of each parsed answer and how long after its
+    request left it was read: what the server's clock is measured against
+    (app.core.clock.ServerTime).
     """
 
     def __init__(
@@ -71,6 +75,7 @@ class Client:
         self._credentials = credentials
         self._owns_http = http is None
         self._http = http
+        self._making_http = asyncio.Lock()
         self._timeout = timeout
         self._deadline = deadline
         self._parse_executor = parse_executor
@@ -101,8 +106,8 @@ class Client:
             self._credentials, commands, haltonerror=haltonerror, remoteagent=REMOTE_AGENT
         )
         names = ", ".join(command.name for command in commands)
-        http = self._client()
-        import httpx  # made by `_client`: a lookup now
+        http = await self._client()
+        import httpx  # imported by `_client`: a lookup now
 
         call = self._begin(names)
         started = time.monotonic()
@@ -143,14 +148,10 @@ class Client:
         self._on_answer(response, time.monotonic() - started)
         return response
 
-    def _client(self) -> httpx.AsyncClient:
-        if self._http is None:
-            import httpx
-
-            timeout = self._timeout
-            if timeout is None:
-                timeout = httpx.Timeout(DEFAULT_TIMEOUT, connect=CONNECT_TIMEOUT)
-            self._http = httpx.AsyncClient(timeout=timeout)
+    async def _client(self) -> httpx.AsyncClient:
+        async with self._making_http:  # requests sent at once share the one client made
+            if self._http is None:
+                self._http = await asyncio.to_thread(_new_http, self._timeout)
         return self._http
 
     @property
@@ -185,6 +186,20 @@ class CallActivity:
 
     in_flight: tuple[str, ...] = ()
     reached: bool | None = None
+
+
+def _new_http(timeout: httpx.Timeout | float | None) -> httpx.AsyncClient:
+    """An httpx client, httpx imported with it: run on a worker thread (see `Client`). So is
+    the asyncio backend of anyio, which httpcore would otherwise import with its first
+    connection, on the event loop's thread (some 30 ms)."""
+    import httpx
+
+    with contextlib.suppress(ImportError):  # anyio's own name for it; only sooner if it moves
+        importlib.import_module("anyio._backends._asyncio")
+
+    if timeout is None:
+        timeout = httpx.Timeout(DEFAULT_TIMEOUT, connect=CONNECT_TIMEOUT)
+    return httpx.AsyncClient(timeout=timeout)
 
 
 def _never_left(error: BaseException) -> bool:

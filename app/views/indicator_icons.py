@@ -66,3 +66,19 @@ def indicator_icon(indicator: Indicator | None, badge: str = "") -> QIcon:
     for size in (16, 24, 32, 48, 64):
         icon.addPixmap(indicator_pixmap(indicator, badge, size))
     return icon
+
+
+class IndicatorIcons:
+    """The icons drawn so far, by indicator and badge. A status comes with each request's start
+    and end, and its in-flight badge goes 1, 2, 3, 2, … through a sync: drawing the five sizes
+    of an icon each time took some 2 ms of the GUI thread (bench/gui_stall.py). Kept by the
+    widget that shows them, so they go with it."""
+
+    def __init__(self) -> None:
+        self._drawn: dict[tuple[Indicator | None, str], QIcon] = {}
+
+    def icon(self, indicator: Indicator | None, badge: str = "") -> QIcon:
+        key = (indicator, badge)
+        if key not in self._drawn:
+            self._drawn[key] = indicator_icon(indicator, badge)
+        return self._drawn[key]

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from app.sync.status import Indicator, SyncStatus
-from app.views.indicator_icons import describe, indicator_icon
+from app.views.indicator_icons import IndicatorIcons, describe
 
 
 class IndicatorBar(QWidget):
@@ -19,6 +19,8 @@ class IndicatorBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.buttons: dict[Indicator, QToolButton] = {}
+        self._icons = IndicatorIcons()
+        self._badges: dict[Indicator, str] = {}  # what each button shows: set again on change
         for indicator in Indicator:
             button = QToolButton(self)
             button.setObjectName(f"indicator-{indicator.value}")
@@ -35,5 +37,7 @@ class IndicatorBar(QWidget):
         for indicator, button in self.buttons.items():
             active = indicator in status.active
             button.setVisible(active)
-            if active:
-                button.setIcon(indicator_icon(indicator, status.badge(indicator)))
+            badge = status.badge(indicator)
+            if active and self._badges.get(indicator) != badge:
+                button.setIcon(self._icons.icon(indicator, badge))
+                self._badges[indicator] = badge

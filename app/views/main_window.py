@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.changes import ChangeSet
 from app.core.kinds import LISTED_KINDS, Kind
+from app.mainpage_boxes.api import BoxPlugin
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.notices import TaskNotice
 from app.sync.progress import SyncProgress
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self._session = session
         self._bridge = bridge
         self._registry = registry
+        self._unloaded_boxes: list[BoxPlugin[Any]] = []  # widget modules not imported yet
         self._controls = controls = session.controls
         self._tasks = tasks
         self.history = History()
@@ -175,11 +178,19 @@ class MainWindow(QMainWindow):
 
     def _load_box_widgets(self) -> None:
         """Find the box plugins and import every box's widget module once the window is
-        painted, so neither the start nor the first page opened waits for them. One that fails
-        is reported when a page draws it."""
-        for plugin in self._registry.plugins:
-            with contextlib.suppress(Exception):
-                plugin.widget()
+        painted, so neither the start nor the first page opened waits for them: one module a
+        turn of the event loop, because a first sync starts with the window, and importing all
+        of them at once froze it for some 30 ms (bench/gui_stall.py). One that fails is
+        reported when a page draws it."""
+        self._unloaded_boxes = list(self._registry.plugins)
+        self._load_next_box_widget()
+
+    def _load_next_box_widget(self) -> None:
+        if not self._unloaded_boxes:
+            return
+        with contextlib.suppress(Exception):
+            self._unloaded_boxes.pop(0).widget()
+        QTimer.singleShot(0, self._load_next_box_widget)
 
     def on_status(self, status: SyncStatus) -> None:
         self.indicators.show_status(status)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from app import APP_NAME
 from app.sync.notices import TaskNotice
-from app.sync.status import SyncStatus
-from app.views.indicator_icons import describe, indicator_icon
+from app.sync.status import Indicator, SyncStatus
+from app.views.indicator_icons import IndicatorIcons, describe
 from app.views.notice_text import notice_texts
 
 
@@ -23,7 +23,9 @@ class SyncTray(QObject):
         super().__init__(parent)
         self._shown: SyncStatus | None = None
         self._noticed = 0
-        self.icon = QSystemTrayIcon(indicator_icon(None), self)
+        self._icons = IndicatorIcons()
+        self._drawn: tuple[Indicator | None, str] = (None, "")  # what the icon shows
+        self.icon = QSystemTrayIcon(self._icons.icon(None), self)
         self.icon.setToolTip(f"{APP_NAME}\n{describe(None)}")
         self.icon.activated.connect(self._activated)
         self.icon.messageClicked.connect(lambda: self.task_opened.emit(self._noticed))
@@ -37,8 +39,10 @@ class SyncTray(QObject):
 
     def show_status(self, status: SyncStatus) -> None:
         self._shown = status
-        indicator = status.tray
-        self.icon.setIcon(indicator_icon(indicator, status.badge(indicator) if indicator else ""))
+        drawn = (status.tray, status.badge(status.tray) if status.tray else "")
+        if drawn != self._drawn:
+            self.icon.setIcon(self._icons.icon(*drawn))
+            self._drawn = drawn
         lines = [describe(active) for active in status.active] or [describe(None)]
         self.icon.setToolTip(f"{APP_NAME}\n" + "\n".join(lines))
 

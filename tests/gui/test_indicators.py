@@ -14,6 +14,7 @@ from app.core.kinds import Kind
 from app.db.outbox import State
 from app.sync.status import Indicator
 from app.testkit.dialogs import message_box
+from app.views.indicator_icons import indicator_icon
 from app.views.tray import SyncTray
 
 
@@ -51,6 +52,22 @@ def test_calls_in_flight_show_their_count_and_open_their_page(window_and_core, q
               for i in range(window.pages.in_flight_list.count())]
     assert listed == ["GetTodosByLastChange", "PostMessage"]
     window.pages.close()
+
+
+def test_the_in_flight_count_follows_each_call_without_drawing_its_icon_again(
+    window_and_core,
+) -> None:
+    """A sync starts and ends requests many times a second: the count on the cloud follows
+    each, and a count already shown is not drawn again (five SVG renderings, some 2 ms of the
+    window's thread each time; bench/gui_stall.py)."""
+    window, core, _ = window_and_core
+    button = window.indicators.buttons[Indicator.IN_FLIGHT]
+    shown: dict[int, int] = {}
+    for calls in (1, 2, 3, 2, 1, 2):
+        core.monitor.calls_changed(CallActivity(("GetTodosByLastChange",) * calls, True))
+        expected = indicator_icon(Indicator.IN_FLIGHT, str(calls)).pixmap(28, 26).toImage()
+        assert button.icon().pixmap(28, 26).toImage() == expected
+        assert shown.setdefault(calls, button.icon().cacheKey()) == button.icon().cacheKey()
 
 
 def test_declined_permission_overrules_out_of_date_and_start_grants_it(

@@ -3,9 +3,11 @@ can act on, batches and haltonerror."""
 
 from __future__ import annotations
 
+import threading
 import time
-from asyncio import run
+from asyncio import gather, run
 
+import httpx
 import pytest
 
 from app.api import Client, Command, Credentials
@@ -35,6 +37,33 @@ def test_echo_round_trip_and_server_stamp(sandbox: SandboxServer) -> None:
     assert response.results[0].ok
     assert response.results[0].data["answer"] == "Hej"
     assert len(response.date) == 10 and len(response.time) == 8
+
+
+def test_the_http_client_is_made_off_the_event_loops_thread(
+    sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Importing httpx and building its TLS context take some 150 ms: made on the loop's
+    thread, they froze a window whose first sync was starting. Two requests sent at once
+    share the one client made."""
+    made_on: list[threading.Thread] = []
+    make = httpx.AsyncClient.__init__
+
+    def recording(self: httpx.AsyncClient, *args: object, **kwargs: object) -> None:
+        made_on.append(threading.current_thread())
+        make(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(httpx.AsyncClient, "__init__", recording)
+    client = client_for(sandbox)
+
+    async def two_at_once() -> None:
+        try:
+            await gather(*(client.send([Command("Echo", {"text": "a"})]) for _ in range(2)))
+        finally:
+            await client.aclose()
+
+    run(two_at_once())
+    assert len(made_on) == 1
+    assert made_on[0] is not threading.current_thread()
 
 
 def test_batch_results_come_back_in_order(sandbox: SandboxServer) -> None:
