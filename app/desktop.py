@@ -46,7 +46,6 @@ from app.exits import exit_status, stop_signals
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.account import Account, AccountStore, SecretsUnavailable
 from app.sync.controls import SyncControls
-from app.sync.keys import LANGUAGE_KEY
 from app.sync.monitor import StatusMonitor
 from app.sync.preferences import apply_log_level
 from app.sync.provisioning import code_exchange_from
@@ -226,17 +225,8 @@ async def _run_signed_in(
             return 2  # the technician chose not to recover a damaged store
         if options.log_level is None and core.preferences.log_level is not None:
             apply_log_level(core.preferences.log_level)  # --log-level wins for this run
-        follow_language(language, core.preferences)
-        relanguage = asyncio.Event()  # another language shown from now on: a new window
-        shown_code = language.code
-
-        def language_chosen(key: str) -> None:
-            # After follow_language's watcher: `language` already shows the choice. "English"
-            # chosen on an English system changes nothing on the screen, and needs no window.
-            if key == LANGUAGE_KEY and language.code != shown_code:
-                relanguage.set()
-
-        core.preferences.watch(language_chosen)
+        relanguage = asyncio.Event()  # another language on the screen: a new window
+        follow_language(language, core.preferences, relanguage.set)
         tasks = TaskKeeper(asyncio.get_running_loop())
         _follow_network(core.monitor)
         life = _WindowLife(app, core, connection, bridge, tasks, options, exit_, data_dir)
@@ -286,7 +276,6 @@ async def _run_signed_in(
                 if signed_out:
                     break
                 relanguage.clear()
-                shown_code = language.code
                 window = life.show(window)
         finally:
             await tasks.cancel_all()

@@ -97,10 +97,8 @@ class ObjectListModel(QAbstractTableModel):
     def _cell(self, row: tuple[Any, ...], column: int) -> Any:
         """A cell as the technician reads it: dates in the locale's short form, and where no
         customer holds a tool, who carries it."""
-        value = row[column + 1]
         spec = self._columns[column]
-        if spec.is_date:
-            return shown_value(spec, value)
+        value = shown_value(spec, row[column + 1])
         if spec.name == "location" and not value and row[-1]:
             return QCoreApplication.translate("ObjectList", "Carried by {name}").format(
                 name=self._user_name(row[-1]))

@@ -9,7 +9,7 @@ for dates, numbers and what opens next, and the window opens again in it (app/de
 from __future__ import annotations
 
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -40,14 +40,19 @@ from app.views.tasks import TaskKeeper
 MIN_INTERVAL, MAX_INTERVAL = 1, 240  # minutes
 
 
-def follow_language(language: Language, preferences: Preferences) -> None:
+def follow_language(language: Language, preferences: Preferences,
+                    shown: Callable[[], None] = lambda: None) -> None:
     """Show the language chosen in Settings, now and whenever it is chosen again: dates and
-    numbers and what opens next follow at once; the app then opens the window again in it."""
+    numbers and what opens next follow at once; `shown` is called when the language on the
+    screen changes (the app then opens the window again in it). "English" chosen on an English
+    system changes nothing on the screen, and calls nothing."""
     language.use(preferences.language)
 
     def changed(key: str) -> None:
         if key == LANGUAGE_KEY:
-            language.use(preferences.language)
+            before = language.code
+            if language.use(preferences.language) != before:
+                shown()
 
     preferences.watch(changed)
 
