@@ -216,8 +216,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.search)
         self.menus.replace(self.search_action, self.search.focus_action)
         self._needing_the_store.remove(self.search_action)
+        self.search_action.setParent(None)  # the window's actions are the menus' (Ctrl+F once)
         self.search_action.deleteLater()
-        self.search_action = self.search.focus_action  # Ctrl+F
+        self.search_action = self.search.focus_action
         self.search.watch(*self.list_views.values())  # typing in a list searches
         bridge.changes.connect(self.search.refresh)
 
