@@ -367,6 +367,8 @@ async def _run_signed_in(
 async def _signed_out(signing_out: asyncio.Event, relanguage: asyncio.Event) -> bool:
     """Wait for what ends the window: True, the technician signed out; False, they chose
     another language."""
+    import asyncio
+
     waits = {asyncio.ensure_future(signing_out.wait()), asyncio.ensure_future(relanguage.wait())}
     try:
         await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
@@ -710,6 +712,8 @@ async def ask(
 
     Opened with `open()` and awaited, never `exec()`, so the event loop runs on meanwhile.
     """
+    import asyncio
+
     box = QMessageBox(icon, APP_NAME, text, parent=parent)
     box.setObjectName(name)
     if accept is not None:
