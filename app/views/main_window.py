@@ -105,9 +105,8 @@ class MainWindow(QMainWindow):
         for kind in LISTED_KINDS:
             self.list_views[kind] = self._list_view(kind)
             self.tabs.addTab(self.list_views[kind], kind_title(kind))
-        self.day_tab = QWidget()  # the day view goes in here with the session
-        QVBoxLayout(self.day_tab).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self.day_tab, self.tr("My day"))
+        self._day_tab = QWidget()  # the day view takes its place with the session
+        self.tabs.addTab(self._day_tab, self.tr("My day"))
         self.offline_banner = _banner("offline-banner", Tone.WARNING)
         # Background work that stopped on an unexpected error and is retrying: say so plainly.
         self.problem_banner = _banner("problem-banner", Tone.ERROR)
@@ -203,9 +202,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCornerWidget(self.filter_bar)
         self.filter_bar.show()  # a corner widget set after the window was shown stays hidden
         self.day_view = DayView(session, tasks, open_page=self.open_page)
-        layout = self.day_tab.layout()
-        if layout is not None:
-            layout.addWidget(self.day_view)
+        shown, index = self.tabs.currentIndex(), self.tabs.indexOf(self._day_tab)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.day_view, self.tr("My day"))
+        self.tabs.setCurrentIndex(shown)
+        self._day_tab.deleteLater()
         self.password_banner = PasswordBanner(controls, tasks)
         self._column.insertWidget(0, self.password_banner)
         self.setup_progress = SetupProgress()
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
     def show_day(self) -> None:
         """My day / my week: the technician's calendar, over the lists."""
         self.show_lists()
-        self.tabs.setCurrentWidget(self.day_tab)
+        self.tabs.setCurrentWidget(self.day_view)
 
     def show_lists(self) -> None:
         self.history.visit(None)
@@ -446,7 +447,7 @@ class MainWindow(QMainWindow):
             self.models[kind].set_shown(position == index)
         listed = index < len(LISTED_KINDS)
         self.filter_bar.show_model(self.models[LISTED_KINDS[index]] if listed else None)
-        self.day_view.set_shown(self.tabs.widget(index) is self.day_tab)
+        self.day_view.set_shown(self.tabs.widget(index) is self.day_view)
 
     def on_changes(self, changes: ChangeSet) -> None:
         for model in self.models.values():

@@ -77,7 +77,7 @@ def test_the_shell_disables_what_needs_the_store_until_its_session_comes(
         window.search_action.trigger()
         assert window.search.hasFocus()
         window.day_action.trigger()
-        assert window.tabs.currentWidget() is window.day_tab and window.day_view.isVisible()
+        assert window.tabs.currentWidget() is window.day_view and window.day_view.isVisible()
         window.menus.settings_action.trigger()
         assert window.menus.settings is not None and window.menus.settings.isVisible()
         window.menus.settings.close()
