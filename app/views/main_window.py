@@ -15,8 +15,8 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,9 +36,8 @@ from app.core.kinds import LISTED_KINDS, Kind
 from app.views.first_paint import FirstPaint
 from app.views.formatting import friendly_time, kind_title
 from app.views.history import History, Place
-from app.views.list_columns import LIST_COLUMNS
-from app.views.list_headers import ColumnHeaders
-from app.views.menus import WindowMenus
+from app.views.list_columns import CONTEXT, LIST_COLUMNS
+from app.views.menus import WindowMenus, give_shortcut
 from app.views.theme import Tone, apply_tone
 
 if TYPE_CHECKING:
@@ -125,7 +124,7 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar = QToolBar(self.tr("Sync"))
         toolbar.setMovable(False)
         self.sync_action = QAction(self.tr("Sync now"), self)
-        self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        give_shortcut(self.sync_action, QKeySequence.StandardKey.Refresh)
         toolbar.addAction(self.sync_action)
         self.status_action = QAction(self.tr("Sync status"), self)
         self.status_action.triggered.connect(lambda: self.open_indicator(None))
@@ -137,7 +136,7 @@ class MainWindow(QMainWindow):
         # Ctrl+F: the search field's own action replaces this one when the field is made.
         self.search_action = QAction(self.tr("Find…"), self)
         self.day_action = QAction(self.tr("My day"), self)
-        self.day_action.setShortcut(QKeySequence("Ctrl+D"))
+        give_shortcut(self.day_action, "Ctrl+D")
         self.day_action.triggered.connect(self.show_day)
         self.addAction(self.day_action)
         self.preview_action = QAction(self.tr("&Preview main pages…"), self)
@@ -380,11 +379,11 @@ class MainWindow(QMainWindow):
     def _add_navigation(self, toolbar: QToolBar) -> None:
         toolbar.addSeparator()
         self.back_action = QAction(self.tr("Back"), self)
-        self.back_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left))
+        give_shortcut(self.back_action, "Alt+Left")
         self.back_action.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_action.triggered.connect(self.go_back)
         self.forward_action = QAction(self.tr("Forward"), self)
-        self.forward_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right))
+        give_shortcut(self.forward_action, "Alt+Right")
         self.forward_action.setToolTip(self.tr("Forward (Alt+Right)"))
         self.forward_action.triggered.connect(self.go_forward)
         self.lists_action = QAction(self.tr("Lists"), self)
@@ -400,31 +399,44 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setObjectName("sign-out")
         self.sign_out_action.setVisible(False)  # shown where there is an account to leave
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard one
+        give_shortcut(self.quit_action, "Ctrl+Q")  # Windows has no standard one
 
     def _open_row(self, kind: Kind, index: QModelIndex) -> None:
         if not index.isValid():
             return
+        from PySide6.QtCore import Qt
+
         object_id = self.models[kind].data(index, Qt.ItemDataRole.UserRole)
         if isinstance(object_id, int):
             self.open_page(kind, object_id)
 
     def _list_view(self, kind: Kind) -> QTableView:
-        """A list as the shell shows it: its column headers, at their widths, no rows yet."""
+        """A list as the shell shows it: its column headers, at their widths, no rows yet.
+
+        The headers are Qt's own model's, not a Python one's: a Python model's methods are
+        called with Qt's enums, and making those (the `Qt` namespace, which this module
+        therefore imports only where the session's lists use it) costs a start about as much
+        as building the whole shell."""
         view = QTableView()
-        view.setModel(ColumnHeaders(kind, view))
+        columns = LIST_COLUMNS[kind]
+        headers = QStandardItemModel(0, len(columns), view)
+        headers.setHorizontalHeaderLabels(
+            [QCoreApplication.translate(CONTEXT, column.header) for column in columns])
+        view.setModel(headers)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, spec in enumerate(LIST_COLUMNS[kind]):
+        for column, spec in enumerate(columns):
             view.setColumnWidth(column, spec.width)
         return view
 
     def _show_model(self, view: QTableView, model: ObjectListModel) -> None:
         """The list's rows, sorted and opened as the technician chose."""
+        from PySide6.QtCore import Qt  # see `_list_view`: not before the first paint
+
         view.setModel(model)
         for column in range(model.columnCount()):
             view.setColumnWidth(column, model.column_width(column))

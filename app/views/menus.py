@@ -118,7 +118,7 @@ class WindowMenus(QObject):
     def _action(self, text: str, shortcut: str | None, slot: Callable[..., None]) -> QAction:
         action = QAction(text, self._window)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            give_shortcut(action, shortcut)
         action.triggered.connect(slot)
         return action
 
@@ -143,7 +143,7 @@ class WindowMenus(QObject):
                     continue
                 for action in self.actions_named(item.action):
                     if item.shortcut is not None and action.shortcut().isEmpty():
-                        action.setShortcut(QKeySequence(item.shortcut))
+                        give_shortcut(action, item.shortcut)
                     menu.addAction(action)
 
     def open_settings(self) -> None:
@@ -173,6 +173,13 @@ class WindowMenus(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+
+def give_shortcut(action: QAction, key: QKeySequence | QKeySequence.StandardKey | str) -> None:
+    """`action.setShortcut(key)` by way of `setShortcuts`: resolving setShortcut's overloads
+    makes Qt's whole `Qt` namespace of enums, which cost a start some 10 ms before its window
+    was painted (bench/cold_start.py)."""
+    action.setShortcuts([QKeySequence(key)])
 
 
 def _indicator(name: str) -> Indicator:
