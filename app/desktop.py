@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import gc
-import hashlib
 import logging
 import os
 import sys
@@ -749,6 +748,8 @@ class SecondStart:
 
     @staticmethod
     def name(data_dir: Path) -> str:
+        import hashlib
+
         digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:24]
         return f"fieldclient-{digest}"
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,8 +101,10 @@ def unavailable_as_words(folder: Path) -> Iterator[None]:
     try:
         yield
     except Exception as error:
-        # peewee is imported here, not with the module: a start takes the folder's lock
-        # before it paints its window, and loads peewee after (app/desktop.py).
+        # SQLite and peewee are imported here, not with the module: a start takes the
+        # folder's lock before it paints its window, and loads them after (app/desktop.py).
+        import sqlite3
+
         import peewee
 
         if isinstance(error, peewee.IntegrityError | sqlite3.IntegrityError):
