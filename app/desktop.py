@@ -422,13 +422,13 @@ class _WindowLife:
         self, app: QApplication, core: Core, connection: Connection, bridge: Bridge,
         tasks: TaskKeeper, options: DesktopOptions, exit_: AppExit, data_dir: Path,
     ) -> None:
-        self._app, self._core, self._connection, self._bridge = app, core, connection, bridge
-        self._tasks, self._options, self._exit, self._data_dir = tasks, options, exit_, data_dir
-        # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
         import asyncio
 
         from app.mainpage_boxes.registry import BoxRegistry
 
+        self._app, self._core, self._connection, self._bridge = app, core, connection, bridge
+        self._tasks, self._options, self._exit, self._data_dir = tasks, options, exit_, data_dir
+        # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
         self._registry = BoxRegistry.installed_on_first_use()
         self._window: MainWindow | None = None
         self.signing_out = asyncio.Event()  # set once the technician confirmed Sign out
