@@ -1,44 +1,30 @@
 """Command line: `fieldclient` (the app), `fieldclient login`, `sync`, `status`, `outbox`,
-`page`, `preview`, `reset` / `logout`."""
+`page`, `preview`, `reset` / `logout`.
+
+The commands' modules are imported by the command that needs them: `fieldclient` alone paints
+its window before the store, the keyring or the sync modules are loaded (app/desktop.py).
+"""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import getpass
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
-from app.api.envelope import Credentials
-from app.cli import (
-    BadAddress,
-    parse_address,
-    run_login,
-    run_outbox,
-    run_page,
-    run_preview,
-    run_recover,
-    run_reset,
-    run_status,
-    run_sync,
-)
-from app.composition import data_folder, default_data_dir
+from app.core.data_folder import data_folder, default_data_dir
+from app.core.environment import CODE_SERVICE_ENV
 from app.core.kinds import Kind
-from app.exits import Stopped, until_stopped
-from app.mainpage_boxes.registry import BoxRegistry
-from app.sync.account import Account, BadEndpoint, check_endpoint
-from app.sync.provisioning import (
-    CODE_SERVICE_ENV,
-    BadCode,
-    CodeRefused,
-    code_exchange_from,
-    normalise_code,
-)
-from app.sync.session import Session
+
+if TYPE_CHECKING:
+    from app.api.envelope import Credentials
+    from app.mainpage_boxes.registry import BoxRegistry
+    from app.sync.account import Account
+    from app.sync.session import Session
 
 ACCOUNT_LAYOUT = Path()  # `--preview` without a file: the account's own layout
 SECRET_ENV = ("FIELDCLIENT_PASSWORD", "FIELDCLIENT_APIKEY")
@@ -124,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _address(text: str) -> tuple[Kind, int]:
+    from app.cli import BadAddress, parse_address
+
     try:
         return parse_address(text)
     except BadAddress as error:
@@ -137,6 +125,9 @@ def _env_credentials(options: argparse.Namespace) -> Credentials | None:
     """
     if not options.server:
         return None
+    from app.api.envelope import Credentials
+    from app.sync.account import BadEndpoint, check_endpoint
+
     try:
         check_endpoint(options.server)
     except BadEndpoint as refused:
@@ -155,6 +146,8 @@ def _env_credentials(options: argparse.Namespace) -> Credentials | None:
 
 def _login(options: argparse.Namespace) -> int:
     """`fieldclient login`: by configuration code, or by server, contract and username."""
+    from app.sync.account import Account, BadEndpoint, check_endpoint
+
     if options.code is not None:
         if options.server or options.sandbox:
             raise SystemExit("login takes --code or --server, not both: the code brings the "
@@ -181,6 +174,11 @@ def _login(options: argparse.Namespace) -> int:
 def _login_by_code(options: argparse.Namespace) -> int:
     """The code exchanged for the account (app/sync/provisioning.py); the password asked for
     only when the exchange did not bring it."""
+    import asyncio
+
+    from app.sync.account import Account
+    from app.sync.provisioning import BadCode, CodeRefused, code_exchange_from, normalise_code
+
     try:
         code = normalise_code(options.code)
     except BadCode as bad:
@@ -210,6 +208,8 @@ def _login_by_code(options: argparse.Namespace) -> int:
 def _secrets(names: Sequence[str]) -> list[str] | None:
     """Each named secret from the environment, else asked for without echo; None, said in one
     line, when there is no terminal to ask on or nothing was typed."""
+    import getpass
+
     asked = [name for name in names if not os.environ.get(name)]
     words = " and ".join(SECRET_WORDS[name] for name in names)
     if asked and not sys.stdin.isatty():
@@ -232,6 +232,10 @@ def _prompt(word: str) -> str:
 def _sign_in(options: argparse.Namespace, account: Account, *, password: str, apikey: str
              ) -> int:
     """Both forms end here: checked with the server, then kept (app/cli.py run_login)."""
+    import asyncio
+
+    from app.cli import run_login
+
     with data_folder(options.data_dir, sandbox=False) as data_dir:
         return asyncio.run(run_login(data_dir, account, password=password, apikey=apikey))
 
@@ -277,6 +281,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     needs_folder = ("status", "outbox", "page", "reset", "logout", "recover")
     if options.command in needs_folder and options.data_dir is None:
         raise SystemExit(f"{options.command} needs --data-dir")
+    if options.command is not None:
+        return _command(options, credentials)
+    from app.desktop import DesktopOptions, run_desktop
+
+    return run_desktop(
+        DesktopOptions(
+            data_dir=options.data_dir,
+            sandbox=options.sandbox,
+            server=options.server,
+            credentials=credentials,
+            quit_after_sync=options.quit_after_sync,
+            quit_when_shown=options.quit_when_shown,
+            screenshot=options.screenshot,
+            sandbox_scale=options.sandbox_scale,
+            open_page=options.open,
+            log_level=options.log_level,
+            preview=options.preview is not None,
+            preview_file=None if options.preview == ACCOUNT_LAYOUT else options.preview,
+        )
+    )
+
+
+def _command(options: argparse.Namespace, credentials: Credentials | None) -> int:
+    """Every command but `login`: the app's core is imported for them alone."""
+    import asyncio
+
+    from app.cli import (
+        run_outbox,
+        run_page,
+        run_preview,
+        run_recover,
+        run_reset,
+        run_status,
+        run_sync,
+    )
+    from app.exits import Stopped, until_stopped
+
     if options.command == "status":
         return run_status(options.data_dir, as_json=options.json)
     if options.command == "outbox":
@@ -315,24 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             except Stopped as stopped:
                 print("Stopped; the next sync resumes where this one stopped.", file=sys.stderr)
                 return stopped.status
-    from app.desktop import DesktopOptions, run_desktop
-
-    return run_desktop(
-        DesktopOptions(
-            data_dir=options.data_dir,
-            sandbox=options.sandbox,
-            server=options.server,
-            credentials=credentials,
-            quit_after_sync=options.quit_after_sync,
-            quit_when_shown=options.quit_when_shown,
-            screenshot=options.screenshot,
-            sandbox_scale=options.sandbox_scale,
-            open_page=options.open,
-            log_level=options.log_level,
-            preview=options.preview is not None,
-            preview_file=None if options.preview == ACCOUNT_LAYOUT else options.preview,
-        )
-    )
+    raise AssertionError(f"no command {options.command}")  # the parser knows no other
 
 
 def _export_pages(session: Session, registry: BoxRegistry, folder: Path) -> list[Path]:

@@ -9,20 +9,18 @@ import asyncio
 import contextlib
 import functools
 import logging
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import platformdirs
-
 from app.api import Client, Credentials
 from app.core.callbacks import ignore
 from app.core.changes import ChangeSet
 from app.core.clock import Clock, ServerTime, SystemClock
+from app.core.data_folder import data_folder as data_folder  # where the app finds them
+from app.core.data_folder import default_data_dir as default_data_dir
 from app.core.values import as_int
 from app.db import Store
 from app.db.outbox import OutboxRepo
@@ -54,10 +52,6 @@ SEND_GRACE_SECONDS = 5.0
 # The background work, as the banner names it when it stops.
 SYNC_WORK = "Sync"
 SENDING_WORK = "Sending changes"
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir("FieldClient", "FieldClient"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,25 +97,6 @@ def embedded_sandbox(data_dir: Path, *, scale: float = 1.0) -> Iterator[Connecti
 
     with SandboxServer(seed=1, scale=scale) as server:
         yield sandbox_connection(server, data_dir)
-
-
-@contextlib.contextmanager
-def data_folder(requested: Path | None, *, sandbox: bool) -> Iterator[Path]:
-    """The data folder: as requested, else the user's; a throwaway one for a bare --sandbox.
-
-    The embedded sandbox starts with fresh server data every run, so keeping the client's copy
-    of a previous run would mix two servers' histories.
-    """
-    if requested is not None:
-        yield requested
-    elif sandbox:
-        folder = Path(tempfile.mkdtemp(prefix="fieldclient-sandbox-"))
-        try:
-            yield folder
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-    else:
-        yield default_data_dir()
 
 
 @dataclass

@@ -1,15 +1,18 @@
 """The desktop app's composition: the Qt application, the qasync loop, the window.
 
 Qt is imported here and below app/views only; `fieldclient sync` never loads it.
+
+A start paints its window first: the data folder is locked and the window's shell (app/views/
+main_window.py) painted before asyncio, qasync, the store, the keyring, the sync modules or the
+box plugins are imported, so the module imports them where they are first needed, after that
+paint, rather than at its top (bench/cold_start.py has the figures).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import enum
 import gc
-import hashlib
 import logging
 import os
 import sys
@@ -17,51 +20,36 @@ import time
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported
 
-import qasync
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket, QNetworkInformation
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
-from app.api import Credentials
-from app.composition import (
-    Connection,
-    Core,
-    NoAccount,
-    build_core,
-    data_folder,
-    embedded_sandbox,
-    open_connection,
-)
+from app.core.data_folder import data_folder, has_saved_account
 from app.core.kinds import Kind
-from app.core.log_file import log_file
-from app.db.folder import FolderInUse, FolderLock, StoreDamaged, StoreUnavailable
-from app.db.outbox import UnsentChanges, ensure_nothing_unsent
-from app.db.recovery import recover
-from app.exits import exit_status, stop_signals
-from app.mainpage_boxes.registry import BoxRegistry
-from app.sync.account import Account, AccountStore, SecretsUnavailable
-from app.sync.controls import SyncControls
-from app.sync.monitor import StatusMonitor
-from app.sync.preferences import apply_log_level
-from app.sync.provisioning import code_exchange_from
-from app.sync.session import Session
-from app.sync.signin import AccountSetup, sign_out
-from app.sync.status import Indicator
-from app.views.bridge import Bridge
+from app.db.folder import FolderInUse, FolderLock, StoreUnavailable
 from app.views.first_paint import FirstPaint
 from app.views.language import Language
 from app.views.main_window import MainWindow
-from app.views.preview import export_pages
-from app.views.settings import follow_language
-from app.views.setup_wizard import run_setup_wizard
-from app.views.sync_pages import permission_prompt
-from app.views.tasks import TaskKeeper
-from app.views.tray import SyncTray
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from PySide6.QtNetwork import QLocalServer
+
+    from app.api import Credentials
+    from app.composition import Connection, Core
+    from app.mainpage_boxes.registry import BoxRegistry
+    from app.sync.controls import SyncControls
+    from app.sync.monitor import StatusMonitor
+    from app.sync.session import Session
+    from app.sync.status import Indicator
+    from app.views.bridge import Bridge
+    from app.views.tasks import TaskKeeper
+    from app.views.tray import SyncTray
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +58,9 @@ T = TypeVar("T")
 # How often Python gets to run a stop signal's handler where only `signal.signal` works
 # (Windows): Qt's loop waits in C++, where Python cannot run it.
 SIGNAL_CHECK_MS = 250
+# How long a start waits for its window's first paint before it goes on regardless (a start
+# minimised, or on a screen that does not paint it).
+FIRST_PAINT_LIMIT_MS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +86,50 @@ def run_desktop(options: DesktopOptions) -> int:
     language = Language(app)
     language.use(None)  # the system's language until the settings are read
     app.setQuitOnLastWindowClosed(False)  # we end the loop ourselves, after cleaning up
+    with contextlib.ExitStack() as held:
+        data_dir = held.enter_context(data_folder(options.data_dir, sandbox=options.sandbox))
+        refused: StoreUnavailable | None = None
+        try:
+            # The folder first: a second start must not paint a window, start a sandbox or
+            # touch the account.
+            held.enter_context(FolderLock(data_dir))
+        except StoreUnavailable as error:
+            refused = error
+        shell = None
+        if refused is None and (options.sandbox or options.server or has_saved_account(data_dir)):
+            shell = _painted_shell(options)
+        return _run_loop(app, options, language, data_dir, refused, shell)
+    return 0
+
+
+def _painted_shell(options: DesktopOptions) -> MainWindow:
+    """The main window's shell, shown and painted by Qt's own loop before the app's core (and
+    asyncio) is imported: the window is there while the store opens. A start that will open
+    no window on an account (the set-up wizard) does not come here."""
+    shell = MainWindow()
+    painted = QEventLoop()
+
+    def say_when() -> None:
+        if options.quit_when_shown:
+            print(time.time(), flush=True)
+        painted.quit()
+
+    FirstPaint(shell, say_when)
+    QTimer.singleShot(FIRST_PAINT_LIMIT_MS, painted.quit)
+    shell.show()
+    painted.exec()
+    return shell
+
+
+def _run_loop(
+    app: QApplication, options: DesktopOptions, language: Language, data_dir: Path,
+    refused: StoreUnavailable | None, shell: MainWindow | None,
+) -> int:
+    """The app on the qasync loop, until `_run` ends."""
+    import asyncio
+
+    import qasync
+
     # An explicit loop rather than qasync.run(), which installs a global loop policy that
     # would make every other thread's asyncio.run() (the embedded sandbox's) build a Qt loop.
     loop = qasync.QEventLoop(app)
@@ -110,7 +145,7 @@ def run_desktop(options: DesktopOptions) -> int:
     app.aboutToQuit.connect(session_ending)
     try:
         with _stop_signals(loop, exit_):
-            main = loop.create_task(_run(app, options, exit_, language))
+            main = loop.create_task(_run(app, options, exit_, language, data_dir, refused, shell))
             main.add_done_callback(lambda _task: loop.stop())
             while not main.done():
                 loop.run_forever()
@@ -132,6 +167,8 @@ class AppExit:
     """
 
     def __init__(self) -> None:
+        import asyncio
+
         self.requested = asyncio.Event()
         self.status = 0  # the process's exit status; a stop signal's says which one
 
@@ -142,6 +179,8 @@ class AppExit:
 
     async def unless_requested(self, work: Coroutine[Any, Any, T]) -> T | None:
         """`work`'s result, or None when the exit is asked for first (`work` is cancelled)."""
+        import asyncio
+
         task = asyncio.ensure_future(work)
         asked = asyncio.ensure_future(self.requested.wait())
         await asyncio.wait({task, asked}, return_when=asyncio.FIRST_COMPLETED)
@@ -154,6 +193,8 @@ class AppExit:
 @contextlib.contextmanager
 def _stop_signals(loop: asyncio.AbstractEventLoop, exit_: AppExit) -> Iterator[None]:
     """Ctrl-C, SIGTERM (and Ctrl-Break on Windows) ask for the exit."""
+    from app.exits import exit_status, stop_signals
+
     with stop_signals(loop, lambda signum: exit_.request(exit_status(signum))) as needs_wakeups:
         ticker = QTimer()
         if needs_wakeups:
@@ -166,29 +207,27 @@ def _stop_signals(loop: asyncio.AbstractEventLoop, exit_: AppExit) -> Iterator[N
 
 
 async def _run(
-    app: QApplication, options: DesktopOptions, exit_: AppExit, language: Language
+    app: QApplication, options: DesktopOptions, exit_: AppExit, language: Language,
+    data_dir: Path, refused: StoreUnavailable | None, shell: MainWindow | None,
 ) -> int:
-    with contextlib.ExitStack() as stack:
-        data_dir = stack.enter_context(data_folder(options.data_dir, sandbox=options.sandbox))
-        try:
-            # The folder first: a second start must not start a sandbox or touch the account.
-            stack.enter_context(FolderLock(data_dir))
-        except FolderInUse as error:
-            log.error("%s", error)
-            if options.quit_after_sync:
-                return 2
-            if not SecondStart.bring_forward(data_dir):  # the holder has no window to show
-                await startup_message(str(error))
+    from app.core.log_file import log_file
+
+    if isinstance(refused, FolderInUse):
+        log.error("%s", refused)
+        if options.quit_after_sync:
             return 2
-        except StoreUnavailable as error:
-            return await _cannot_start(error, options)
-        stack.enter_context(log_file(data_dir))  # once the folder is ours: one writer
+        if not SecondStart.bring_forward(data_dir):  # the holder has no window to show
+            await startup_message(str(refused))
+        return 2
+    if refused is not None:
+        return await _cannot_start(refused, options)
+    with log_file(data_dir):  # once the folder is ours: one writer
         # Signing out brings the set-up wizard back, for this contract or another one.
-        while (status := await _run_signed_in(app, options, exit_, data_dir, language)
+        while (status := await _run_signed_in(app, options, exit_, data_dir, language, shell)
                ) is SIGNED_OUT:
+            shell = None
             options = replace(options, server=None, credentials=None, open_page=None)
         return status
-    return 0
 
 
 class _SignedOut(enum.Enum):
@@ -207,14 +246,36 @@ async def _cannot_start(error: Exception, options: DesktopOptions) -> int:
 
 async def _run_signed_in(
     app: QApplication, options: DesktopOptions, exit_: AppExit, data_dir: Path,
-    language: Language,
+    language: Language, shell: MainWindow | None,
 ) -> int | _SignedOut:
     """One signed-in life of the app: connect (the wizard first when nothing is set up), the
-    window, the loops; its exit status, or SIGNED_OUT when the technician signed out."""
+    window, the loops; its exit status, or SIGNED_OUT when the technician signed out.
+
+    `shell`: the window painted before the store was opened; it becomes the window, given its
+    session here, or is closed (the wizard took its place, the store cannot be opened)."""
+    import asyncio
+
+    from app.composition import NoAccount
+    from app.db.outbox import UnsentChanges
+    from app.sync.account import SecretsUnavailable
+    from app.sync.preferences import apply_log_level
+    from app.sync.signin import sign_out
+    from app.views.bridge import Bridge
+    from app.views.settings import follow_language
+    from app.views.sync_pages import permission_prompt
+    from app.views.tasks import TaskKeeper
+
     with contextlib.ExitStack() as stack:
+        unused_shell = shell
+
+        def close_unused_shell() -> None:
+            if unused_shell is not None:
+                _WindowLife.close_window(unused_shell)
+
+        stack.callback(close_unused_shell)
         bridge = Bridge()
         try:
-            connected = await _connect(stack, data_dir, options)
+            connected = await _connect(stack, data_dir, options, shell)
             if connected is None:
                 return 0  # the wizard was closed: nothing was set up, nothing to say
             core_dir, connection = connected
@@ -225,12 +286,22 @@ async def _run_signed_in(
             return 2  # the technician chose not to recover a damaged store
         if options.log_level is None and core.preferences.log_level is not None:
             apply_log_level(core.preferences.log_level)  # --log-level wins for this run
+        painted_in = language.code
         relanguage = asyncio.Event()  # another language on the screen: a new window
         follow_language(language, core.preferences, relanguage.set)
         tasks = TaskKeeper(asyncio.get_running_loop())
         _follow_network(core.monitor)
         life = _WindowLife(app, core, connection, bridge, tasks, options, exit_, data_dir)
-        window = life.show(None)
+        # The shell is the window, unless the wizard took its place or the settings chose
+        # another language than the one it was painted in (its texts are made).
+        if shell is not None and shell.isVisible() and language.code == painted_in:
+            window = life.show(None, shell=shell)
+        else:
+            window = life.show(None)
+            if shell is not None and shell.isVisible():
+                window.restoreGeometry(shell.saveGeometry())
+                _WindowLife.close_window(shell)
+        unused_shell = None
         if options.open_page is not None and not options.quit_after_sync:
             window.open_page(*options.open_page)  # it fills in if the first sync brings it
         if options.preview:
@@ -239,7 +310,9 @@ async def _run_signed_in(
         # which otherwise pause the GUI for tens of milliseconds during a large sync.
         gc.freeze()
         if options.quit_when_shown:
-            await _first_paint(window)
+            if shell is None:  # not painted before the store was opened
+                await _first_paint(window)
+            await _first_rows_painted(window)
             return 0
         try:
             if options.quit_after_sync:
@@ -293,6 +366,8 @@ async def _run_signed_in(
 async def _signed_out(signing_out: asyncio.Event, relanguage: asyncio.Event) -> bool:
     """Wait for what ends the window: True, the technician signed out; False, they chose
     another language."""
+    import asyncio
+
     waits = {asyncio.ensure_future(signing_out.wait()), asyncio.ensure_future(relanguage.wait())}
     try:
         await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
@@ -304,6 +379,8 @@ async def _signed_out(signing_out: asyncio.Event, relanguage: asyncio.Event) -> 
 
 async def _first_paint(window: QWidget) -> None:
     """--quit-when-shown: print when `window` was painted (before what waits for that)."""
+    import asyncio
+
     painted = asyncio.Event()
 
     def say_when() -> None:
@@ -311,6 +388,27 @@ async def _first_paint(window: QWidget) -> None:
         painted.set()
 
     FirstPaint(window, say_when)
+    await painted.wait()
+
+
+async def _first_rows_painted(window: MainWindow) -> None:
+    """--quit-when-shown: print when the task list was first painted with its rows from the
+    store (at once when the store has no task): the window is usable from then on."""
+    import asyncio
+
+    painted = asyncio.Event()
+    view = window.list_views[Kind.TODO]
+    model = window.models[Kind.TODO]
+
+    def look() -> None:
+        if model.rowCount() == 0 and model.total > 0:
+            FirstPaint(view.viewport(), look)  # rows not fetched yet: the next paint
+            return
+        print(time.time(), flush=True)
+        painted.set()
+
+    FirstPaint(view.viewport(), look)
+    view.viewport().update()
     await painted.wait()
 
 
@@ -324,6 +422,10 @@ class _WindowLife:
         self, app: QApplication, core: Core, connection: Connection, bridge: Bridge,
         tasks: TaskKeeper, options: DesktopOptions, exit_: AppExit, data_dir: Path,
     ) -> None:
+        import asyncio
+
+        from app.mainpage_boxes.registry import BoxRegistry
+
         self._app, self._core, self._connection, self._bridge = app, core, connection, bridge
         self._tasks, self._options, self._exit, self._data_dir = tasks, options, exit_, data_dir
         # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
@@ -331,9 +433,16 @@ class _WindowLife:
         self._window: MainWindow | None = None
         self.signing_out = asyncio.Event()  # set once the technician confirmed Sign out
 
-    def show(self, old: MainWindow | None) -> MainWindow:
+    def show(self, old: MainWindow | None, *, shell: MainWindow | None = None) -> MainWindow:
+        """The window on the core: `shell`, the one painted while the store opened, given its
+        session; else a new one, in the place of `old` when the language changed."""
         core, controls = self._core, self._core.session.controls
-        window = MainWindow(core.session, self._bridge, self._tasks, registry=self._registry)
+        if shell is not None:
+            window = shell
+            window.attach(core.session, self._bridge, self._tasks, registry=self._registry)
+        else:
+            window = MainWindow.on(core.session, self._bridge, self._tasks,
+                                   registry=self._registry)
         tray = _tray(window, self._bridge, controls, self._exit.request)
         self._bridge.notice.connect(tray.notify if tray is not None else window.notify)
         # Time alone makes the app out of date: look again every half minute.
@@ -349,7 +458,7 @@ class _WindowLife:
         if old is not None:
             if old.history.current is not None:
                 window.open_page(*old.history.current)
-            self._close(old)
+            self.close_window(old)
             window.menus.open_settings()  # where the language was chosen, to go on there
             if window.menus.settings is not None:
                 window.menus.settings.language.setFocus()
@@ -362,21 +471,24 @@ class _WindowLife:
     def close(self) -> None:
         self._app.lastWindowClosed.disconnect(self._window_closed)  # the app outlives a run
         if self._window is not None:
-            self._close(self._window)
+            self.close_window(self._window)
 
     def _window_closed(self) -> None:
+        from app.views.tray import SyncTray
+
         # With background sync allowed the app stays in the tray; otherwise it ends.
         if not SyncTray.available() or self._core.session.controls.background_sync is not True:
             self._exit.request()
 
     @staticmethod
-    def _close(window: MainWindow) -> None:
+    def close_window(window: MainWindow) -> None:
         window.close()
         window.deleteLater()
 
 
 async def _connect(
-    stack: contextlib.ExitStack, data_dir: Path, options: DesktopOptions
+    stack: contextlib.ExitStack, data_dir: Path, options: DesktopOptions,
+    shell: MainWindow | None,
 ) -> tuple[Path, Connection] | None:
     """Where the core's data lives and what it syncs with: the sandbox, --server, the saved
     account, or what the set-up wizard ends with (None: it was closed).
@@ -384,8 +496,20 @@ async def _connect(
     The wizard opens when nothing is set up, and on the typed details when the saved
     account's secrets cannot be read from the keyring (a restart on another Windows user, a
     keyring that is gone): it says why and asks again. A run that only syncs and exits
-    (`--quit-after-sync`) never asks; it says why and ends.
+    (`--quit-after-sync`) never asks; it says why and ends. The wizard takes the place of
+    the window's `shell`, which is hidden.
     """
+    from app.composition import (
+        Connection,
+        NoAccount,
+        embedded_sandbox,
+        open_connection,
+    )
+    from app.sync.account import Account, AccountStore, SecretsUnavailable
+    from app.sync.provisioning import code_exchange_from
+    from app.sync.signin import AccountSetup
+    from app.views.setup_wizard import run_setup_wizard
+
     reason: str | None = None
     try:
         connection = stack.enter_context(open_connection(
@@ -398,6 +522,8 @@ async def _connect(
         if options.quit_after_sync:
             raise
         reason = str(missing) if isinstance(missing, SecretsUnavailable) else None
+    if shell is not None:
+        shell.hide()
     setup = AccountSetup(data_dir, codes=code_exchange_from(os.environ))
     choice = await run_setup_wizard(setup, reason=reason, prefill=setup.saved())
     if choice is None:
@@ -415,6 +541,8 @@ def _offer_sign_out(
     """The window's Sign out: refused with the list while changes wait, else confirmed;
     `confirmed` is set once the technician confirmed. A run on --sandbox or --server keeps no
     account, so it has nothing to sign out of."""
+    from app.db.outbox import UnsentChanges, ensure_nothing_unsent
+
     account = connection.account
     demo = connection.sandbox is not None and not options.sandbox
     leave = QCoreApplication.translate("Desktop", "&Leave the demo…")
@@ -461,6 +589,10 @@ def _tray(
     window: MainWindow, bridge: Bridge, controls: SyncControls, quit_app: Callable[[], None]
 ) -> SyncTray | None:
     """The tray icon where the desktop has one (else the status bar carries the indicators)."""
+    from PySide6.QtWidgets import QMenu
+
+    from app.views.tray import SyncTray
+
     if not SyncTray.available():
         return None
     tray = SyncTray(window)
@@ -495,6 +627,8 @@ def _tray(
 def _follow_network(monitor: StatusMonitor) -> None:
     """Online/offline and metered from Qt's network information, where the platform has it;
     the calls themselves tell the monitor too (a call that does not reach the server)."""
+    from PySide6.QtNetwork import QNetworkInformation
+
     if not QNetworkInformation.loadDefaultBackend():
         return
     network = QNetworkInformation.instance()
@@ -516,6 +650,10 @@ async def _open_core(
 
     None: the store was damaged and the technician chose to quit (the file is untouched).
     """
+    from app.composition import build_core
+    from app.db.folder import StoreDamaged
+    from app.db.recovery import recover
+
     def build() -> Core:
         return build_core(
             data_dir,
@@ -544,6 +682,8 @@ async def _open_core(
 def export_preview(session: Session, registry: BoxRegistry, folder: Path) -> list[Path]:
     """`fieldclient preview FILE --export DIR`: each main page drawn offscreen (no window, so
     it runs on a CI machine without a display) and saved as a PNG."""
+    from app.views.preview import export_pages
+
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     existing = QApplication.instance()
@@ -571,6 +711,8 @@ async def ask(
 
     Opened with `open()` and awaited, never `exec()`, so the event loop runs on meanwhile.
     """
+    import asyncio
+
     box = QMessageBox(icon, APP_NAME, text, parent=parent)
     box.setObjectName(name)
     if accept is not None:
@@ -606,11 +748,15 @@ class SecondStart:
 
     @staticmethod
     def name(data_dir: Path) -> str:
+        import hashlib
+
         digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:24]
         return f"fieldclient-{digest}"
 
     @classmethod
     def listen(cls, data_dir: Path, window: QWidget) -> QLocalServer:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(window)
         name = cls.name(data_dir)
         QLocalServer.removeServer(name)  # a crashed run's socket; the folder is ours now
@@ -635,6 +781,8 @@ class SecondStart:
     def bring_forward(cls, data_dir: Path) -> bool:
         """Ask the app running on `data_dir` to show its window; False if none answered (the
         folder is held by a `fieldclient sync`, or the app is still starting)."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(cls.name(data_dir))
         reached = socket.waitForConnected(1000)

@@ -177,7 +177,7 @@ async def _demo_window() -> AsyncIterator[tuple[Core, MainWindow, Bridge]]:
                           on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
                           on_status=bridge.publish_status)
         tasks = TaskKeeper(asyncio.get_running_loop())
-        window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
+        window = MainWindow.on(core.session, bridge, tasks, registry=BoxRegistry.installed())
         window.show()
         try:
             yield core, window, bridge

@@ -1,6 +1,7 @@
 """Cold start to a painted window, against a bare PySide6 window, measured in the same run.
 
-    QT_QPA_PLATFORM=offscreen python bench/cold_start.py --objects 100000 --repeat 7
+    QT_QPA_PLATFORM=offscreen python bench/cold_start.py --objects 100000 --repeat 11 \
+        --before /tmp/start-before
 
 1. Starts the sandbox in its own process, signs in with `fieldclient login` (the secrets kept by
    the test keyring, tests/file_keyring.py, as the OS keyring would keep them) and fills the
@@ -9,10 +10,17 @@
    start, the saved account, the store of that size) and this script's `--bare-window` (Python,
    PySide6, a QMainWindow shown). Each prints when its window was first painted (the same
    test, app/views/first_paint.py); the figure is that moment less the moment the process was
-   started. Bytecode is written (to a cache in the temp folder) by a first start of each that
-   is not counted, as an installed app has it: this machine's PYTHONDONTWRITEBYTECODE=1 would
-   otherwise make every start compile the app's sources again (about 0.25 s).
-Prints one JSON object; `ratio` = the app's median / the bare window's median.
+   started. The app prints a second moment: when the task list was first painted with its
+   rows from the store. Two figures, then: the window there (`app_seconds`, its first paint)
+   and the window usable (`usable_seconds`, the list's rows painted), each against the bare
+   window. An app that prints one moment (a tree from before the shell was painted first)
+   painted its rows with its first paint: both figures are that one. Bytecode is written (to a
+   cache in the temp folder) by a first start of each that is not counted, as an installed app
+   has it: this machine's PYTHONDONTWRITEBYTECODE=1 would otherwise make every start compile
+   the app's sources again (about 0.25 s).
+Prints one JSON object; `ratio` = the app's median / the bare window's median, `usable_ratio`
+likewise for the window usable. The load average is printed with it (`os.getloadavg`, at the
+start and at the end of the starts).
 """
 
 from __future__ import annotations
@@ -51,12 +59,28 @@ def bare_window() -> None:
     app.exec()
 
 
-def timed(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
-    """Seconds from starting `command` to the moment it prints (its first paint)."""
+def timed(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    """Seconds from starting `command` to the first and the last moment it prints: its first
+    paint, and (the app) its task list painted with rows."""
     started = time.time()
     finished = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True,
                               timeout=30, check=True)
-    return float(finished.stdout.split()[-1]) - started
+    moments = [float(word) for word in finished.stdout.split()]
+    return moments[0] - started, moments[-1] - started
+
+
+def _figures(name: str, starts: list[tuple[float, float]], bare: float) -> dict[str, object]:
+    """Medians, ranges and ratios to the bare window of both moments."""
+    shown, usable = [start[0] for start in starts], [start[1] for start in starts]
+    prefix = "" if name == "app" else f"{name}_"
+    return {
+        f"{name}_seconds": round(statistics.median(shown), 3),
+        f"{name}_min_max": [round(min(shown), 3), round(max(shown), 3)],
+        f"{prefix}ratio": round(statistics.median(shown) / bare, 2),
+        f"{prefix}usable_seconds": round(statistics.median(usable), 3),
+        f"{prefix}usable_min_max": [round(min(usable), 3), round(max(usable), 3)],
+        f"{prefix}usable_ratio": round(statistics.median(usable) / bare, 2),
+    }
 
 
 def prepare(data_dir: Path, env: dict[str, str], objects: int) -> int:
@@ -105,33 +129,30 @@ def main() -> None:
         before_env = {**env, "PYTHONPATH": str(options.before)} if options.before else env
         if options.before:
             timed(app_command, before_env, options.before)
-        apps, bares, befores = [], [], []
+        apps: list[tuple[float, float]] = []
+        befores: list[tuple[float, float]] = []
+        bares: list[float] = []
+        load = [round(os.getloadavg()[0], 2)]
         for _ in range(options.repeat):
             apps.append(timed(app_command, env))
-            bares.append(timed(bare_command, env))
+            bares.append(timed(bare_command, env)[0])
             if options.before:
                 befores.append(timed(app_command, before_env, options.before))
-    app, bare = statistics.median(apps), statistics.median(bares)
-    ratios = [a / b for a, b in zip(apps, bares, strict=True)]
-    before = {}
-    if befores:
-        before = {"before_seconds": round(statistics.median(befores), 3),
-                  "before_min_max": [round(min(befores), 3), round(max(befores), 3)],
-                  "before_ratio": round(statistics.median(befores) / bare, 2)}
+        load.append(round(os.getloadavg()[0], 2))
+    bare = statistics.median(bares)
+    ratios = [a[0] / b for a, b in zip(apps, bares, strict=True)]
     print(json.dumps({
         "benchmark": "cold_start",
         "objects_stored": stored,
         "runs": options.repeat,
-        "app_seconds": round(app, 3),
-        "app_min_max": [round(min(apps), 3), round(max(apps), 3)],
-        "bare_seconds": round(bare, 3),
-        "bare_min_max": [round(min(bares), 3), round(max(bares), 3)],
-        "ratio": round(app / bare, 2),
+        **_figures("app", apps, bare),
         "ratio_min": round(min(ratios), 2),
         "ratio_max": round(max(ratios), 2),
-        **before,
+        "bare_seconds": round(bare, 3),
+        "bare_min_max": [round(min(bares), 3), round(max(bares), 3)],
+        **(_figures("before", befores, bare) if befores else {}),
+        "load_average": load,
     }))
-
 
 if __name__ == "__main__":
     main()

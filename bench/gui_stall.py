@@ -118,7 +118,7 @@ async def run(url: str, credentials: Credentials, folder: Path,
                       on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
                       on_status=bridge.publish_status, timeout=60)
     tasks = TaskKeeper(asyncio.get_running_loop())
-    window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
+    window = MainWindow.on(core.session, bridge, tasks, registry=BoxRegistry.installed())
     window.show()
     gc.freeze()  # as app/desktop.py does once the window is up
     heartbeat = Heartbeat()

@@ -114,7 +114,7 @@ def measure(app: QApplication, folder: Path, repeat: int) -> dict[str, list[floa
     asyncio.set_event_loop(loop)
     core = build_core(folder, memory_connection(folder, *OFFLINE))
     keeper = TaskKeeper(loop)
-    window = MainWindow(core.session, Bridge(), keeper, registry=BoxRegistry.installed())
+    window = MainWindow.on(core.session, Bridge(), keeper, registry=BoxRegistry.installed())
     window.resize(1280, 900)
     window.show()
     app.processEvents()

@@ -73,7 +73,7 @@ def measure(app: QApplication, folder: Path, repeat: int) -> dict[Kind, list[flo
     asyncio.set_event_loop(loop)
     bridge = Bridge()
     core = build_core(folder, memory_connection(folder, *OFFLINE))
-    window = MainWindow(core.session, bridge, TaskKeeper(loop), registry=BoxRegistry.installed())
+    window = MainWindow.on(core.session, bridge, TaskKeeper(loop), registry=BoxRegistry.installed())
     window.show()
     window.activateWindow()  # shortcuts (Enter on a row) reach the active window only
     app.processEvents()

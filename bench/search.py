@@ -159,7 +159,7 @@ def main() -> None:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     core = build_core(folder, memory_connection(folder, *OFFLINE))
-    window = MainWindow(core.session, Bridge(), TaskKeeper(loop),
+    window = MainWindow.on(core.session, Bridge(), TaskKeeper(loop),
                         registry=BoxRegistry.installed())
     window.show()
     window.activateWindow()

@@ -21,11 +21,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import peewee
 from filelock import FileLock, Timeout
 
 from app.core.errors import FieldClientError
@@ -102,10 +100,18 @@ def unavailable_as_words(folder: Path) -> Iterator[None]:
     """
     try:
         yield
-    except (peewee.IntegrityError, sqlite3.IntegrityError):
+    except Exception as error:
+        # SQLite and peewee are imported here, not with the module: a start takes the
+        # folder's lock before it paints its window, and loads them after (app/desktop.py).
+        import sqlite3
+
+        import peewee
+
+        if isinstance(error, peewee.IntegrityError | sqlite3.IntegrityError):
+            raise
+        if isinstance(error, OSError | sqlite3.Error | peewee.DatabaseError):
+            raise in_words(error, folder) from error
         raise
-    except (OSError, sqlite3.Error, peewee.DatabaseError) as error:
-        raise in_words(error, folder) from error
 
 
 def damaged(folder: Path) -> StoreDamaged:

@@ -14,8 +14,8 @@ import orjson
 from keyring.backend import KeyringBackend
 
 from app.api import Credentials
+from app.core.data_folder import ACCOUNT_FILE
 
-ACCOUNT_FILE = "account.json"
 KEYRING_SERVICE = "fieldclient"
 # plain HTTP only to this machine: the embedded sandbox and a tester's local server
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})

@@ -29,9 +29,8 @@ from typing import Any, Protocol
 import orjson
 
 from app.api.client import not_reached
+from app.core.environment import CODE_SERVICE_ENV as CODE_SERVICE_ENV
 from app.sync.account import BadEndpoint, check_endpoint
-
-CODE_SERVICE_ENV = "FIELDCLIENT_CODE_SERVICE"
 
 # four and three letters or digits, written with a dash, a space or nothing between them
 _CODE = re.compile(r"([A-Z0-9]{4})[\s-]?([A-Z0-9]{3})", re.ASCII)

@@ -85,7 +85,7 @@ class FieldClientApp:
             on_notice=self._bridge.publish_notice,
         )
         self._tasks = TaskKeeper(loop)
-        self.window = MainWindow(self.core.session, self._bridge, self._tasks,
+        self.window = MainWindow.on(self.core.session, self._bridge, self._tasks,
                                  registry=BoxRegistry.installed())
         self.window.show()
         self.outbox = Outbox(self)

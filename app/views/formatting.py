@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from app.core.kinds import Kind
-from app.mainpage_boxes.api import local_date
-from app.sync.actions import ActionRefused
+
+if TYPE_CHECKING:  # the window's shell names kinds before the session is imported
+    from app.sync.actions import ActionRefused
 
 
 def kind_title(kind: Kind) -> str:
@@ -26,6 +28,8 @@ def clock_text(moment: datetime) -> str:
 def date_text(day: date) -> str:
     """The day in the locale's short format: "21/11/2026" in English, "21.11.2026" in Danish
     (as the lists, the boxes and the page's header show dates)."""
+    from app.mainpage_boxes.api import local_date  # with the session; the shell shows no date
+
     return local_date(day)
 
 

@@ -1,14 +1,22 @@
 """The main window: the four object lists with their counts, the sync state, and the main
-page of the object a row opens (over the lists, with back and forward like a browser)."""
+page of the object a row opens (over the lists, with back and forward like a browser).
+
+The window is made in two steps, so that a start paints it before the app's core is imported
+(bench/cold_start.py): `MainWindow()` is the shell (the title, the menus, the toolbar, the
+tabs with their lists' column headers, the status bar saying the store is opening), with what
+needs the store disabled; `attach` gives it the `Session` a turn or a few later, and the
+lists, filter bar, day view, search field and indicators fill in. Only what the shell needs is
+imported at the top of this module; the rest comes with `attach`.
+"""
 
 from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,32 +32,34 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.core.changes import ChangeSet
 from app.core.kinds import LISTED_KINDS, Kind
-from app.mainpage_boxes.api import BoxPlugin
-from app.mainpage_boxes.registry import BoxRegistry
-from app.sync.notices import TaskNotice
-from app.sync.progress import SyncProgress
-from app.sync.session import Session
-from app.sync.status import Indicator, SyncStatus
-from app.views.bridge import Bridge
-from app.views.day_view import DayView
 from app.views.first_paint import FirstPaint
 from app.views.formatting import friendly_time, kind_title
 from app.views.history import History, Place
-from app.views.indicators import IndicatorBar
-from app.views.list_filters import FilterBar, remember_choices, remembered_choice
-from app.views.main_page import MainPageView
-from app.views.menus import WindowMenus
-from app.views.notice_text import notice_texts
-from app.views.object_lists import ObjectListModel
-from app.views.password_prompt import PasswordBanner
-from app.views.preview import LayoutPreview
-from app.views.search import SearchBox
-from app.views.setup_progress import SetupProgress, show_fraction
-from app.views.sync_pages import SyncPages, out_of_date_message, permission_prompt
-from app.views.tasks import TaskKeeper
+from app.views.list_columns import CONTEXT, LIST_COLUMNS
+from app.views.menus import WindowMenus, give_shortcut
 from app.views.theme import Tone, apply_tone
+
+if TYPE_CHECKING:
+    from app.core.changes import ChangeSet
+    from app.mainpage_boxes.api import BoxPlugin
+    from app.mainpage_boxes.registry import BoxRegistry
+    from app.sync.notices import TaskNotice
+    from app.sync.progress import SyncProgress
+    from app.sync.session import Session
+    from app.sync.status import Indicator, SyncStatus
+    from app.views.bridge import Bridge
+    from app.views.day_view import DayView
+    from app.views.indicators import IndicatorBar
+    from app.views.list_filters import FilterBar
+    from app.views.main_page import MainPageView
+    from app.views.object_lists import ObjectListModel
+    from app.views.password_prompt import PasswordBanner
+    from app.views.preview import LayoutPreview
+    from app.views.search import SearchBox
+    from app.views.setup_progress import SetupProgress
+    from app.views.sync_pages import SyncPages
+    from app.views.tasks import TaskKeeper
 
 
 class MainWindow(QMainWindow):
@@ -64,61 +74,57 @@ class MainWindow(QMainWindow):
     position underneath), and Back returns to them.
     """
 
+    # made by `attach`, once the store is open
+    _session: Session
+    _bridge: Bridge
+    _registry: BoxRegistry
+    _tasks: TaskKeeper
+    pages: SyncPages
+    filter_bar: FilterBar
+    day_view: DayView
+    password_banner: PasswordBanner
+    setup_progress: SetupProgress
+    search: SearchBox
+    indicators: IndicatorBar
 
-    def __init__(
-        self, session: Session, bridge: Bridge, tasks: TaskKeeper, *, registry: BoxRegistry
-    ) -> None:
+    def __init__(self) -> None:
+        """The shell: everything that can be shown before the store is open."""
         super().__init__()
-        self._session = session
-        self._bridge = bridge
-        self._registry = registry
+        self.attached = False
         self._unloaded_boxes: list[BoxPlugin[Any]] = []  # widget modules not imported yet
-        self._controls = controls = session.controls
-        self._tasks = tasks
         self.history = History()
         self.page: MainPageView | None = None
-        self.pages = SyncPages(session, tasks, self)
+        self.preview: LayoutPreview | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 680)
         self.models: dict[Kind, ObjectListModel] = {}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.list_views: dict[Kind, QTableView] = {}
         for kind in LISTED_KINDS:
-            model = ObjectListModel(session, kind, self, remembered_choice(session, kind))
-            self.models[kind] = model
-            self.tabs.addTab(self._make_view(model), "")
-        remember_choices(self.models, session)
-        for model in self.models.values():
-            model.choice_changed.connect(self._update_tab_titles)
-        self.filter_bar = FilterBar(session)
-        self.tabs.setCornerWidget(self.filter_bar)
-        self.day_view = DayView(session, tasks, open_page=self.open_page)
-        self.tabs.addTab(self.day_view, self.tr("My day"))
+            self.list_views[kind] = self._list_view(kind)
+            self.tabs.addTab(self.list_views[kind], kind_title(kind))
+        self._day_tab = QWidget()  # the day view takes its place with the session
+        self.tabs.addTab(self._day_tab, self.tr("My day"))
         self.offline_banner = _banner("offline-banner", Tone.WARNING)
         # Background work that stopped on an unexpected error and is retrying: say so plainly.
         self.problem_banner = _banner("problem-banner", Tone.ERROR)
-        self.password_banner = PasswordBanner(controls, tasks)
         central = QWidget()
-        column = QVBoxLayout(central)
+        self._column = column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.password_banner)
         column.addWidget(self.problem_banner)
-        self.setup_progress = SetupProgress()
-        column.addWidget(self.setup_progress)
         column.addWidget(self.offline_banner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.tabs.currentChanged.connect(self._on_tab_shown)
-        self._on_tab_shown(self.tabs.currentIndex())
 
-        toolbar = QToolBar(self.tr("Sync"))
+        self.toolbar = toolbar = QToolBar(self.tr("Sync"))
         toolbar.setMovable(False)
         self.sync_action = QAction(self.tr("Sync now"), self)
-        self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.sync_action.triggered.connect(controls.request_sync)
+        give_shortcut(self.sync_action, QKeySequence.StandardKey.Refresh)
         toolbar.addAction(self.sync_action)
         self.status_action = QAction(self.tr("Sync status"), self)
         self.status_action.triggered.connect(lambda: self.open_indicator(None))
@@ -127,46 +133,116 @@ class MainWindow(QMainWindow):
         self._add_navigation(toolbar)
         self._add_account_actions()
         toolbar.addSeparator()
-        self.search = SearchBox(session, self.open_page, self)
-        toolbar.addWidget(self.search)
-        self.search_action = self.search.focus_action  # Ctrl+F
-        self.search.watch(*self.tabs.findChildren(QTableView))  # typing in a list searches
-        bridge.changes.connect(self.search.refresh)
+        # Ctrl+F: the search field's own action replaces this one when the field is made.
+        self.search_action = QAction(self.tr("Find…"), self)
         self.day_action = QAction(self.tr("My day"), self)
-        self.day_action.setShortcut(QKeySequence("Ctrl+D"))
+        give_shortcut(self.day_action, "Ctrl+D")
         self.day_action.triggered.connect(self.show_day)
         self.addAction(self.day_action)
-        self.preview: LayoutPreview | None = None
         self.preview_action = QAction(self.tr("&Preview main pages…"), self)
         self.preview_action.triggered.connect(lambda: self.open_preview(None))
 
-        self.activity_label = QLabel()
+        self.activity_label = QLabel(self.tr("Opening the local data…"))
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(180)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.hide()
         self.last_sync_label = QLabel()
-        self.indicators = IndicatorBar()
-        self.indicators.opened.connect(self.open_indicator)
         self.statusBar().addWidget(self.activity_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.statusBar().addPermanentWidget(self.last_sync_label)
-        self.statusBar().addPermanentWidget(self.indicators)
+        # Last: the menu bar lists every action made above.
+        self.menus = WindowMenus(self, show_list=self.show_list,
+                                 open_indicator=self.open_indicator)
+        self._needing_the_store = [
+            self.sync_action, self.status_action, self.search_action, self.day_action,
+            self.preview_action, *self.menus.needing_the_store,
+        ]
+        for action in self._needing_the_store:
+            action.setEnabled(False)
 
+    @classmethod
+    def on(
+        cls, session: Session, bridge: Bridge, tasks: TaskKeeper, *, registry: BoxRegistry
+    ) -> MainWindow:
+        """A window with its session from the start (a window opened again, tests)."""
+        window = cls()
+        window.attach(session, bridge, tasks, registry=registry)
+        return window
+
+    def attach(
+        self, session: Session, bridge: Bridge, tasks: TaskKeeper, *, registry: BoxRegistry
+    ) -> None:
+        """The store is open: the lists, filters, day view, search and indicators fill in and
+        what needed the store is enabled."""
+        from app.views.day_view import DayView
+        from app.views.indicators import IndicatorBar
+        from app.views.list_filters import FilterBar, remember_choices, remembered_choice
+        from app.views.object_lists import ObjectListModel
+        from app.views.password_prompt import PasswordBanner
+        from app.views.search import SearchBox
+        from app.views.setup_progress import SetupProgress
+        from app.views.sync_pages import SyncPages
+
+        self._session = session
+        self._bridge = bridge
+        self._registry = registry
+        self._controls = controls = session.controls
+        self._tasks = tasks
+        self.pages = SyncPages(session, tasks, self)
+        for kind, view in self.list_views.items():
+            model = ObjectListModel(session, kind, self, remembered_choice(session, kind))
+            self.models[kind] = model
+            self._show_model(view, model)
+        remember_choices(self.models, session)
+        for model in self.models.values():
+            model.choice_changed.connect(self._update_tab_titles)
+        self.filter_bar = FilterBar(session)
+        self.tabs.setCornerWidget(self.filter_bar)
+        self.filter_bar.show()  # a corner widget set after the window was shown stays hidden
+        self.day_view = DayView(session, tasks, open_page=self.open_page)
+        shown, index = self.tabs.currentIndex(), self.tabs.indexOf(self._day_tab)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.day_view, self.tr("My day"))
+        self.tabs.setCurrentIndex(shown)
+        self._day_tab.deleteLater()
+        self.password_banner = PasswordBanner(controls, tasks)
+        self._column.insertWidget(0, self.password_banner)
+        self.setup_progress = SetupProgress()
+        self._column.insertWidget(2, self.setup_progress)  # under the problem banner
+
+        self.sync_action.triggered.connect(controls.request_sync)
+        self.search = SearchBox(session, self.open_page, self)
+        self.toolbar.addWidget(self.search)
+        self.menus.replace(self.search_action, self.search.focus_action)
+        self._needing_the_store.remove(self.search_action)
+        self.search_action.setParent(None)  # the window's actions are the menus' (Ctrl+F once)
+        self.search_action.deleteLater()
+        self.search_action = self.search.focus_action
+        self.search.watch(*self.list_views.values())  # typing in a list searches
+        bridge.changes.connect(self.search.refresh)
+
+        self.indicators = IndicatorBar()
+        self.indicators.opened.connect(self.open_indicator)
+        self.statusBar().addPermanentWidget(self.indicators)
         bridge.changes.connect(self.on_changes)
         bridge.progress.connect(self.on_progress)
         bridge.status.connect(self.on_status)
+        self.menus.attach(session, tasks)
+        for action in self._needing_the_store:
+            action.setEnabled(True)
+        self.attached = True
+        self._on_tab_shown(self.tabs.currentIndex())
         self._update_tab_titles()
         self.on_progress(controls.progress)
         self.on_status(controls.status)
         FirstPaint(self, self._load_box_widgets)
-        # Last: the menu bar lists every action made above.
-        self.menus = WindowMenus(self, session, tasks, show_list=self.show_list,
-                                 open_indicator=self.open_indicator)
 
     def open_preview(self, path: Path | None) -> None:
         """The layout preview (office staff): of a layout file, or of this account's layout.
         One window, brought forward when it is open; it follows the objects a sync brings."""
+        from app.views.preview import LayoutPreview
+
         if self.preview is None:
             self.preview = LayoutPreview(self._session, self._registry, path=path, parent=self)
             self._bridge.changes.connect(self.preview.changes_arrived)
@@ -222,10 +298,17 @@ class MainWindow(QMainWindow):
 
     def notify(self, notice: TaskNotice) -> None:
         """Where there is no tray: the notice in the status bar for a while."""
+        from app.views.notice_text import notice_texts
+
         title, text = notice_texts(notice)
         self.statusBar().showMessage(f"{title}: {text}", 15_000)
 
     def open_indicator(self, indicator: Indicator | None) -> None:
+        from app.sync.status import Indicator
+        from app.views.sync_pages import out_of_date_message, permission_prompt
+
+        if not self.attached:
+            return
         if indicator is Indicator.OUT_OF_DATE:
             out_of_date_message(self, self._controls.monitor.last_synced())
         elif indicator is Indicator.PERMISSION_DECLINED:
@@ -272,6 +355,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.tabs)
             self.tabs.currentWidget().setFocus()  # Enter opens the next row at once
         else:
+            from app.views.main_page import MainPageView
+
             kind, object_id = place
             self.page = MainPageView(
                 self._session, kind, object_id, registry=self._registry, bridge=self._bridge,
@@ -294,11 +379,11 @@ class MainWindow(QMainWindow):
     def _add_navigation(self, toolbar: QToolBar) -> None:
         toolbar.addSeparator()
         self.back_action = QAction(self.tr("Back"), self)
-        self.back_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left))
+        give_shortcut(self.back_action, "Alt+Left")
         self.back_action.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_action.triggered.connect(self.go_back)
         self.forward_action = QAction(self.tr("Forward"), self)
-        self.forward_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right))
+        give_shortcut(self.forward_action, "Alt+Right")
         self.forward_action.setToolTip(self.tr("Forward (Alt+Right)"))
         self.forward_action.triggered.connect(self.go_forward)
         self.lists_action = QAction(self.tr("Lists"), self)
@@ -314,24 +399,45 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setObjectName("sign-out")
         self.sign_out_action.setVisible(False)  # shown where there is an account to leave
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard one
+        give_shortcut(self.quit_action, "Ctrl+Q")  # Windows has no standard one
 
     def _open_row(self, kind: Kind, index: QModelIndex) -> None:
         if not index.isValid():
             return
+        from PySide6.QtCore import Qt
+
         object_id = self.models[kind].data(index, Qt.ItemDataRole.UserRole)
         if isinstance(object_id, int):
             self.open_page(kind, object_id)
 
-    def _make_view(self, model: ObjectListModel) -> QTableView:
+    def _list_view(self, kind: Kind) -> QTableView:
+        """A list as the shell shows it: its column headers, at their widths, no rows yet.
+
+        The headers are Qt's own model's, not a Python one's: a Python model's methods are
+        called with Qt's enums, and making those (the `Qt` namespace, which this module
+        therefore imports only where the session's lists use it) costs a start about as much
+        as building the whole shell."""
         view = QTableView()
-        view.setModel(model)
+        columns = LIST_COLUMNS[kind]
+        headers = QStandardItemModel(0, len(columns), view)
+        headers.setHorizontalHeaderLabels(
+            [QCoreApplication.translate(CONTEXT, column.header) for column in columns])
+        view.setModel(headers)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, spec in enumerate(columns):
+            view.setColumnWidth(column, spec.width)
+        return view
+
+    def _show_model(self, view: QTableView, model: ObjectListModel) -> None:
+        """The list's rows, sorted and opened as the technician chose."""
+        from PySide6.QtCore import Qt  # see `_list_view`: not before the first paint
+
+        view.setModel(model)
         for column in range(model.columnCount()):
             view.setColumnWidth(column, model.column_width(column))
         descending = model.choice.descending
@@ -345,9 +451,10 @@ class MainWindow(QMainWindow):
         enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         enter.triggered.connect(lambda: self._open_row(kind, view.currentIndex()))
         view.addAction(enter)
-        return view
 
     def _on_tab_shown(self, index: int) -> None:
+        if not self.attached:
+            return
         for position, kind in enumerate(LISTED_KINDS):
             self.models[kind].set_shown(position == index)
         listed = index < len(LISTED_KINDS)
@@ -385,6 +492,8 @@ class MainWindow(QMainWindow):
 
     def _show_progress_bar(self, progress: SyncProgress) -> None:
         """Busy until the engine can estimate; then how far the pass is."""
+        from app.views.setup_progress import show_fraction
+
         self.progress_bar.setVisible(progress.running)
         show_fraction(self.progress_bar, progress.fraction)
         locale = QLocale()

@@ -12,18 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from app.core.kinds import LISTED_KINDS, Kind
-from app.sync.session import Session
-from app.sync.status import Indicator
-from app.views.about import AboutDialog, IndicatorGuide
 from app.views.formatting import kind_title
-from app.views.settings import SettingsDialog
-from app.views.tasks import TaskKeeper
+
+if TYPE_CHECKING:  # the menus are made before the store is open (app/views/main_window.py)
+    from app.sync.session import Session
+    from app.sync.status import Indicator
+    from app.views.about import AboutDialog, IndicatorGuide
+    from app.views.settings import SettingsDialog
+    from app.views.tasks import TaskKeeper
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -68,15 +71,16 @@ MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
 class WindowMenus(QObject):
     """The actions the menus add to the window, and the menu bar itself.
 
-    Built last in the window's constructor, so it sees every action made before it."""
+    Built last in the window's constructor, so it sees every action made before it; made
+    before the store is open, it is given the session with `attach`."""
 
-    def __init__(self, window: QMainWindow, session: Session, tasks: TaskKeeper,
-                 *, show_list: Callable[[Kind], None],
+    _session: Session
+    _tasks: TaskKeeper
+
+    def __init__(self, window: QMainWindow, *, show_list: Callable[[Kind], None],
                  open_indicator: Callable[[Indicator | None], None]) -> None:
         super().__init__(window)
         self._window = window
-        self._session = session
-        self._tasks = tasks
         self.settings: SettingsDialog | None = None
         self.about: AboutDialog | None = None
         self.guide: IndicatorGuide | None = None
@@ -86,21 +90,35 @@ class WindowMenus(QObject):
             for number, kind in enumerate(LISTED_KINDS, start=1)
         ]
         self.failed_calls_action = self._action(
-            self.tr("&Failed calls"), None, lambda: open_indicator(Indicator.FAILED))
+            self.tr("&Failed calls"), None, lambda: open_indicator(_indicator("failed")))
         self.in_flight_action = self._action(
-            self.tr("&Calls in flight"), None, lambda: open_indicator(Indicator.IN_FLIGHT))
+            self.tr("&Calls in flight"), None, lambda: open_indicator(_indicator("in_flight")))
         self.settings_action = self._action(self.tr("&Settings…"), None, self.open_settings)
         self.indicator_guide_action = self._action(
             self.tr("&How the sync indicators work"), None, self.open_guide)
         self.about_action = self._action(
             self.tr("&About {app}…").format(app=QCoreApplication.applicationName()
                                             or "Field Client"), None, self.open_about)
+        # What opens on the session: disabled by the window until it is there.
+        self.needing_the_store = [self.failed_calls_action, self.in_flight_action,
+                                  self.settings_action, self.about_action]
         self._build()
+
+    def attach(self, session: Session, tasks: TaskKeeper) -> None:
+        self._session = session
+        self._tasks = tasks
+
+    def replace(self, old: QAction, new: QAction) -> None:
+        """`new` in the menus wherever `old` was (an action that came with the session)."""
+        for menu in self._window.menuBar().findChildren(QMenu):
+            if old in menu.actions():
+                menu.insertAction(old, new)
+                menu.removeAction(old)
 
     def _action(self, text: str, shortcut: str | None, slot: Callable[..., None]) -> QAction:
         action = QAction(text, self._window)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            give_shortcut(action, shortcut)
         action.triggered.connect(slot)
         return action
 
@@ -125,21 +143,27 @@ class WindowMenus(QObject):
                     continue
                 for action in self.actions_named(item.action):
                     if item.shortcut is not None and action.shortcut().isEmpty():
-                        action.setShortcut(QKeySequence(item.shortcut))
+                        give_shortcut(action, item.shortcut)
                     menu.addAction(action)
 
     def open_settings(self) -> None:
+        from app.views.settings import SettingsDialog
+
         if self.settings is None:
             self.settings = SettingsDialog(self._session, self._tasks, self._window)
         self.settings.show_current()
         self._show(self.settings)
 
     def open_about(self) -> None:
+        from app.views.about import AboutDialog
+
         if self.about is None:
             self.about = AboutDialog(self._session, self._window)
         self._show(self.about)
 
     def open_guide(self) -> None:
+        from app.views.about import IndicatorGuide
+
         if self.guide is None:
             self.guide = IndicatorGuide(self._window)
         self._show(self.guide)
@@ -149,3 +173,18 @@ class WindowMenus(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+
+def give_shortcut(action: QAction, key: QKeySequence | QKeySequence.StandardKey | str) -> None:
+    """`action.setShortcut(key)` by way of `setShortcuts`: resolving setShortcut's overloads
+    makes Qt's whole `Qt` namespace of enums, which cost a start some 10 ms before its window
+    was painted (bench/cold_start.py)."""
+    action.setShortcuts([QKeySequence(key)])
+
+
+def _indicator(name: str) -> Indicator:
+    """An indicator by its member's name, imported when a menu item asks for it: the sync's
+    state module is not loaded before the window is first painted."""
+    from app.sync.status import Indicator
+
+    return Indicator[name.upper()]

@@ -48,7 +48,7 @@ def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
     session = Session(core.store, actions=core.actions, loader=core.loader, controls=controls,
                       changes=core.session.changes)
     tasks = TaskKeeper(loop)
-    window = MainWindow(session, bridge, tasks, registry=BoxRegistry.installed())
+    window = MainWindow.on(session, bridge, tasks, registry=BoxRegistry.installed())
     qtbot.addWidget(window)
     window.show()
     yield window, core, requests

@@ -11,12 +11,20 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from app.testkit.dialogs import message_box
+from app.testkit.dialogs import message_box, visible
+from app.views.main_window import MainWindow
 
 
 def startup_message() -> QMessageBox | None:
     """The message the app shows when it cannot start (or starts with a question)."""
     return message_box("startup-message")
+
+
+def main_window() -> MainWindow | None:
+    """The app's main window once it is there to use: shown and given its session (a start
+    paints it first and gives it the session a moment later, app/desktop.py)."""
+    window = visible(MainWindow)
+    return window if window is not None and window.attached else None
 
 
 @contextlib.contextmanager

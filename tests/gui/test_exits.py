@@ -23,6 +23,7 @@ from app.views.tray import SyncTray
 from tests.admin import commands_sent, fault
 from tests.e2e.test_cli import queue_note, sync_named_server
 from tests.e2e.test_exits import REQUEST_CUT_OFF
+from tests.gui.running import main_window
 from tests.unit.test_outbox_stop import notes_on_server
 
 
@@ -48,8 +49,7 @@ def run_until(options: DesktopOptions, ready: Callable[[MainWindow], bool],
     """Run the app; once its window shows and `ready` holds, do `then` (once)."""
 
     def look() -> None:
-        window = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, MainWindow) and w.isVisible()), None)
+        window = main_window()
         if window is not None and ready(window):
             timer.stop()
             then(window)

@@ -58,7 +58,7 @@ from app.views.tasks import TaskKeeper
 from tests.admin import set_functions
 from tests.box_pages import LoopHooks
 from tests.gui.lists import wait_for
-from tests.gui.running import Script, while_running
+from tests.gui.running import Script, main_window, while_running
 from tests.layouts import add_box, sandbox_layout, save
 from tests.sync_harness import Harness
 
@@ -489,7 +489,7 @@ def test_danish_chosen_in_settings_opens_the_window_again_in_danish_where_it_was
     seen: dict[str, Any] = {}
 
     def synced_window() -> MainWindow | None:
-        window = visible(MainWindow)
+        window = main_window()
         return window if window is not None and window.models[Kind.TODO].total > 0 \
             and window.activity_label.text() == "Up to date" else None
 
@@ -500,7 +500,7 @@ def test_danish_chosen_in_settings_opens_the_window_again_in_danish_where_it_was
         window.menus.settings_action.trigger()
 
     def danish_window() -> MainWindow | None:
-        window = visible(MainWindow)
+        window = main_window()
         return window if window is not None and window is not before[0] else None
 
     def look_at(window: MainWindow) -> None:
@@ -511,7 +511,7 @@ def test_danish_chosen_in_settings_opens_the_window_again_in_danish_where_it_was
     def close_settings_and_quit(dialog: SettingsDialog) -> None:
         seen["settings"] = dialog.windowTitle()
         dialog.close()
-        window = visible(MainWindow)
+        window = main_window()
         assert window is not None
         seen["windows"] = [w for w in QApplication.topLevelWidgets()
                            if isinstance(w, MainWindow) and w.isVisible()]

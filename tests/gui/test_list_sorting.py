@@ -82,7 +82,7 @@ def test_the_choice_of_filter_and_sort_is_there_again_in_a_new_window(
     shown = all_ids(model)
     assert model.choice.filter == "mine" and model.choice.sort == "title"
 
-    again = MainWindow(window.models[Kind.TODO]._session, window._bridge, window._tasks,
+    again = MainWindow.on(window.models[Kind.TODO]._session, window._bridge, window._tasks,
                        registry=BoxRegistry.installed())
     qtbot.addWidget(again)
     again.show()

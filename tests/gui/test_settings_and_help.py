@@ -76,7 +76,7 @@ def app(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop) -> Iterator[
                       on_changes=bridge.publish_changes, on_progress=progressed,
                       on_status=bridge.publish_status, on_notice=notices.append)
     tasks = TaskKeeper(loop)
-    window = MainWindow(core.session, bridge, tasks, registry=BoxRegistry.installed())
+    window = MainWindow.on(core.session, bridge, tasks, registry=BoxRegistry.installed())
     qtbot.addWidget(window)
     window.show()
     yield App(window, core, loop, notices, ended)

@@ -26,7 +26,7 @@ from app.testkit.dialogs import visible
 from app.views.main_window import MainWindow
 from app.views.setup_wizard import SetupWizard
 from tests.admin import commands_sent, fault
-from tests.gui.running import Script, while_running
+from tests.gui.running import Script, main_window, while_running
 from tests.gui.test_startup import synced
 from tests.local_service import answering
 
@@ -75,7 +75,7 @@ def synced_window(data_dir: Path) -> MainWindow | None:
     if prompt is not None:
         prompt.button(QMessageBox.StandardButton.No).click()
         return None
-    window = visible(MainWindow)
+    window = main_window()
     return window if window is not None and synced(data_dir) and idle(window) else None
 
 
@@ -150,7 +150,7 @@ def test_by_hand_a_wrong_password_keeps_nothing_the_right_one_syncs_and_a_restar
         if (found := wizard()) is not None:
             wizards.append(found)
             found.reject()
-        window = visible(MainWindow)
+        window = main_window()
         return window if window is not None and len(commands_sent(sandbox)) > before and idle(
             window) else None
 
@@ -263,7 +263,7 @@ def test_the_demo_path_runs_the_embedded_sandbox_and_leaving_it_returns_to_the_w
         if prompt is not None:  # a demo has nothing to sync in the background: never asked
             prompts.append(prompt.text())
             prompt.button(QMessageBox.StandardButton.No).click()
-        window = visible(MainWindow)
+        window = main_window()
         return window if window is not None and window.models[Kind.TODO].total > 0 else None
 
     script = (
@@ -356,9 +356,9 @@ def test_sign_out_with_a_change_waiting_lists_it_and_keeps_everything(
 
     script = (
         Script()
-        .then("the window", lambda: visible(MainWindow), lambda w: w.sign_out_action.trigger())
+        .then("the window", lambda: main_window(), lambda w: w.sign_out_action.trigger())
         .then("the refusal", lambda: visible(QMessageBox, "sign-out-message"), refused)
-        .then("the window still there", lambda: visible(MainWindow),
+        .then("the window still there", lambda: main_window(),
               lambda window: window.close())
     )
     fault(sandbox, "http_500", command="PostMessage", times=100)  # the note cannot go out

@@ -23,10 +23,9 @@ from app.desktop import DesktopOptions, run_desktop
 from app.sandbox import SandboxServer
 from app.sync.engine import LAST_SUCCESS_KEY
 from app.testkit.dialogs import click, visible
-from app.views.main_window import MainWindow
 from tests.admin import commands_sent
 from tests.folder_faults import garble_table, held_by_another_process
-from tests.gui.running import startup_message, while_running
+from tests.gui.running import main_window, startup_message, while_running
 
 
 def options(server: SandboxServer, data_dir: Path) -> DesktopOptions:
@@ -138,7 +137,7 @@ def test_a_damaged_store_is_recovered_from_the_dialog_and_its_unsent_note_is_sen
                 said.append(box.text())
                 click(box, "Recover")
             return
-        window = visible(MainWindow)
+        window = main_window()
         # Close between passes, not in the middle of one, once the note has gone out.
         if window is None or not commands_sent(sandbox, "PostMessage") or not synced(data_dir):
             return

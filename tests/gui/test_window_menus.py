@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from app.core.kinds import LISTED_KINDS, Kind
 from app.views.menus import WindowMenus
-from app.views.tasks import TaskKeeper
 
 
 def _menu_items(window: QMainWindow) -> dict[QAction, QMenu]:
@@ -63,16 +62,16 @@ def test_actions_other_parts_add_are_listed_and_absent_ones_skipped(
 ) -> None:
     """The table names Find… and My day before the window has them: a window that has them
     gets them in Edit and View, with the table's shortcut when they come without one."""
-    _window, core, _ = window_and_core
+    _window, _core, _ = window_and_core
     other = QMainWindow()
     qtbot.addWidget(other)
-    assert WindowMenus(other, core.session, TaskKeeper(loop), show_list=lambda _k: None,
+    assert WindowMenus(other, show_list=lambda _k: None,
                        open_indicator=lambda _i: None).actions_named("search_action") == []
     bigger = QMainWindow()
     qtbot.addWidget(bigger)
     bigger.search_action = QAction("&Find…", bigger)  # type: ignore[attr-defined]
     bigger.day_action = QAction("My &day", bigger)  # type: ignore[attr-defined]
-    WindowMenus(bigger, core.session, TaskKeeper(loop), show_list=lambda _k: None,
+    WindowMenus(bigger, show_list=lambda _k: None,
                 open_indicator=lambda _i: None)
     items = _menu_items(bigger)
     by_text = {action.text(): menu.title() for action, menu in items.items()}

@@ -815,6 +815,14 @@
         <translation>Synkroniseringsstatus</translation>
     </message>
     <message>
+        <source>Find…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <source>Opening the local data…</source>
+        <translation>Åbner de lokale data…</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>aldrig</translation>
     </message>
