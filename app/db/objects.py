@@ -7,10 +7,8 @@ the index changes in the transaction that changes the objects.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -40,6 +38,7 @@ class ObjectRepo:
         self._db = database
         self._tables = tables
         self._search = search
+        self._upsert_sql = {kind: _upsert_sql(kind) for kind in COLUMNS}
 
     # -- writes (writer thread, inside a transaction) --------------------------------------
 
@@ -77,7 +76,7 @@ class ObjectRepo:
         existing = self._existing(kind, [*ids, *deleted])
         connection = self._db.connection()
         if rows:
-            self._upsert(connection, kind, rows)
+            connection.executemany(self._upsert_sql[kind], rows)
             self._search.put(kind, kept, indexed=existing)
         removed = [object_id for object_id in deleted if object_id in existing]
         for chunk in _chunks(removed):
@@ -109,18 +108,6 @@ class ObjectRepo:
             return ingested
         changes = ingested.changes.merged(KindChanges(removed=frozenset(stale)))
         return Ingested(changes, ingested.received, ingested.skipped)
-
-    def _upsert(self, connection: sqlite3.Connection, kind: Kind,
-                rows: Sequence[tuple[Any, ...]]) -> None:
-        """Upsert `rows` with as many in one statement as SQLite binds: `executemany` let go
-        of the writer thread's turn at the interpreter for each row and waited to get it back
-        from the decoder and the event loop, 500 times a page."""
-        per_statement = max(1, connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-                            // len(rows[0]))
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            connection.execute(_upsert_sql(kind, len(chunk)),
-                               [value for row in chunk for value in row])
 
     def _existing(self, kind: Kind, ids: Sequence[int]) -> set[int]:
         """The ids among `ids` that are stored, in one statement whatever their number: the
@@ -160,16 +147,13 @@ class ObjectRepo:
         return {row[0] for row in model.select(model.id).tuples()}
 
 
-@lru_cache(maxsize=64)
-def _upsert_sql(kind: Kind, count: int) -> str:
-    """The upsert of `count` rows of `kind` (a later row of the same id wins, as it would one
-    statement after the other)."""
+def _upsert_sql(kind: Kind) -> str:
     names = ["id", *(column.name for column in COLUMNS[kind]), "data"]
     quoted = ", ".join(f'"{name}"' for name in names)
-    marks = "(" + ", ".join("?" * len(names)) + ")"
+    marks = ", ".join("?" * len(names))
     updates = ", ".join(f'"{name}" = excluded."{name}"' for name in names[1:])
     return (
-        f'INSERT INTO "{kind.value}" ({quoted}) VALUES {", ".join([marks] * count)} '
+        f'INSERT INTO "{kind.value}" ({quoted}) VALUES ({marks}) '
         f"ON CONFLICT(id) DO UPDATE SET {updates}"
     )
 
