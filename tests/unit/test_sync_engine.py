@@ -3,7 +3,7 @@ interrupted sync, and failures that move no cursor."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -163,18 +163,17 @@ def test_malformed_objects_are_skipped_and_logged_and_the_sync_carries_on(
 
 
 class _Watching(Reshaping):
-    """Notes, as each request leaves, the resumekey it asks with for `command`."""
+    """Hears, as each request leaves, the loop command it carries and its resumekey."""
 
-    def __init__(self, command: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.command = command
-        self.on_request = lambda resumekey: None
+        self.on_request: Callable[[str, str], None] = lambda command, resumekey: None
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         envelope = orjson.loads(parse_qs(request.content.decode())["json"][0])
         for command in envelope["commands"]:
-            if command["command"] == self.command and "resumekey" in command:
-                self.on_request(command["resumekey"])
+            if command["command"].endswith("ByLastChange") and "resumekey" in command:
+                self.on_request(command["command"], command["resumekey"])
         return await super().handle_async_request(request)
 
 
@@ -182,15 +181,14 @@ def test_a_loop_asks_for_its_next_page_while_the_current_one_is_written(
     sandbox: SandboxServer, data_dir: Path, loop
 ) -> None:
     """The next page is on its way while the writer stores the one that named it (a first
-    sync no longer waits for each page's commit before asking again), and the cursor still
-    moves only with its page."""
-    step = _step(Kind.CUSTOMER)
-    transport = _Watching(step)
+    sync no longer waits for each page's commit before asking again), and the cursors still
+    move only with their pages."""
+    transport = _Watching()
     harness = Harness(sandbox, data_dir, loop, transport=transport)
     asked_before_stored: list[str] = []
 
-    def note(resumekey: str) -> None:
-        if harness.cursor(step).resumekey != resumekey:
+    def note(command: str, resumekey: str) -> None:
+        if harness.cursor(command).resumekey != resumekey:
             asked_before_stored.append(resumekey)
 
     transport.on_request = note
@@ -198,8 +196,9 @@ def test_a_loop_asks_for_its_next_page_while_the_current_one_is_written(
         result = harness.sync()
         assert result.ok, result.errors
         assert asked_before_stored
-        assert harness.local_ids(Kind.CUSTOMER) == live_ids(harness.server, Kind.CUSTOMER)
-        done = harness.cursor(step)
-        assert done.resumekey is None and done.changedate != "1970-01-01"
+        for kind in (Kind.TODO, Kind.CUSTOMER):
+            assert harness.local_ids(kind) == live_ids(harness.server, kind)
+            done = harness.cursor(_step(kind))
+            assert done.resumekey is None and done.changedate != "1970-01-01"
     finally:
         harness.close()
