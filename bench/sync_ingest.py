@@ -7,14 +7,19 @@
    the writer thread, lenient column extraction, upserts, cursors), keeping every response
    body it received.
 3. Times the raw limit on exactly those bodies' object pages: orjson.loads + SQLite
-   executemany of (id, JSON), one transaction per page, twice, in alternating order:
+   executemany of (id, JSON), one transaction per page, three times, in turns:
    - the former raw limit: a fresh WAL database with synchronous=NORMAL and SQLite's default
      checkpoint and cache, settings the app does not use;
    - the honest raw limit: a fresh `Store` of the app, so its own pragmas (synchronous=FULL,
      WAL, its cache, its log bound that follows the store's size), its writer thread and its
-     one transaction per `Store.write`, as the engine writes each page.
+     one transaction per `Store.write`, as the engine writes each page;
+   - the schema's raw limit: the same in the app's own tables, their indexes and its search
+     index, filled by the least Python (values taken as they come, text not folded).
 Prints one JSON object; `ratio` = engine seconds / former raw seconds, `ratio_honest` = engine
-seconds / honest raw seconds.
+seconds / honest raw seconds. `ratio_honest_cpu` compares the CPU seconds of the client's
+process (all its threads; the sandbox runs in its own) over the same two: on a machine shared
+with other work, CPU time moves less with the load than the wall time. `ratio_schema` and
+`ratio_schema_cpu` are the same against the schema's raw limit.
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.api import Credentials
 from app.api.shapes import BY_LAST_CHANGE
 from app.composition import build_core, memory_connection
+from app.core.kinds import Kind
+from app.core.searchable import BODY_FIELDS, HEAD_FIELDS, SEARCHED_KINDS
+from app.db.columns import COLUMNS
 from app.db.store import Store
 from bench._sandbox_process import sandbox_process
 
@@ -44,27 +52,28 @@ OBJECTS_AT_SCALE_1 = 5300  # 2,000 tasks, 1,000 customers, 1,500 persons, 800 to
 
 def engine_pass(
     endpoint: str, credentials: Credentials, folder: Path
-) -> tuple[float, int, list[bytes]]:
-    """Time one first pass; also return every response body the engine received."""
+) -> tuple[float, float, int, list[bytes]]:
+    """Time one first pass: its seconds, its CPU seconds (all of this process's threads), the
+    objects stored, and every response body the engine received."""
     bodies: list[bytes] = []
 
     async def keep_body(response: httpx.Response) -> None:
         bodies.append(await response.aread())
 
-    async def run() -> tuple[float, int]:
+    async def run() -> tuple[float, float, int]:
         http = httpx.AsyncClient(timeout=60, event_hooks={"response": [keep_body]})
         core = build_core(folder, memory_connection(folder, endpoint, credentials), http=http)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = await core.engine.run_pass()
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         assert result.ok, result.errors
         total = sum(core.store.objects.counts().values())
         await core.aclose()
         await http.aclose()
-        return elapsed, total
+        return elapsed, cpu, total
 
-    seconds, total = asyncio.run(run())
-    return seconds, total, bodies
+    seconds, cpu, total = asyncio.run(run())
+    return seconds, cpu, total, bodies
 
 
 OBJECT_KEYS = [step.result_key for step in BY_LAST_CHANGE.values()]
@@ -79,15 +88,16 @@ def raw_rows(body: bytes) -> tuple[str, list[tuple[int, str]]] | None:
     return key, [(obj["id"], orjson.dumps(obj).decode()) for obj in result[key]]
 
 
-def raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, int]:
-    """The former raw limit: settings the app does not use (NORMAL, default checkpoints)."""
+def raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, float, int]:
+    """The former raw limit: settings the app does not use (NORMAL, default checkpoints).
+    Its seconds, CPU seconds and rows, as each raw limit returns them."""
     connection = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
     connection.execute("PRAGMA journal_mode=wal")
     connection.execute("PRAGMA synchronous=normal")
     for key in OBJECT_KEYS:
         connection.execute(f"CREATE TABLE raw_{key} (id INTEGER PRIMARY KEY, data TEXT)")
     total = 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for body in bodies:
         page = raw_rows(body)
         if page is None:
@@ -97,12 +107,12 @@ def raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, int]:
         connection.executemany(f"INSERT OR REPLACE INTO raw_{key} VALUES (?, ?)", rows)
         connection.execute("COMMIT")
         total += len(rows)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     connection.close()
-    return elapsed, total
+    return elapsed, cpu, total
 
 
-def honest_raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, int]:
+def honest_raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, float, int]:
     """The raw limit in the app's own store: its pragmas, its log bound, its writer thread and
     one `Store.write` transaction per page, as the engine's; only the tables are bare."""
     folder.mkdir()
@@ -119,16 +129,66 @@ def honest_raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, int]:
 
     store.write_blocking(create)
     total = 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for body in bodies:
         page = raw_rows(body)
         if page is None:
             continue
         store.write_blocking(insert, *page)
         total += len(page[1])
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     store.close()
-    return elapsed, total
+    return elapsed, cpu, total
+
+
+_DEFAULTS = {"INTEGER": 0, "TEXT": "", "REAL": 0.0}
+KINDS = {step.result_key: kind for kind, step in BY_LAST_CHANGE.items()}
+
+
+def schema_raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, float, int]:
+    """The raw limit in the app's own schema: a fresh `Store` as the honest limit, but written
+    into the app's object tables (their indexed columns and indexes) and its search index, as
+    one `Store.write` per page. The Python is the least that fills them: each column taken as
+    it comes (`obj.get`, no lenient reading), the search text the head and body fields joined
+    as they come (no folding, no phone digits, no custom fields), one `executemany` each."""
+    folder.mkdir()
+    store = Store.in_dir(folder)
+
+    def insert(kind: Kind, objects: list[dict]) -> None:
+        columns = [(column.name, _DEFAULTS[column.sql_type]) for column in COLUMNS[kind]]
+        names = ", ".join(["id", *(f'"{name}"' for name, _ in columns), "data"])
+        marks = ", ".join("?" * (len(columns) + 2))
+        connection = store.database.connection()
+        connection.executemany(
+            f'INSERT OR REPLACE INTO "{kind.value}" ({names}) VALUES ({marks})',
+            [(obj["id"], *[obj.get(name) or default for name, default in columns],
+              orjson.dumps(obj).decode()) for obj in objects])
+        if kind in SEARCHED_KINDS:
+            head = [field.key for field in HEAD_FIELDS[kind]]
+            body = [field.key for field in BODY_FIELDS[kind]]
+            # a task is read twice in a first sync: its entry goes first (an FTS5 INSERT OR
+            # REPLACE costs twice a plain one)
+            connection.execute(
+                f'DELETE FROM "search_{kind.value}" WHERE rowid IN '
+                "(SELECT value FROM json_each(?))",
+                (orjson.dumps([obj["id"] for obj in objects]).decode(),))
+            connection.executemany(
+                f'INSERT INTO "search_{kind.value}" (rowid, head, body) VALUES (?, ?, ?)',
+                [(obj["id"], " ".join([str(obj.get(key) or "") for key in head]),
+                  " ".join([str(obj.get(key) or "") for key in body])) for obj in objects])
+
+    total = 0
+    started, cpu = time.perf_counter(), time.process_time()
+    for body in bodies:
+        result = orjson.loads(body)["results"][0]
+        key = next((key for key in OBJECT_KEYS if key in result), None)
+        if key is None:
+            continue
+        store.write_blocking(insert, KINDS[key], result[key])
+        total += len(result[key])
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    store.close()
+    return elapsed, cpu, total
 
 
 def main() -> None:
@@ -145,18 +205,23 @@ def main() -> None:
                                   line["password"])
         for _ in range(options.repeat):
             with tempfile.TemporaryDirectory() as temp:
-                seconds, stored, bodies = engine_pass(line["url"], credentials,
-                                                      Path(temp) / "engine")
-                # alternating which raw limit runs first, so both meet the same load
-                first_honest = len(runs) % 2 == 1
-                if first_honest:
-                    honest_seconds, _ = honest_raw_limit(bodies, Path(temp) / "honest")
-                raw_seconds, received = raw_limit(bodies, Path(temp))
-                if not first_honest:
-                    honest_seconds, _ = honest_raw_limit(bodies, Path(temp) / "honest")
+                seconds, cpu, stored, bodies = engine_pass(line["url"], credentials,
+                                                           Path(temp) / "engine")
+                # the raw limits in turns, each run starting from another, so that each
+                # meets the same load
+                limits = [(raw_limit, Path(temp)), (honest_raw_limit, Path(temp) / "honest"),
+                          (schema_raw_limit, Path(temp) / "schema")]
+                first = len(runs) % len(limits)
+                timed = {index: limits[index][0](bodies, limits[index][1]) for index in
+                         (*range(first, len(limits)), *range(first))}
+                ((raw_seconds, _, received), (honest_seconds, honest_cpu, _),
+                 (schema_seconds, schema_cpu, _)) = (timed[index] for index in range(len(limits)))
             runs.append((seconds, raw_seconds, seconds / raw_seconds,
-                         honest_seconds, seconds / honest_seconds))
-    engine, raw, ratio, honest, ratio_honest = (
+                         honest_seconds, seconds / honest_seconds,
+                         cpu, honest_cpu, cpu / honest_cpu,
+                         schema_seconds, seconds / schema_seconds, schema_cpu, cpu / schema_cpu))
+    (engine, raw, ratio, honest, ratio_honest, cpu, honest_cpu, ratio_cpu,
+     schema, ratio_schema, schema_cpu, ratio_schema_cpu) = (
         statistics.median(column) for column in zip(*runs, strict=True))
     print(orjson.dumps({
         "benchmark": "sync_ingest",
@@ -177,6 +242,15 @@ def main() -> None:
         "ratio_honest": round(ratio_honest, 2),
         "ratio_honest_min": round(min(run[4] for run in runs), 2),
         "ratio_honest_max": round(max(run[4] for run in runs), 2),
+        "engine_cpu_seconds": round(cpu, 3),
+        "raw_honest_cpu_seconds": round(honest_cpu, 3),
+        "ratio_honest_cpu": round(ratio_cpu, 2),
+        "raw_schema_seconds": round(schema, 3),
+        "ratio_schema": round(ratio_schema, 2),
+        "ratio_schema_min": round(min(run[9] for run in runs), 2),
+        "ratio_schema_max": round(max(run[9] for run in runs), 2),
+        "raw_schema_cpu_seconds": round(schema_cpu, 3),
+        "ratio_schema_cpu": round(ratio_schema_cpu, 2),
     }).decode())
 
 

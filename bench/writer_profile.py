@@ -48,7 +48,7 @@ def main() -> None:
         credentials = Credentials(line["contract"], line["apikey"], line["username"],
                                   line["password"])
         with tempfile.TemporaryDirectory() as temp:
-            seconds, stored, _ = engine_pass(line["url"], credentials, Path(temp) / "engine")
+            seconds, _, stored, _ = engine_pass(line["url"], credentials, Path(temp) / "engine")
     print(f"pass {seconds:.2f} s, {stored} objects stored")
     stats = pstats.Stats(profile).sort_stats("tottime")
     stats.print_stats(options.lines)

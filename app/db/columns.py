@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.kinds import Kind
-from app.core.values import as_bool, as_date, as_id, as_int, as_str
+from app.core.values import INT64_MAX, as_bool, as_date, as_id, as_int, as_str
 
 Extract = Callable[[Mapping[str, Any]], Any]
+_INT64_MIN = -INT64_MAX - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +32,32 @@ class Column:
     indexed: bool = True
 
 
+# A first sync extracts about a million values: each reader takes the server's usual spelling
+# (an int, a str) at once and leaves every other to the lenient function, which gives the same.
+
+
 def _int(key: str) -> Extract:
-    return lambda obj: as_int(obj.get(key))
+    def extract(obj: Mapping[str, Any]) -> int:
+        value = obj.get(key)
+        return value if type(value) is int and _INT64_MIN <= value <= INT64_MAX else as_int(value)
+
+    return extract
 
 
 def _ref(key: str) -> Extract:
-    return lambda obj: as_id(obj.get(key))
+    def extract(obj: Mapping[str, Any]) -> int:
+        value = obj.get(key)
+        return value if type(value) is int and 0 < value <= INT64_MAX else as_id(value)
+
+    return extract
 
 
 def _text(key: str) -> Extract:
-    return lambda obj: as_str(obj.get(key))
+    def extract(obj: Mapping[str, Any]) -> str:
+        value = obj.get(key)
+        return value if type(value) is str else as_str(value)
+
+    return extract
 
 
 def _flag(key: str) -> Extract:

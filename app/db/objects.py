@@ -49,7 +49,7 @@ class ObjectRepo:
         never stands for another object) are skipped and logged once per call: one bad object
         must not stop the sync of thousands of good ones.
         """
-        columns = COLUMNS[kind]
+        extracts = [column.extract for column in COLUMNS[kind]]
         rows: list[tuple[Any, ...]] = []
         kept: list[tuple[int, Any]] = []
         deleted: list[int] = []
@@ -63,7 +63,7 @@ class ObjectRepo:
                 deleted.append(object_id)
                 continue
             rows.append(
-                (object_id, *[column.extract(obj) for column in columns],
+                (object_id, *[extract(obj) for extract in extracts],
                  orjson.dumps(obj).decode())
             )
             kept.append((object_id, obj))

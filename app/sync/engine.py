@@ -181,6 +181,7 @@ class SyncEngine:
         received = 0
         companies: list[int] = []
         restarted = False
+        ahead = _Ahead(self._client)
         async with gate:
             began = self._clock.monotonic()
             try:
@@ -191,7 +192,7 @@ class SyncEngine:
                         cursor.changedate, cursor.changetime, cursor.resumekey, step.params(phase)
                     )
                     try:
-                        response = await self._client.send([command])
+                        response = await ahead.take(command)
                         result = response.results[0].raise_for_status()
                     except CommandRefused as refused:
                         if cursor.resumekey is None:
@@ -209,6 +210,12 @@ class SyncEngine:
                         continue
                     _check_stamp(response)
                     page = read_page(step.command, result)
+                    if page.resumekey:
+                        # The next page is asked for while this one is written: its command is
+                        # known now (the same cursor, the page's resumekey), and `take` uses
+                        # its answer only if the cursor committed with this page asks for it.
+                        ahead.send(step.command.page(cursor.changedate, cursor.changetime,
+                                                     page.resumekey, step.params(phase)))
                     changes, loop_done = await self._store.write(
                         self._commit_page, step, phase, page, response
                     )
@@ -222,6 +229,7 @@ class SyncEngine:
                     if loop_done:
                         break
             except Exception as error:
+                ahead.drop()
                 message = self._failed(step.key, error)
                 try:
                     await self._store.write(self._store.cursors.failed, step.key, message)
@@ -230,6 +238,9 @@ class SyncEngine:
                 self._step_progress(step.key, error=message)
                 self._ran(step.key, began, message)
                 return received, message, companies
+            except BaseException:  # cancelled: the request sent ahead goes with the loop
+                ahead.drop()
+                raise
             self._ran(step.key, began, None)
         self._failures.recovered(step.key)
         self._step_progress(step.key, done=True)
@@ -402,6 +413,46 @@ class SyncEngine:
 
     def _now(self) -> str:
         return self._clock.now().isoformat(sep=" ", timespec="seconds")
+
+
+class _Ahead:
+    """A loop's request for its next page, sent before the current page is written, so the
+    server's work, the transfer and the decoding overlap the writer's. Only a read is ever
+    sent ahead, and its answer is used only for the very command the committed cursor asks
+    for: the cursor is still saved with its page alone, and a loop resumes from the store."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self._command: Command | None = None
+        self._task: asyncio.Task[Response] | None = None
+
+    def send(self, command: Command) -> None:
+        self.drop()
+        self._command = command
+        self._task = asyncio.ensure_future(self._client.send([command]))
+
+    async def take(self, command: Command) -> Response:
+        """The answer to `command`: the one sent ahead when it was this command, else sent
+        now."""
+        task, sent = self._task, self._command
+        self._task = self._command = None
+        if task is not None and sent == command:
+            return await task
+        if task is not None:
+            _forget(task)
+        return await self._client.send([command])
+
+    def drop(self) -> None:
+        """Forget a request sent ahead (the loop ends with an error, or asks for another)."""
+        if self._task is not None:
+            _forget(self._task)
+        self._task = self._command = None
+
+
+def _forget(task: asyncio.Task[Response]) -> None:
+    """Cancel `task`; whatever it raised is not this loop's concern any more."""
+    task.cancel()
+    task.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
 def _check_stamp(response: Response) -> None:

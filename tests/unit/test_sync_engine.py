@@ -3,15 +3,19 @@ interrupted sync, and failures that move no cursor."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import parse_qs
 
+import httpx
+import orjson
 import pytest
 
 from app.api.shapes import BY_LAST_CHANGE
 from app.core.kinds import LISTED_KINDS, Kind
 from app.sandbox import SandboxServer
 from tests.admin import change_object, commands_sent, fault, request_log
+from tests.reshaping import Reshaping
 from tests.server_data import live_ids
 from tests.sync_harness import Harness
 
@@ -156,3 +160,45 @@ def test_malformed_objects_are_skipped_and_logged_and_the_sync_carries_on(
     skipped = [r.getMessage() for r in strict_logs.records if "malformed customer" in
                r.getMessage()]
     assert skipped and all(message.startswith("Skipped 4 malformed") for message in skipped)
+
+
+class _Watching(Reshaping):
+    """Hears, as each request leaves, the loop command it carries and its resumekey."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_request: Callable[[str, str], None] = lambda command, resumekey: None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        envelope = orjson.loads(parse_qs(request.content.decode())["json"][0])
+        for command in envelope["commands"]:
+            if command["command"].endswith("ByLastChange") and "resumekey" in command:
+                self.on_request(command["command"], command["resumekey"])
+        return await super().handle_async_request(request)
+
+
+def test_a_loop_asks_for_its_next_page_while_the_current_one_is_written(
+    sandbox: SandboxServer, data_dir: Path, loop
+) -> None:
+    """The next page is on its way while the writer stores the one that named it (a first
+    sync no longer waits for each page's commit before asking again), and the cursors still
+    move only with their pages."""
+    transport = _Watching()
+    harness = Harness(sandbox, data_dir, loop, transport=transport)
+    asked_before_stored: list[str] = []
+
+    def note(command: str, resumekey: str) -> None:
+        if harness.cursor(command).resumekey != resumekey:
+            asked_before_stored.append(resumekey)
+
+    transport.on_request = note
+    try:
+        result = harness.sync()
+        assert result.ok, result.errors
+        assert asked_before_stored
+        for kind in (Kind.TODO, Kind.CUSTOMER):
+            assert harness.local_ids(kind) == live_ids(harness.server, kind)
+            done = harness.cursor(_step(kind))
+            assert done.resumekey is None and done.changedate != "1970-01-01"
+    finally:
+        harness.close()
