@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sqlite3
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import httpx
@@ -35,11 +37,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.api import Credentials
 from app.api.shapes import BY_LAST_CHANGE
-from app.composition import build_core, memory_connection
+from app.composition import Core, build_core, memory_connection
 from app.db.store import Store
 from bench._sandbox_process import sandbox_process
 
 OBJECTS_AT_SCALE_1 = 5300  # 2,000 tasks, 1,000 customers, 1,500 persons, 800 tools
+
+
+@contextlib.asynccontextmanager
+async def bench_core(
+    endpoint: str, credentials: Credentials, folder: Path,
+    on_response: Callable[[httpx.Response], Awaitable[None]],
+) -> AsyncIterator[Core]:
+    """The real core (`build_core`) on a fresh store in `folder`, its HTTP client calling
+    `on_response` with each response; closed afterwards."""
+    http = httpx.AsyncClient(timeout=60, event_hooks={"response": [on_response]})
+    core = build_core(folder, memory_connection(folder, endpoint, credentials), http=http)
+    try:
+        yield core
+    finally:
+        await core.aclose()
+        await http.aclose()
 
 
 def engine_pass(
@@ -52,16 +70,12 @@ def engine_pass(
         bodies.append(await response.aread())
 
     async def run() -> tuple[float, int]:
-        http = httpx.AsyncClient(timeout=60, event_hooks={"response": [keep_body]})
-        core = build_core(folder, memory_connection(folder, endpoint, credentials), http=http)
-        started = time.perf_counter()
-        result = await core.engine.run_pass()
-        elapsed = time.perf_counter() - started
-        assert result.ok, result.errors
-        total = sum(core.store.objects.counts().values())
-        await core.aclose()
-        await http.aclose()
-        return elapsed, total
+        async with bench_core(endpoint, credentials, folder, keep_body) as core:
+            started = time.perf_counter()
+            result = await core.engine.run_pass()
+            elapsed = time.perf_counter() - started
+            assert result.ok, result.errors
+            return elapsed, sum(core.store.objects.counts().values())
 
     seconds, total = asyncio.run(run())
     return seconds, total, bodies
