@@ -19,7 +19,8 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def sandbox_process(*, scale: float, page_size: int, seed: int = 1) -> Iterator[dict[str, Any]]:
-    """Yields the sandbox's start-up line: url and demo credentials."""
+    """Yields the sandbox's start-up line (url and demo credentials) and its process id as
+    "pid"."""
     process = subprocess.Popen(
         [sys.executable, "-m", "app.sandbox", "--port", str(free_port()), "--seed", str(seed),
          "--scale", str(scale), "--page-size", str(page_size)],
@@ -27,7 +28,7 @@ def sandbox_process(*, scale: float, page_size: int, seed: int = 1) -> Iterator[
     )
     try:
         assert process.stdout is not None
-        yield json.loads(process.stdout.readline())
+        yield {**json.loads(process.stdout.readline()), "pid": process.pid}
     finally:
         process.terminate()
         process.wait(timeout=10)

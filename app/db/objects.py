@@ -79,10 +79,10 @@ class ObjectRepo:
             connection.executemany(self._upsert_sql[kind], rows)
             self._search.put(kind, kept, indexed=existing)
         removed = [object_id for object_id in deleted if object_id in existing]
+        self._search.remove(kind, removed)
         for chunk in _chunks(removed):
             marks = ",".join("?" * len(chunk))
             connection.execute(f'DELETE FROM "{kind.value}" WHERE id IN ({marks})', chunk)
-        self._search.remove(kind, removed)
         changes = KindChanges(
             added=frozenset(i for i in ids if i not in existing),
             changed=frozenset(i for i in ids if i in existing),
@@ -101,9 +101,9 @@ class ObjectRepo:
         for column, value in scope.items():
             query = query.where(getattr(model, column) == value)
         stale = [row[0] for row in query.tuples() if row[0] not in keep]
+        self._search.remove(kind, stale)
         for chunk in _chunks(stale):
             model.delete().where(model.id.in_(chunk)).execute()
-        self._search.remove(kind, stale)
         if not stale:
             return ingested
         changes = ingested.changes.merged(KindChanges(removed=frozenset(stale)))

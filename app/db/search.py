@@ -1,10 +1,12 @@
 """The full-text index behind the search field: one SQLite FTS5 table per searched kind.
 
-Each table's rowid is the object's id and it holds the object's folded `head` and `body` text
-(app/core/searchable.py). ObjectRepo writes it in the same statement batch as the object rows,
-so whatever transaction stores an object (a sync page, an action's local change, an undo)
-indexes it too, and a removed object leaves the index with its row: the index never shows a
-result the lists do not hold.
+Each table's rowid is the object row's `seq` (the order it was first stored, app/db/tables.py),
+not its id, and it holds the object's folded `head` and `body` text (app/core/searchable.py):
+keyed by id, a first sync wrote each page's entries into places all over the index's own
+tables, as it did the objects' rows. Results come most recently stored first. ObjectRepo
+writes it in the same statement batch as the object rows, so whatever transaction stores an
+object (a sync page, an action's local change, an undo) indexes it too, and a removed object
+leaves the index before its row does: the index never shows a result the lists do not hold.
 
 A prefix index for one character keeps the shortest query ("a", "1"), typed at the start of
 every search, from merging thousands of terms; two and three characters find few enough terms
@@ -109,9 +111,11 @@ class SearchIndex:
         # One statement for the whole batch, its rows as one JSON array: SQLite indexes them
         # in one step, where a statement per row let go of the writer thread's turn at the
         # interpreter 500 times a page, and each time it waited for the others to give it back.
+        # Each object's row (stored just before) gives its seq.
         sql = (f'INSERT INTO "{_table(kind)}" (rowid, head, body) '
-               "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
-               "json_extract(value, '$[2]') FROM json_each(?)")
+               "SELECT o.seq, json_extract(value, '$[1]'), json_extract(value, '$[2]') "
+               f'FROM json_each(?) CROSS JOIN "{kind.value}" o '
+               "ON o.id = json_extract(value, '$[0]')")
         batch = (orjson.dumps(rows).decode(),)
         connection = self._db.connection()
         try:
@@ -120,18 +124,22 @@ class SearchIndex:
             connection.execute(sql.replace("INSERT", "INSERT OR REPLACE", 1), batch)
 
     def remove(self, kind: Kind, ids: Sequence[int]) -> None:
+        """Take these objects out of the index: before their rows are deleted, which hold
+        their seq."""
         if kind not in SEARCHED_KINDS or not ids:
             return
-        self._db.connection().executemany(
-            f'DELETE FROM "{_table(kind)}" WHERE rowid = ?', [(i,) for i in ids]
+        self._db.connection().execute(
+            f'DELETE FROM "{_table(kind)}" WHERE rowid IN (SELECT seq FROM "{kind.value}" '
+            "WHERE id IN (SELECT value FROM json_each(?)))",
+            (orjson.dumps(list(ids)).decode(),),
         )
 
     # -- reads (any thread) -----------------------------------------------------------------
 
     def find(self, kind: Kind, queries: Sequence[Sequence[str]], limit: int) -> Found:
         """Up to `limit` objects of `kind` that have, for one of the `queries`, a word
-        beginning with each of its (folded) words: those whose head has them first, newest
-        first within each."""
+        beginning with each of its (folded) words: those whose head has them first, the most
+        recently stored first within each."""
         queries = [words for words in queries if words]
         if not queries or limit <= 0:
             return Found([], 0)
@@ -145,8 +153,8 @@ class SearchIndex:
 
     def _match(self, kind: Kind, expression: str, limit: int) -> list[int]:
         cursor = self._db.execute_sql(
-            f'SELECT rowid FROM "{_table(kind)}" WHERE "{_table(kind)}" MATCH ? '
-            "ORDER BY rowid DESC LIMIT ?",
+            f'SELECT o.id FROM "{_table(kind)}" s CROSS JOIN "{kind.value}" o '
+            f'ON o.seq = s.rowid WHERE "{_table(kind)}" MATCH ? ORDER BY s.rowid DESC LIMIT ?',
             (expression, limit),
         )
         return [row[0] for row in cursor.fetchall()]

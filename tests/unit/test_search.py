@@ -1,7 +1,8 @@
 """The search field's index and Session.search against a store synced from the sandbox: what
 the sync writes is found by its numbers, names, addresses, phones, e-mail, serial numbers and
 custom fields, Danish letters typed either way; changes and deletions follow at once, and a
-store from before the index finds its old objects."""
+store from before the index, or from before its objects were kept in the order stored, finds
+its old objects."""
 
 from __future__ import annotations
 
@@ -29,8 +30,13 @@ SANDBOX = (23, 0.05, 500)  # seed, scale, page size: see tests/unit/conftest.py
 
 
 def indexed(synced: Harness, kind: Kind, text: str) -> list[int]:
-    """What the index itself holds for `text` (the results also drop ids no longer stored,
-    so only this shows an index that kept a removed object)."""
+    """What the index holds for `text`, once it is checked to hold an entry for each stored
+    object of `kind` and for nothing else (its entries refer to the objects' rows, so an entry
+    a removed object left behind finds nothing: only the count shows it)."""
+    database = synced.core.store.database
+    entries, rows = (database.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                     for table in (f"search_{kind.value}", kind.value))
+    assert entries == rows
     return synced.core.store.search.find(kind, [tokens(text)], 10_000).ids
 
 
@@ -235,5 +241,59 @@ def test_a_version_6_store_has_its_index_made_again_and_finds_its_objects(
         assert found(session, "Ålb", Kind.CUSTOMER).keys() == {7}
         assert found(session, "b", Kind.CUSTOMER).keys() == {7}
         assert found(session, "77812", Kind.TOOL).keys() == {3}
+    finally:
+        store.close()
+
+
+def a_version_7_table(database: SqliteDatabase, kind: Kind) -> None:
+    """An object table as versions 1 to 7 made it: kept by object id, an index per indexed
+    column."""
+    columns = "".join(f', "{column.name}" {column.sql_type} NOT NULL' for column in COLUMNS[kind])
+    database.execute_sql(f'DROP TABLE "{kind.value}"')
+    database.execute_sql(f'CREATE TABLE "{kind.value}" ("id" INTEGER NOT NULL PRIMARY KEY, '
+                         f'"data" TEXT NOT NULL{columns})')
+    for column in COLUMNS[kind]:
+        if column.indexed:
+            database.execute_sql(f'CREATE INDEX "{kind.value}_{column.name}" '
+                                 f'ON "{kind.value}" ("{column.name}")')
+
+
+def test_a_version_7_store_keeps_its_objects_and_finds_them_in_the_new_order(
+    tmp_path: Path,
+) -> None:
+    """Version 8 keeps the objects in the order stored (app/db/tables.py) and the index refers
+    to that order: a version 7 store's tables are copied, its index made again, and what it
+    held is read, listed, found and changed as before."""
+    database = SqliteDatabase(str(tmp_path / "fieldclient.sqlite3"))
+    tables = make_tables(database)
+    for migration in MIGRATIONS[:7]:
+        migration(database, tables)
+    customers = [{"id": 7, "name": "Brødrene Ås ApS", "city": "Aalborg"},
+                 {"id": 4, "name": "Aalborg Ventilation", "city": "Aalborg"}]
+    for kind in Kind:
+        if kind in COLUMNS:
+            a_version_7_table(database, kind)
+    for obj in customers:
+        columns = {column.name: column.extract(obj) for column in COLUMNS[Kind.CUSTOMER]}
+        names = ", ".join(["id", "data", *columns])
+        database.execute_sql(
+            f"INSERT INTO customer ({names}) VALUES ({', '.join('?' * (len(columns) + 2))})",
+            [obj["id"], orjson.dumps(obj).decode(), *columns.values()])
+        database.execute_sql("INSERT INTO search_customer (rowid, head, body) VALUES (?, ?, ?)",
+                             (obj["id"], " ".join(tokens(obj["name"])), "aalborg"))
+    database.execute_sql("PRAGMA user_version = 7")
+    database.close()
+    store = Store.in_dir(tmp_path)
+    try:
+        assert store.database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        session = Session(store, actions=None, loader=None, controls=None,  # type: ignore[arg-type]
+                          changes=None)  # type: ignore[arg-type]
+        assert store.objects.get(Kind.CUSTOMER, 7) == customers[0]
+        assert [row[0] for row in session.rows(Kind.CUSTOMER, ["name"], order_by="name")] == [4, 7]
+        assert found(session, "Ålb", Kind.CUSTOMER).keys() == {4, 7}
+        assert found(session, "broedrene", Kind.CUSTOMER).keys() == {7}
+        store.write_blocking(store.objects.ingest, Kind.CUSTOMER,
+                             [{"id": 7, "isdeleted": 1}, {"id": 12, "name": "Brødrene Hansen"}])
+        assert found(session, "brødrene", Kind.CUSTOMER).keys() == {12}
     finally:
         store.close()
