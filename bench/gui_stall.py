@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import os
 import statistics
 import sys
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.api import Credentials
 from app.composition import build_core, memory_connection
+from app.core.interpreter import settle_for_a_window
 from app.mainpage_boxes.registry import BoxRegistry
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
@@ -137,7 +137,7 @@ class Heartbeat:
 
 
 async def run(url: str, credentials: Credentials, folder: Path,
-              times: CallbackTimes | None) -> dict[str, Any]:
+              times: CallbackTimes | None, switch_interval: float | None) -> dict[str, Any]:
     bridge = Bridge()
     core = build_core(folder, memory_connection(folder, url, credentials),
                       on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
@@ -145,7 +145,9 @@ async def run(url: str, credentials: Credentials, folder: Path,
     tasks = TaskKeeper(asyncio.get_running_loop())
     window = MainWindow.on(core.session, bridge, tasks, registry=BoxRegistry.installed())
     window.show()
-    gc.freeze()  # as app/desktop.py does once the window is up
+    settle_for_a_window()  # as app/desktop.py does once the window is up
+    if switch_interval is not None:
+        sys.setswitchinterval(switch_interval)
     heartbeat = Heartbeat()
     heartbeat.start()
     started = time.perf_counter()
@@ -173,6 +175,8 @@ async def run(url: str, credentials: Credentials, folder: Path,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=100_000)
+    parser.add_argument("--switch-interval", type=float, metavar="S",
+                        help="the interpreter's switch interval instead of the app's")
     parser.add_argument("--callbacks", action="store_true",
                         help="list the GUI thread's callbacks over 5 ms")
     options = parser.parse_args()
@@ -187,7 +191,8 @@ def main() -> None:
                                   line["password"])
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
-        figures = loop.run_until_complete(run(line["url"], credentials, Path(temp), times))
+        figures = loop.run_until_complete(run(line["url"], credentials, Path(temp), times,
+                                                 options.switch_interval))
         loop.close()
     print(orjson.dumps({"benchmark": "gui_stall", "objects": options.objects,
                         "heartbeat_ms": HEARTBEAT_MS, **figures}).decode())
