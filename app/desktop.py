@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import gc
 import logging
 import os
 import sys
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
 from app.core.data_folder import data_folder, has_saved_account
+from app.core.interpreter import settle_for_a_window
 from app.core.kinds import Kind
 from app.db.folder import FolderInUse, FolderLock, StoreUnavailable
 from app.views.first_paint import FirstPaint
@@ -306,9 +306,7 @@ async def _run_signed_in(
             window.open_page(*options.open_page)  # it fills in if the first sync brings it
         if options.preview:
             window.open_preview(options.preview_file)
-        # What exists now lives as long as the app: keep it out of the collector's full passes,
-        # which otherwise pause the GUI for tens of milliseconds during a large sync.
-        gc.freeze()
+        settle_for_a_window()
         if options.quit_when_shown:
             if shell is None:  # not painted before the store was opened
                 await _first_paint(window)

@@ -5,11 +5,15 @@
 Runs the desktop composition (qasync loop, main window, bridge, engine) against the sandbox in
 its own process. A 10 ms QTimer heartbeat records how late each tick fires while the sync
 runs; a late tick is time the window could not paint or react. Prints one JSON object with
-the max and p99 lateness in milliseconds.
+the max and p99 lateness in milliseconds, and the same less the time the window's thread waited
+for a CPU the machine gave to other processes (`max_own_ms`, `p99_own_ms`, from Linux's
+schedstat): on a machine shared with other work, the part of a stall that is the app's own
+(the window's thread busy, or waiting for the interpreter lock held by the sync's threads).
 
 `--callbacks` also times each callback the GUI thread runs during the sync (the event loop's
 handles and the window's slots, wrapped here in the bench, never in the app) and lists those
-that took over 5 ms, by name: how many, median and worst. The timing itself costs a little, so
+that took over 5 ms, by name: how many, median and worst, and the CPU time the thread spent in
+them (wall time far above CPU time is a wait, not work). The timing itself costs a little, so
 the stall figures of such a run are not the ones to compare.
 """
 
@@ -17,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import os
 import statistics
 import sys
@@ -39,6 +42,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.api import Credentials
 from app.composition import build_core, memory_connection
+from app.core.interpreter import settle_for_a_window
 from app.mainpage_boxes.registry import BoxRegistry
 from app.views.bridge import Bridge
 from app.views.main_window import MainWindow
@@ -56,16 +60,18 @@ class CallbackTimes:
 
     def __init__(self) -> None:
         self.slow: dict[str, list[float]] = defaultdict(list)
+        self.cpu: dict[str, list[float]] = defaultdict(list)
 
     def timed(self, name: str, call: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 return call(*args, **kwargs)
             finally:
                 ms = (time.perf_counter() - started) * 1000
                 if ms > SLOW_CALLBACK_MS:
                     self.slow[name].append(ms)
+                    self.cpu[name].append((time.thread_time() - cpu) * 1000)
         return wrapper
 
     def install(self) -> None:
@@ -89,30 +95,49 @@ class CallbackTimes:
 
     def summary(self) -> dict[str, dict[str, float]]:
         return {name: {"count": len(ms), "median_ms": round(statistics.median(ms), 1),
-                       "max_ms": round(max(ms), 1)}
+                       "max_ms": round(max(ms), 1),
+                       "cpu_median_ms": round(statistics.median(self.cpu[name]), 1),
+                       "cpu_max_ms": round(max(self.cpu[name]), 1)}
                 for name, ms in sorted(self.slow.items(), key=lambda item: -sum(item[1]))}
 
 
+def waited_for_a_cpu_ms() -> float:
+    """How long this thread has waited, runnable, for a CPU (Linux's schedstat; 0 elsewhere)."""
+    try:
+        with open("/proc/thread-self/schedstat") as stat:
+            return int(stat.read().split()[1]) / 1e6
+    except OSError:
+        return 0.0
+
+
 class Heartbeat:
+    """Records how late each tick fires, and how much of that the window's thread spent
+    waiting for a CPU the machine gave to others (`lateness - cpu_wait` is what the app's own
+    threads held it back by: other work on the thread, or the GIL)."""
+
     def __init__(self) -> None:
         self.lateness_ms: list[float] = []
+        self.own_ms: list[float] = []
         self._last = time.perf_counter()
+        self._waited = waited_for_a_cpu_ms()
         self.timer = QTimer()
         self.timer.setInterval(HEARTBEAT_MS)
         self.timer.timeout.connect(self._tick)
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.lateness_ms.append(max(0.0, (now - self._last) * 1000 - HEARTBEAT_MS))
-        self._last = now
+        now, waited = time.perf_counter(), waited_for_a_cpu_ms()
+        late = max(0.0, (now - self._last) * 1000 - HEARTBEAT_MS)
+        self.lateness_ms.append(late)
+        self.own_ms.append(max(0.0, late - (waited - self._waited)))
+        self._last, self._waited = now, waited
 
     def start(self) -> None:
-        self._last = time.perf_counter()
+        self._last, self._waited = time.perf_counter(), waited_for_a_cpu_ms()
         self.timer.start()
 
 
 async def run(url: str, credentials: Credentials, folder: Path,
-              times: CallbackTimes | None) -> dict[str, Any]:
+              times: CallbackTimes | None, switch_interval: float | None) -> dict[str, Any]:
     bridge = Bridge()
     core = build_core(folder, memory_connection(folder, url, credentials),
                       on_changes=bridge.publish_changes, on_progress=bridge.publish_progress,
@@ -120,7 +145,9 @@ async def run(url: str, credentials: Credentials, folder: Path,
     tasks = TaskKeeper(asyncio.get_running_loop())
     window = MainWindow.on(core.session, bridge, tasks, registry=BoxRegistry.installed())
     window.show()
-    gc.freeze()  # as app/desktop.py does once the window is up
+    settle_for_a_window()  # as app/desktop.py does once the window is up
+    if switch_interval is not None:
+        sys.setswitchinterval(switch_interval)
     heartbeat = Heartbeat()
     heartbeat.start()
     started = time.perf_counter()
@@ -131,6 +158,7 @@ async def run(url: str, credentials: Credentials, folder: Path,
     window.close()
     await core.aclose()
     late = sorted(heartbeat.lateness_ms)
+    own = sorted(heartbeat.own_ms)
     slow = {"slow_callbacks": times.summary()} if times else {}
     return {
         "sync_seconds": round(seconds, 2),
@@ -138,6 +166,8 @@ async def run(url: str, credentials: Credentials, folder: Path,
         "max_stall_ms": round(late[-1], 1),
         "p99_stall_ms": round(late[int(len(late) * 0.99) - 1], 1),
         "median_stall_ms": round(statistics.median(late), 2),
+        "max_own_ms": round(own[-1], 1),
+        "p99_own_ms": round(own[int(len(own) * 0.99) - 1], 1),
         **slow,
     }
 
@@ -145,6 +175,8 @@ async def run(url: str, credentials: Credentials, folder: Path,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=100_000)
+    parser.add_argument("--switch-interval", type=float, metavar="S",
+                        help="the interpreter's switch interval instead of the app's")
     parser.add_argument("--callbacks", action="store_true",
                         help="list the GUI thread's callbacks over 5 ms")
     options = parser.parse_args()
@@ -159,7 +191,8 @@ def main() -> None:
                                   line["password"])
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
-        figures = loop.run_until_complete(run(line["url"], credentials, Path(temp), times))
+        figures = loop.run_until_complete(run(line["url"], credentials, Path(temp), times,
+                                                 options.switch_interval))
         loop.close()
     print(orjson.dumps({"benchmark": "gui_stall", "objects": options.objects,
                         "heartbeat_ms": HEARTBEAT_MS, **figures}).decode())
