@@ -76,6 +76,7 @@ def _v7_search_index_one_character_prefixes(database: Database, tables: Tables) 
     has its index made again from its objects; one that v6 made just now already has it."""
     index = SearchIndex(database)
     if index.outdated():
+        _store_objects_in_order(database, tables)  # the index's rows refer to v8's `seq`
         index.drop()
         index.create()
         log.info("Indexed %d stored objects for searching again", index.rebuild())
@@ -84,9 +85,10 @@ def _v7_search_index_one_character_prefixes(database: Database, tables: Tables) 
 def _v8_objects_in_the_order_stored(database: Database, tables: Tables) -> None:
     """The object tables keep their rows in the order they were first stored, the object id a
     unique index (app/db/tables.py: a first sync of 500k objects wrote 17 GB with the rows
-    kept by id), and the search index refers to that order. A store of version 6 or 7 has each
-    table copied into the new layout and its index made again; one that v1, v2 and v6 made
-    just now already has both."""
+    kept by id), and the search index refers to that order. A store of version 7 has each
+    table copied into the new layout and its index made again; one that an earlier step made
+    just now (v1 and v2 make today's tables, v6 and v7 copy an older store's before they index
+    it) already has both."""
     if _store_objects_in_order(database, tables):
         index = SearchIndex(database)
         index.drop()

@@ -178,18 +178,48 @@ def test_a_local_change_is_found_at_once_and_an_undo_brings_the_old_text_back(
     assert tool["id"] not in indexed(synced, Kind.TOOL, tool["serialnumber"])
 
 
-def a_version_5_store(folder: Path, objects: dict[Kind, list[dict[str, Any]]]) -> None:
-    """The schema as version 5 left it (no search index), holding these objects."""
+def a_version_7_table(database: SqliteDatabase, kind: Kind) -> None:
+    """An object table as versions 1 to 7 made it: kept by object id, an index per indexed
+    column."""
+    columns = "".join(f', "{column.name}" {column.sql_type} NOT NULL' for column in COLUMNS[kind])
+    database.execute_sql(f'DROP TABLE "{kind.value}"')
+    database.execute_sql(f'CREATE TABLE "{kind.value}" ("id" INTEGER NOT NULL PRIMARY KEY, '
+                         f'"data" TEXT NOT NULL{columns})')
+    for column in COLUMNS[kind]:
+        if column.indexed:
+            database.execute_sql(f'CREATE INDEX "{kind.value}_{column.name}" '
+                                 f'ON "{kind.value}" ("{column.name}")')
+
+
+def old_rows(database: SqliteDatabase, kind: Kind, objects: list[dict[str, Any]]) -> None:
+    """These objects in a table as versions 1 to 7 made it."""
+    for obj in objects:
+        columns = {column.name: column.extract(obj) for column in COLUMNS[kind]}
+        names = ", ".join(["id", "data", *columns])
+        database.execute_sql(
+            f'INSERT INTO "{kind.value}" ({names}) '
+            f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+            [obj["id"], orjson.dumps(obj).decode(), *columns.values()])
+
+
+def a_store_of_version(version: int, folder: Path) -> SqliteDatabase:
+    """The schema as `version` (5 to 7) left it, its object tables as those versions made
+    them; the caller fills it, sets user_version and closes it."""
     database = SqliteDatabase(str(folder / "fieldclient.sqlite3"))
     tables = make_tables(database)
-    for migration in MIGRATIONS[:5]:
+    for migration in MIGRATIONS[:version]:
         migration(database, tables)
+    for kind in Kind:
+        if kind in COLUMNS:
+            a_version_7_table(database, kind)
+    return database
+
+
+def a_version_5_store(folder: Path, objects: dict[Kind, list[dict[str, Any]]]) -> None:
+    """The schema as version 5 left it (no search index), holding these objects."""
+    database = a_store_of_version(5, folder)
     for kind, rows in objects.items():
-        for obj in rows:
-            tables.objects[kind].insert(
-                id=obj["id"], data=orjson.dumps(obj).decode(),
-                **{column.name: column.extract(obj) for column in COLUMNS[kind]},
-            ).execute()
+        old_rows(database, kind, rows)
     database.execute_sql("PRAGMA user_version = 5")
     database.close()
 
@@ -245,40 +275,17 @@ def test_a_version_6_store_has_its_index_made_again_and_finds_its_objects(
         store.close()
 
 
-def a_version_7_table(database: SqliteDatabase, kind: Kind) -> None:
-    """An object table as versions 1 to 7 made it: kept by object id, an index per indexed
-    column."""
-    columns = "".join(f', "{column.name}" {column.sql_type} NOT NULL' for column in COLUMNS[kind])
-    database.execute_sql(f'DROP TABLE "{kind.value}"')
-    database.execute_sql(f'CREATE TABLE "{kind.value}" ("id" INTEGER NOT NULL PRIMARY KEY, '
-                         f'"data" TEXT NOT NULL{columns})')
-    for column in COLUMNS[kind]:
-        if column.indexed:
-            database.execute_sql(f'CREATE INDEX "{kind.value}_{column.name}" '
-                                 f'ON "{kind.value}" ("{column.name}")')
-
-
 def test_a_version_7_store_keeps_its_objects_and_finds_them_in_the_new_order(
     tmp_path: Path,
 ) -> None:
     """Version 8 keeps the objects in the order stored (app/db/tables.py) and the index refers
     to that order: a version 7 store's tables are copied, its index made again, and what it
     held is read, listed, found and changed as before."""
-    database = SqliteDatabase(str(tmp_path / "fieldclient.sqlite3"))
-    tables = make_tables(database)
-    for migration in MIGRATIONS[:7]:
-        migration(database, tables)
+    database = a_store_of_version(7, tmp_path)
     customers = [{"id": 7, "name": "Brødrene Ås ApS", "city": "Aalborg"},
                  {"id": 4, "name": "Aalborg Ventilation", "city": "Aalborg"}]
-    for kind in Kind:
-        if kind in COLUMNS:
-            a_version_7_table(database, kind)
+    old_rows(database, Kind.CUSTOMER, customers)
     for obj in customers:
-        columns = {column.name: column.extract(obj) for column in COLUMNS[Kind.CUSTOMER]}
-        names = ", ".join(["id", "data", *columns])
-        database.execute_sql(
-            f"INSERT INTO customer ({names}) VALUES ({', '.join('?' * (len(columns) + 2))})",
-            [obj["id"], orjson.dumps(obj).decode(), *columns.values()])
         database.execute_sql("INSERT INTO search_customer (rowid, head, body) VALUES (?, ?, ?)",
                              (obj["id"], " ".join(tokens(obj["name"])), "aalborg"))
     database.execute_sql("PRAGMA user_version = 7")
