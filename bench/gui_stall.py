@@ -51,6 +51,7 @@ from bench._sandbox_process import sandbox_process
 
 OBJECTS_AT_SCALE_1 = 5300
 HEARTBEAT_MS = 10
+LATE_MS = 10.0  # ticks this late have the window thread's own CPU time reported
 SLOW_CALLBACK_MS = 5.0
 TIMED_SLOTS = ("on_progress", "on_status", "on_changes", "_update_tab_titles")
 
@@ -111,28 +112,35 @@ def waited_for_a_cpu_ms() -> float:
 
 
 class Heartbeat:
-    """Records how late each tick fires, and how much of that the window's thread spent
-    waiting for a CPU the machine gave to others (`lateness - cpu_wait` is what the app's own
-    threads held it back by: other work on the thread, or the GIL)."""
+    """Records how late each tick fires, how much of that the window's thread spent waiting
+    for a CPU the machine gave to others (`lateness - cpu_wait` is what the app itself held
+    it back by), and, for ticks over LATE_MS late, the CPU time the thread itself used since
+    the tick before: about the lateness or more, the thread was busy (Qt's layout and painting
+    and the Python they call); far under it, it waited (for the interpreter lock)."""
 
     def __init__(self) -> None:
         self.lateness_ms: list[float] = []
         self.own_ms: list[float] = []
+        self.late_cpu_ms: list[tuple[float, float]] = []  # (lateness, the thread's CPU)
         self._last = time.perf_counter()
         self._waited = waited_for_a_cpu_ms()
+        self._cpu = time.thread_time()
         self.timer = QTimer()
         self.timer.setInterval(HEARTBEAT_MS)
         self.timer.timeout.connect(self._tick)
 
     def _tick(self) -> None:
-        now, waited = time.perf_counter(), waited_for_a_cpu_ms()
+        now, waited, cpu = time.perf_counter(), waited_for_a_cpu_ms(), time.thread_time()
         late = max(0.0, (now - self._last) * 1000 - HEARTBEAT_MS)
         self.lateness_ms.append(late)
         self.own_ms.append(max(0.0, late - (waited - self._waited)))
-        self._last, self._waited = now, waited
+        if late > LATE_MS:
+            self.late_cpu_ms.append((late, (cpu - self._cpu) * 1000))
+        self._last, self._waited, self._cpu = now, waited, cpu
 
     def start(self) -> None:
         self._last, self._waited = time.perf_counter(), waited_for_a_cpu_ms()
+        self._cpu = time.thread_time()
         self.timer.start()
 
 
@@ -168,6 +176,12 @@ async def run(url: str, credentials: Credentials, folder: Path,
         "median_stall_ms": round(statistics.median(late), 2),
         "max_own_ms": round(own[-1], 1),
         "p99_own_ms": round(own[int(len(own) * 0.99) - 1], 1),
+        # the window thread's CPU time between a late tick and the one before, against the
+        # lateness: about 1 or more, the thread was busy; far under 1, it waited
+        "late_ticks": len(heartbeat.late_cpu_ms),
+        "late_ticks_cpu_per_late": round(
+            sum(cpu for _, cpu in heartbeat.late_cpu_ms)
+            / max(1e-9, sum(late for late, _ in heartbeat.late_cpu_ms)), 2),
         **slow,
     }
 
