@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self._add_navigation(toolbar)
         self._add_account_actions()
         toolbar.addSeparator()
-        # Ctrl+F: the search field's own action replaces this one when the field is made.
+        # Ctrl+F: it goes to the search field, which comes with the session
         self.search_action = QAction(self.tr("Find…"), self)
         self.day_action = QAction(self.tr("My day"), self)
         give_shortcut(self.day_action, "Ctrl+D")
@@ -212,13 +212,8 @@ class MainWindow(QMainWindow):
         self._column.insertWidget(2, self.setup_progress)  # under the problem banner
 
         self.sync_action.triggered.connect(controls.request_sync)
-        self.search = SearchBox(session, self.open_page, self)
+        self.search = SearchBox(session, self.open_page, self, self.search_action)
         self.toolbar.addWidget(self.search)
-        self.menus.replace(self.search_action, self.search.focus_action)
-        self._needing_the_store.remove(self.search_action)
-        self.search_action.setParent(None)  # the window's actions are the menus' (Ctrl+F once)
-        self.search_action.deleteLater()
-        self.search_action = self.search.focus_action
         self.search.watch(*self.list_views.values())  # typing in a list searches
         bridge.changes.connect(self.search.refresh)
 

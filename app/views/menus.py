@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.core.kinds import LISTED_KINDS, Kind
 from app.views.formatting import kind_title
@@ -107,13 +107,6 @@ class WindowMenus(QObject):
     def attach(self, session: Session, tasks: TaskKeeper) -> None:
         self._session = session
         self._tasks = tasks
-
-    def replace(self, old: QAction, new: QAction) -> None:
-        """`new` in the menus wherever `old` was (an action that came with the session)."""
-        for menu in self._window.menuBar().findChildren(QMenu):
-            if old in menu.actions():
-                menu.insertAction(old, new)
-                menu.removeAction(old)
 
     def _action(self, text: str, shortcut: str | None, slot: Callable[..., None]) -> QAction:
         action = QAction(text, self._window)

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QPoint,
     Qt,
 )
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QWidget
 from shiboken6 import isValid
 
@@ -132,13 +132,16 @@ class SearchResultsModel(QAbstractListModel):
 
 
 class SearchBox(QLineEdit):
-    """The field, its results under it, and the Ctrl+F action that goes to it (see module).
+    """The field, its results under it, and what the Ctrl+F action does (see module).
 
     The results are a child of the window laid over its content, not a popup window: the
     keyboard stays in the field, where Down, Up, Enter and Esc steer the results.
     """
 
-    def __init__(self, session: Session, open_page: OpenPage, window: QWidget) -> None:
+    def __init__(
+        self, session: Session, open_page: OpenPage, window: QWidget, focus_action: QAction
+    ) -> None:
+        """`focus_action`: the window's Find… (Ctrl+F), made with its menus before the field."""
         super().__init__(window)
         self._session = session
         self._open_page = open_page
@@ -158,8 +161,7 @@ class SearchBox(QLineEdit):
         self.results.setUniformItemSizes(True)
         self.results.clicked.connect(self._open_index)
         self.results.hide()
-        self.focus_action = QAction(self.tr("Find…"), window)
-        self.focus_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.focus_action = focus_action
         self.focus_action.setToolTip(self.tr("Find a task, customer, person or equipment"))
         self.focus_action.triggered.connect(lambda: self.start())
         window.addAction(self.focus_action)
