@@ -229,7 +229,6 @@ class SyncEngine:
                     if loop_done:
                         break
             except Exception as error:
-                ahead.drop()
                 message = self._failed(step.key, error)
                 try:
                     await self._store.write(self._store.cursors.failed, step.key, message)
@@ -238,9 +237,8 @@ class SyncEngine:
                 self._step_progress(step.key, error=message)
                 self._ran(step.key, began, message)
                 return received, message, companies
-            except BaseException:  # cancelled: the request sent ahead goes with the loop
+            finally:  # ended, failed or cancelled: a request sent ahead goes with the loop
                 ahead.drop()
-                raise
             self._ran(step.key, began, None)
         self._failures.recovered(step.key)
         self._step_progress(step.key, done=True)
@@ -435,11 +433,10 @@ class _Ahead:
         """The answer to `command`: the one sent ahead when it was this command, else sent
         now."""
         task, sent = self._task, self._command
-        self._task = self._command = None
         if task is not None and sent == command:
+            self._task = self._command = None
             return await task
-        if task is not None:
-            _forget(task)
+        self.drop()
         return await self._client.send([command])
 
     def drop(self) -> None:
