@@ -110,19 +110,31 @@ def raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, float, int]:
     connection.execute("PRAGMA synchronous=normal")
     for key in OBJECT_KEYS:
         connection.execute(f"CREATE TABLE raw_{key} (id INTEGER PRIMARY KEY, data TEXT)")
+
+    def insert(key: str, rows: list[tuple[int, str]]) -> None:
+        connection.execute("BEGIN")
+        connection.executemany(f"INSERT OR REPLACE INTO raw_{key} VALUES (?, ?)", rows)
+        connection.execute("COMMIT")
+
+    try:
+        return timed_pages(bodies, insert)
+    finally:
+        connection.close()
+
+
+def timed_pages(
+    bodies: list[bytes], insert: Callable[[str, list[tuple[int, str]]], None]
+) -> tuple[float, float, int]:
+    """Each body's (id, JSON) rows given to `insert`, timed: seconds, CPU seconds, rows."""
     total = 0
     started, cpu = time.perf_counter(), time.process_time()
     for body in bodies:
         page = raw_rows(body)
         if page is None:
             continue
-        key, rows = page
-        connection.execute("BEGIN")
-        connection.executemany(f"INSERT OR REPLACE INTO raw_{key} VALUES (?, ?)", rows)
-        connection.execute("COMMIT")
-        total += len(rows)
+        insert(*page)
+        total += len(page[1])
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-    connection.close()
     return elapsed, cpu, total
 
 
@@ -142,17 +154,10 @@ def honest_raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, float, i
             f"INSERT OR REPLACE INTO raw_{key} VALUES (?, ?)", rows)
 
     store.write_blocking(create)
-    total = 0
-    started, cpu = time.perf_counter(), time.process_time()
-    for body in bodies:
-        page = raw_rows(body)
-        if page is None:
-            continue
-        store.write_blocking(insert, *page)
-        total += len(page[1])
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-    store.close()
-    return elapsed, cpu, total
+    try:
+        return timed_pages(bodies, lambda key, rows: store.write_blocking(insert, key, rows))
+    finally:
+        store.close()
 
 
 _DEFAULTS = {"INTEGER": 0, "TEXT": "", "REAL": 0.0}
