@@ -117,6 +117,35 @@ def expression(kind: Kind, column: str) -> str:
     return DERIVED.get(kind, {}).get(column) or f'"{kind.value}"."{column}"'
 
 
+def select(kind: Kind, columns: Sequence[str]) -> str:
+    """SELECT id and these listed columns of `kind`."""
+    names = ", ".join(expression(kind, name) for name in ("id", *columns))
+    return f'SELECT {names} FROM "{kind.value}"'
+
+
+def page(
+    kind: Kind, columns: Sequence[str], order_by: str, descending: bool = False,
+    where: Where | None = None, after: tuple[Any, int] | None = None,
+) -> tuple[str, list[Any]]:
+    """The query of a list's rows, (id, *columns), sorted by `order_by` and then id (the same
+    way in both directions, so pages never overlap), of the objects that meet `where`, and
+    with `after` = (value, id) of the last row of the previous page, only those after it (a
+    seek through the index, not a count from the top). Without LIMIT: the caller says how
+    many. The session's batches and the first look at the start (app/sync/first_look.py)
+    both ask with it, so the rows a start paints are the rows its list then holds."""
+    sort = expression(kind, order_by)
+    conditions, params = [where.sql] if where else [], list(where.params) if where else []
+    if after is not None:
+        beyond = "<" if descending else ">"
+        conditions.append(f"({sort} {beyond} ? OR ({sort} = ? AND id {beyond} ?))")
+        params += [after[0], after[0], after[1]]
+    direction = " DESC" if descending else ""
+    sql = (f"{select(kind, columns)}"
+           f"{' WHERE ' + ' AND '.join(conditions) if conditions else ''}"
+           f" ORDER BY {sort}{direction}, id{direction}")
+    return sql, params
+
+
 def condition(kind: Kind, choice: ListChoice, context: Context) -> Where | None:
     """The rows the choice's filter keeps; None for all of them."""
     name = choice.filter

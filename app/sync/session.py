@@ -228,17 +228,10 @@ class Session:
         the store seeks there (through the index where the column has one) instead of counting
         `offset` rows from the top, so the last page of 100,000 costs what the first does.
         """
-        sort = self._expression(kind, order_by)
-        conditions, params = [where.sql] if where else [], list(where.params) if where else []
-        if after is not None:
-            beyond = "<" if descending else ">"
-            conditions.append(f"({sort} {beyond} ? OR ({sort} = ? AND id {beyond} ?))")
-            params += [after[0], after[0], after[1]]
-        direction = " DESC" if descending else ""
-        sql = (f"{self._select(kind, columns)}"
-               f"{' WHERE ' + ' AND '.join(conditions) if conditions else ''}"
-               f" ORDER BY {sort}{direction}, id{direction} LIMIT ? OFFSET ?")
-        cursor = self._store.database.execute_sql(sql, [*params, limit, offset])
+        self._known(kind, (order_by, *columns))
+        sql, params = listing.page(kind, columns, order_by, descending, where, after)
+        cursor = self._store.database.execute_sql(f"{sql} LIMIT ? OFFSET ?",
+                                                  [*params, limit, offset])
         return [tuple(row) for row in cursor.fetchall()]
 
     def rows_of(
@@ -274,15 +267,19 @@ class Session:
 
     def _expression(self, kind: Kind, name: str) -> str:
         """The SQL of a column to select or sort by; ValueError for one the list lacks."""
-        if name not in self._store.tables.objects[kind]._meta.fields and (
-            name not in listing.DERIVED.get(kind, {})
-        ):
-            raise ValueError(f"Not a column of {kind.value}: {name}")
+        self._known(kind, (name,))
         return listing.expression(kind, name)
 
     def _select(self, kind: Kind, columns: Sequence[str]) -> str:
-        names = ", ".join(self._expression(kind, name) for name in ("id", *columns))
-        return f'SELECT {names} FROM "{kind.value}"'
+        self._known(kind, columns)
+        return listing.select(kind, columns)
+
+    def _known(self, kind: Kind, names: Iterable[str]) -> None:
+        """ValueError for a column the list lacks: neither the table's nor a derived one."""
+        fields = self._store.tables.objects[kind]._meta.fields
+        for name in names:
+            if name not in fields and name not in listing.DERIVED.get(kind, {}):
+                raise ValueError(f"Not a column of {kind.value}: {name}")
 
     def list_context(self) -> listing.Context:
         """What the lists' filters are measured against, as the store holds it now: the
