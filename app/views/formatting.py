@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from app.core.kinds import Kind
+from app.core.locale_text import local_date
 
 if TYPE_CHECKING:  # the window's shell names kinds before the session is imported
     from app.sync.actions import ActionRefused
@@ -28,8 +29,6 @@ def clock_text(moment: datetime) -> str:
 def date_text(day: date) -> str:
     """The day in the locale's short format: "21/11/2026" in English, "21.11.2026" in Danish
     (as the lists, the boxes and the page's header show dates)."""
-    from app.mainpage_boxes.api import local_date  # with the session; the shell shows no date
-
     return local_date(day)
 
 
