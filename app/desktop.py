@@ -30,9 +30,10 @@ from app import APP_NAME
 from app.core.data_folder import data_folder, has_saved_account
 from app.core.interpreter import settle_for_a_window
 from app.core.kinds import Kind
-from app.db.folder import FolderInUse, FolderLock, StoreUnavailable
+from app.db.folder import DATABASE_FILE, FolderInUse, FolderLock, StoreUnavailable
 from app.views.first_paint import FirstPaint
 from app.views.language import Language
+from app.views.list_columns import LIST_COLUMNS, default_choice
 from app.views.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ SIGNAL_CHECK_MS = 250
 # How long a start waits for its window's first paint before it goes on regardless (a start
 # minimised, or on a screen that does not paint it).
 FIRST_PAINT_LIMIT_MS = 2000
+# The task list's rows read for the shell's first paint: more than a maximised window shows.
+FIRST_ROWS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +73,9 @@ class DesktopOptions:
     server: str | None = None
     credentials: Credentials | None = None
     quit_after_sync: bool = False
-    quit_when_shown: bool = False  # print when the window was first painted, then quit
+    # print when the window was first painted ("window"), with rows ("rows") and with its
+    # session's rows ("session"), each with its moment (time.time()), then quit
+    quit_when_shown: bool = False
     screenshot: Path | None = None
     sandbox_scale: float = 1.0
     open_page: tuple[Kind, int] | None = None  # --open KIND:ID
@@ -97,21 +102,32 @@ def run_desktop(options: DesktopOptions) -> int:
             refused = error
         shell = None
         if refused is None and (options.sandbox or options.server or has_saved_account(data_dir)):
-            shell = _painted_shell(options)
+            shell = _painted_shell(options, data_dir)
         return _run_loop(app, options, language, data_dir, refused, shell)
     return 0
 
 
-def _painted_shell(options: DesktopOptions) -> MainWindow:
+def _painted_shell(options: DesktopOptions, data_dir: Path) -> MainWindow:
     """The main window's shell, shown and painted by Qt's own loop before the app's core (and
-    asyncio) is imported: the window is there while the store opens. A start that will open
+    asyncio) is imported: the window is there while the store opens, its task list already
+    showing the first rows the store holds (app/sync/first_look.py). A start that will open
     no window on an account (the set-up wizard) does not come here."""
+    from app.sync.first_look import first_rows
+
     shell = MainWindow()
+    first = first_rows(data_dir / DATABASE_FILE, Kind.TODO,
+                       [column.name for column in LIST_COLUMNS[Kind.TODO]],
+                       default_choice(Kind.TODO), FIRST_ROWS)
+    if first is not None:
+        shell.show_first_rows(first)
     painted = QEventLoop()
 
     def say_when() -> None:
         if options.quit_when_shown:
-            print(time.time(), flush=True)
+            moment = time.time()
+            print("window", moment, flush=True)
+            if first is not None and first.rows:
+                print("rows", moment, flush=True)
         painted.quit()
 
     FirstPaint(shell, say_when)
@@ -382,7 +398,7 @@ async def _first_paint(window: QWidget) -> None:
     painted = asyncio.Event()
 
     def say_when() -> None:
-        print(time.time(), flush=True)
+        print("window", time.time(), flush=True)
         painted.set()
 
     FirstPaint(window, say_when)
@@ -390,8 +406,9 @@ async def _first_paint(window: QWidget) -> None:
 
 
 async def _first_rows_painted(window: MainWindow) -> None:
-    """--quit-when-shown: print when the task list was first painted with its rows from the
-    store (at once when the store has no task): the window is usable from then on."""
+    """--quit-when-shown: print when the task list was first painted with its session's rows
+    (at once when the store has no task): every row opens from then on. (The shell may have
+    painted the first rows before: it printed "rows" then.)"""
     import asyncio
 
     painted = asyncio.Event()
@@ -402,7 +419,7 @@ async def _first_rows_painted(window: MainWindow) -> None:
         if model.rowCount() == 0 and model.total > 0:
             FirstPaint(view.viewport(), look)  # rows not fetched yet: the next paint
             return
-        print(time.time(), flush=True)
+        print("session", time.time(), flush=True)
         painted.set()
 
     FirstPaint(view.viewport(), look)

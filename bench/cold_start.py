@@ -10,17 +10,19 @@
    start, the saved account, the store of that size) and this script's `--bare-window` (Python,
    PySide6, a QMainWindow shown). Each prints when its window was first painted (the same
    test, app/views/first_paint.py); the figure is that moment less the moment the process was
-   started. The app prints a second moment: when the task list was first painted with its
-   rows from the store. Two figures, then: the window there (`app_seconds`, its first paint)
-   and the window usable (`usable_seconds`, the list's rows painted), each against the bare
-   window. An app that prints one moment (a tree from before the shell was painted first)
-   painted its rows with its first paint: both figures are that one. Bytecode is written (to a
-   cache in the temp folder) by a first start of each that is not counted, as an installed app
-   has it: this machine's PYTHONDONTWRITEBYTECODE=1 would otherwise make every start compile
-   the app's sources again (about 0.25 s).
+   started. The app prints two more moments: when the task list was first painted with rows
+   from the store (the shell's first look, app/sync/first_look.py, or else its session's),
+   and when it was painted with its session's rows (from then on a row opens). Three
+   figures, then: the window there (`app_seconds`, its first paint), the window usable
+   (`usable_seconds`, the list's rows painted) and the session there (`session_seconds`),
+   each against the bare window. An app that prints one moment (a tree from before the shell
+   was painted first) painted its rows with its first paint: all three are that one.
+   Bytecode is written (to a cache in the temp folder) by a first start of each that is not
+   counted, as an installed app has it: this machine's PYTHONDONTWRITEBYTECODE=1 would
+   otherwise make every start compile the app's sources again (about 0.25 s).
 Prints one JSON object; `ratio` = the app's median / the bare window's median, `usable_ratio`
-likewise for the window usable. The load average is printed with it (`os.getloadavg`, at the
-start and at the end of the starts).
+and `session_ratio` likewise for the other two moments. The load average is printed with it
+(`os.getloadavg`, at the start and at the end of the starts).
 """
 
 from __future__ import annotations
@@ -59,28 +61,41 @@ def bare_window() -> None:
     app.exec()
 
 
-def timed(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
-    """Seconds from starting `command` to the first and the last moment it prints: its first
-    paint, and (the app) its task list painted with rows."""
+Start = tuple[float, float, float]  # the window there, its rows painted, its session's rows
+
+
+def timed(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> Start:
+    """Seconds from starting `command` to the moments it prints: its first paint ("window"),
+    the task list first painted with rows ("rows": by the shell, or with the session) and
+    with its session's rows ("session"). A tree from before the moments were named prints
+    the first paint and the session's rows; the bare window prints its paint alone."""
     started = time.time()
     finished = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True,
                               timeout=30, check=True)
-    moments = [float(word) for word in finished.stdout.split()]
-    return moments[0] - started, moments[-1] - started
+    words = finished.stdout.split()
+    if words and not words[0][0].isdigit():
+        named = dict(zip(words[::2], map(float, words[1::2]), strict=True))
+        there, session = named["window"], named["session"]
+        rows = named.get("rows", session)
+    else:
+        there, session = float(words[0]), float(words[-1])
+        rows = session
+    return there - started, rows - started, session - started
 
 
-def _figures(name: str, starts: list[tuple[float, float]], bare: float) -> dict[str, object]:
-    """Medians, ranges and ratios to the bare window of both moments."""
-    shown, usable = [start[0] for start in starts], [start[1] for start in starts]
+def _figures(name: str, starts: list[Start], bare: float) -> dict[str, object]:
+    """Medians, ranges and ratios to the bare window of the three moments."""
     prefix = "" if name == "app" else f"{name}_"
-    return {
-        f"{name}_seconds": round(statistics.median(shown), 3),
-        f"{name}_min_max": [round(min(shown), 3), round(max(shown), 3)],
-        f"{prefix}ratio": round(statistics.median(shown) / bare, 2),
-        f"{prefix}usable_seconds": round(statistics.median(usable), 3),
-        f"{prefix}usable_min_max": [round(min(usable), 3), round(max(usable), 3)],
-        f"{prefix}usable_ratio": round(statistics.median(usable) / bare, 2),
-    }
+    figures: dict[str, object] = {}
+    for moment, label in enumerate(("seconds", "usable_seconds", "session_seconds")):
+        seconds = [start[moment] for start in starts]
+        key = f"{name}_{label}" if moment == 0 else f"{prefix}{label}"
+        figures[key] = round(statistics.median(seconds), 3)
+        figures[key.replace("seconds", "min_max")] = [round(min(seconds), 3),
+                                                      round(max(seconds), 3)]
+        figures[key.replace("seconds", "ratio") if moment else f"{prefix}ratio"] = round(
+            statistics.median(seconds) / bare, 2)
+    return figures
 
 
 def prepare(data_dir: Path, env: dict[str, str], objects: int) -> int:
@@ -129,8 +144,8 @@ def main() -> None:
         before_env = {**env, "PYTHONPATH": str(options.before)} if options.before else env
         if options.before:
             timed(app_command, before_env, options.before)
-        apps: list[tuple[float, float]] = []
-        befores: list[tuple[float, float]] = []
+        apps: list[Start] = []
+        befores: list[Start] = []
         bares: list[float] = []
         load = [round(os.getloadavg()[0], 2)]
         for _ in range(options.repeat):

@@ -28,6 +28,8 @@ from filelock import FileLock, Timeout
 
 from app.core.errors import FieldClientError
 
+DATABASE_FILE = "fieldclient.sqlite3"  # the store, in the data folder
+
 LOCK_FILE = "fieldclient.lock"
 _ROOM_TO_WORK = 1024 * 1024  # less free space than this, and an I/O error means a full disk
 

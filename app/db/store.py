@@ -26,6 +26,7 @@ from peewee import SqliteDatabase
 
 from app.db.cursors import CursorRepo
 from app.db.folder import (
+    DATABASE_FILE,
     FolderLock,
     FolderMissing,
     damaged,
@@ -43,7 +44,6 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
 
-DATABASE_FILE = "fieldclient.sqlite3"
 # The write-ahead log is checkpointed once it holds a quarter of the store (4 MB at least) and cut
 # back to that size afterwards: neither a large sync nor a long session leaves a log that fills a
 # small disk (a 1.5 MB store once grew a 12.5 MB log). Checkpointing every 4 MB regardless of the

@@ -15,6 +15,7 @@ from typing import Any
 from app.core.kinds import Kind
 from app.core.texts import QT_TRANSLATE_NOOP
 from app.core.values import as_date
+from app.sync.listing import ListChoice
 from app.views.formatting import date_text
 
 CONTEXT = "ObjectList"  # spelled out in each mark below: lupdate reads only a literal
@@ -73,6 +74,12 @@ DEFAULT_SORT: Mapping[Kind, tuple[str, bool]] = {
     Kind.PERSON: ("name", False),
     Kind.TOOL: ("title", False),
 }
+
+
+def default_choice(kind: Kind) -> ListChoice:
+    """How a list is sorted and filtered until the technician changes it."""
+    sort, descending = DEFAULT_SORT[kind]
+    return ListChoice(sort=sort, descending=descending)
 
 
 def shown_value(column: ListColumn, value: Any) -> Any:

@@ -16,8 +16,8 @@ from app.core.kinds import Kind
 from app.core.texts import QT_TRANSLATE_NOOP
 from app.sync.listing import FILTERS, NEAR_KM, ListChoice
 from app.sync.session import Session
-from app.views.list_columns import LIST_COLUMNS
-from app.views.object_lists import ObjectListModel, default_choice
+from app.views.list_columns import LIST_COLUMNS, default_choice
+from app.views.object_lists import ObjectListModel
 
 CONTEXT = "ListFilters"  # spelled out in each mark below: lupdate reads only a literal
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,7 +36,7 @@ from app.core.kinds import LISTED_KINDS, Kind
 from app.views.first_paint import FirstPaint
 from app.views.formatting import friendly_time, kind_title
 from app.views.history import History, Place
-from app.views.list_columns import CONTEXT, LIST_COLUMNS
+from app.views.list_columns import CONTEXT, LIST_COLUMNS, shown_value
 from app.views.menus import WindowMenus, give_shortcut
 from app.views.theme import Tone, apply_tone
 
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from app.core.changes import ChangeSet
     from app.mainpage_boxes.api import BoxPlugin
     from app.mainpage_boxes.registry import BoxRegistry
+    from app.sync.first_look import FirstRows
     from app.sync.notices import TaskNotice
     from app.sync.progress import SyncProgress
     from app.sync.session import Session
@@ -160,6 +161,17 @@ class MainWindow(QMainWindow):
         ]
         for action in self._needing_the_store:
             action.setEnabled(False)
+
+    def show_first_rows(self, first: FirstRows) -> None:
+        """A list's first rows as the store held them at the start (app/sync/first_look.py),
+        for the shell to paint: the list is there to read before the store is opened. Its
+        session's model takes its place with `attach`, the same rows in the same order."""
+        columns = LIST_COLUMNS[first.kind]
+        shell = self.list_views[first.kind].model()
+        assert isinstance(shell, QStandardItemModel)  # the shell's, not a session's
+        for row in first.rows:
+            shell.appendRow([QStandardItem(str(shown_value(column, value)))
+                             for column, value in zip(columns, row[1:], strict=True)])
 
     @classmethod
     def on(

@@ -23,20 +23,15 @@ from app.sync.listing import ListChoice, Where, condition
 from app.sync.session import Session
 from app.views.list_columns import (
     CONTEXT,
-    DEFAULT_SORT,
     EXTRA_COLUMNS,
     LIST_COLUMNS,
+    default_choice,
     shown_value,
 )
 
 Index = QModelIndex | QPersistentModelIndex
 
 BATCH = 256
-
-
-def default_choice(kind: Kind) -> ListChoice:
-    sort, descending = DEFAULT_SORT[kind]
-    return ListChoice(sort=sort, descending=descending)
 
 
 class ObjectListModel(QAbstractTableModel):

@@ -1,7 +1,8 @@
 """A start paints its window before it loads the app's core: the data folder is locked and the
-main window's shell painted (its title, menus, toolbar, tabs and the lists' headers) before
-the store, peewee, the keyring, the sync modules, the box plugins, asyncio and qasync are
-imported; the window is given its session after that. httpx (and its TLS context) comes with
+main window's shell painted (its title, menus, toolbar, tabs, the lists' headers and the task
+list's first rows, read from the store's file with the standard library) before the store,
+peewee, the keyring, the sync modules, the box plugins, asyncio and qasync are imported; the
+window is given its session after that. httpx (and its TLS context) comes with
 the first request, the sandbox (Faker) only with --sandbox. bench/cold_start.py has the
 figures."""
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from app.composition import build_core, sandbox_connection
 from app.sync.account import Account, AccountStore
 from tests.file_keyring import PATH_ENV, FileKeyring
 
@@ -25,6 +27,9 @@ SANDBOX_ONLY = ("app.sandbox", "faker", "uvicorn", "starlette")
 CORE = ("app.db.store", "app.db.objects", "app.db.outbox", "app.sync", "app.api",
         "app.composition", "app.cli", "app.mainpage_boxes", "peewee", "keyring", "asyncio",
         "qasync", "orjson")
+# Of those, what reads the task list's first rows for that paint (app/sync/first_look.py).
+FIRST_LOOK = ("app.sync", "app.sync.first_look", "app.sync.keys", "app.sync.listing", "orjson",
+              "orjson.orjson")
 
 # The probe runs the app in its own process and notes which modules were loaded when the app
 # first wrote to its output: --quit-when-shown writes the moment of the first paint first.
@@ -54,22 +59,41 @@ def saved_account(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     monkeypatch.setenv(PATH_ENV, str(tmp_path / "keyring.json"))
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    AccountStore(data_dir, backend=FileKeyring()).save(
-        Account("https://microbizz.invalid/api/endpoint.php", "4711", "tekniker"),
-        password="secret", apikey="key")
+    _save_account(data_dir)
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", PATH_ENV: str(tmp_path / "keyring.json"),
             "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
             "FIELDCLIENT_DATA": str(data_dir)}
 
 
-def _started(env: dict[str, str]) -> tuple[int, list[str], set[str], set[str]]:
+@pytest.fixture
+def synced_account(saved_account, sandbox, loop) -> dict[str, str]:
+    """The same, with a store a sync has filled."""
+    data_dir = Path(saved_account["FIELDCLIENT_DATA"])
+    core = build_core(data_dir, sandbox_connection(sandbox, data_dir))
+    try:
+        assert loop.run_until_complete(core.engine.run_pass()).ok
+    finally:
+        loop.run_until_complete(core.aclose())
+    _save_account(data_dir)  # the sandbox's account took its place
+    return saved_account
+
+
+def _save_account(data_dir: Path) -> None:
+    AccountStore(data_dir, backend=FileKeyring()).save(
+        Account("https://microbizz.invalid/api/endpoint.php", "4711", "tekniker"),
+        password="secret", apikey="key")
+
+
+def _started(env: dict[str, str]) -> tuple[int, dict[str, float], set[str], set[str]]:
     """A start on the saved account that quits once its window is usable: its exit status,
-    the moments it printed, the modules loaded at its first paint and at its end."""
+    the moments it printed by name, the modules loaded at its first paint and at its end."""
     argv = ["--data-dir", env["FIELDCLIENT_DATA"], "--quit-when-shown"]
     finished = subprocess.run([sys.executable, "-c", PROBE, *argv], cwd=REPO, env=env,
                               capture_output=True, text=True, timeout=60, check=True)
     status, printed, at_paint, at_end = json.loads(finished.stdout.splitlines()[-1])
-    return status, printed, set(at_paint), set(at_end)
+    moments = {name: float(moment) for name, moment in zip(printed[::2], printed[1::2],
+                                                            strict=True)}
+    return status, moments, set(at_paint), set(at_end)
 
 
 def _of(loaded: set[str], packages: tuple[str, ...]) -> list[str]:
@@ -79,15 +103,23 @@ def _of(loaded: set[str], packages: tuple[str, ...]) -> list[str]:
 
 
 def test_the_window_is_painted_before_the_core_is_loaded(saved_account):
-    status, printed, at_paint, at_end = _started(saved_account)
+    status, moments, at_paint, at_end = _started(saved_account)
     assert status == 0
-    assert len(printed) == 2  # the window there, then the window usable
+    assert list(moments) == ["window", "session"]  # no store yet: no rows before the session
     assert "app.views.main_window" in at_paint  # the probe is sound: the window was there
-    assert _of(at_paint, CORE) == []
+    assert _of(at_paint, CORE) == list(FIRST_LOOK)
     assert "app.sync.session" in at_end  # and the window was then given its session
 
 
+def test_a_synced_store_paints_its_first_task_rows_with_the_window(synced_account):
+    status, moments, at_paint, _at_end = _started(synced_account)
+    assert status == 0
+    assert list(moments) == ["window", "rows", "session"]
+    assert moments["rows"] == moments["window"] < moments["session"]
+    assert _of(at_paint, CORE) == list(FIRST_LOOK)
+
+
 def test_the_window_is_usable_before_httpx_or_the_sandbox_is_loaded(saved_account):
-    status, _printed, _at_paint, at_end = _started(saved_account)
+    status, _moments, _at_paint, at_end = _started(saved_account)
     assert status == 0
     assert _of(at_end, (*NETWORK_ONLY, *SANDBOX_ONLY)) == []

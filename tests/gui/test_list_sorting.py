@@ -8,7 +8,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
 
 from app.core.kinds import Kind
+from app.db.folder import DATABASE_FILE
+from app.desktop import FIRST_ROWS
 from app.mainpage_boxes.registry import BoxRegistry
+from app.sync.first_look import FirstRows, first_rows
+from app.views.list_columns import LIST_COLUMNS, default_choice
 from app.views.main_window import MainWindow
 from tests.admin import add_object, change_object
 from tests.gui.lists import all_ids, column, kept, show_list
@@ -95,3 +99,41 @@ def test_the_choice_of_filter_and_sort_is_there_again_in_a_new_window(
     assert all_ids(model_again) == shown
     _, customers = show_list(again, Kind.CUSTOMER)  # an untouched list keeps its default
     assert customers.choice.filter == "all" and customers.choice.sort == "name"
+
+
+def test_a_start_paints_the_first_rows_of_the_list_as_it_was_left_before_the_store_opens(
+    window_and_core, data_dir, loop, qtbot
+) -> None:
+    """The shell's first look (app/sync/first_look.py) reads the store's file itself: its rows
+    are the ones the session's list shows, in the technician's sort and filter; a filter it
+    cannot measure without the core leaves the shell's list empty rather than wrong."""
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    view, model = show_list(window, Kind.TODO)
+    _click_header(view, "Customer")
+    _click_header(view, "Customer")  # descending: not the default sort
+    state = model.index(0, 3).data()
+    window.filter_bar.choose("state", state)
+    kept(loop, window, Kind.TODO)
+    assert model.choice.filter == "state" and model.choice.descending
+    shown = [[model.index(row, column).data() for column in range(model.columnCount())]
+             for row in range(min(model.rowCount(), FIRST_ROWS))]
+    assert len(shown) > 1 and all(row[3] == state for row in shown)
+
+    def first_look() -> FirstRows | None:
+        return first_rows(data_dir / DATABASE_FILE, Kind.TODO,
+                          [spec.name for spec in LIST_COLUMNS[Kind.TODO]],
+                          default_choice(Kind.TODO), FIRST_ROWS)
+
+    first = first_look()
+    assert first is not None
+    shell = MainWindow()
+    qtbot.addWidget(shell)
+    shell.show_first_rows(first)
+    painted = shell.list_views[Kind.TODO].model()
+    assert [[painted.index(row, column).data() for column in range(painted.columnCount())]
+            for row in range(painted.rowCount())] == shown
+
+    window.filter_bar.choose("mine")  # who "mine" is: known once the session is there
+    kept(loop, window, Kind.TODO)
+    assert first_look() is None

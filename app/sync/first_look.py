@@ -1,0 +1,73 @@
+"""A list's first rows, read from the store's file before the app's core is loaded, so that a
+start paints its window with them (bench/cold_start.py).
+
+Opening the store (peewee, its checks and upgrades), reading the keyring and loading the sync
+modules take about half a second; the standard library's sqlite3 reads a list's first rows in
+a few milliseconds. They are asked for with the list's own query (`listing.page`) and the
+choice the technician left the list with, so they are the rows the list holds once its
+session comes and takes over.
+
+Only what can be read exactly without the core is looked at. A list left on a filter that is
+measured against something else than the rows (who the technician is, their teams, their
+calendar, where they are, today's date on the server's clock) shows its rows when the session
+comes, as before. Nothing is written (a read-only connection), and whatever stops the read (no
+store yet, one of another version, a damaged or busy file) only means no first rows: the
+store's opening, a moment later, says what is wrong.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from app.core.kinds import Kind
+from app.sync import listing
+from app.sync.keys import list_choice_key
+from app.sync.listing import ListChoice
+
+# The filters whose rows depend on nothing but the rows themselves (and the choice).
+WITHOUT_CONTEXT = frozenset({"all", "state"})
+_NO_CONTEXT = listing.Context(user_id=0, teams=frozenset(), today=date.min)
+
+
+@dataclass(frozen=True, slots=True)
+class FirstRows:
+    """The first rows of a list, (id, *columns), and the choice they were read with."""
+
+    kind: Kind
+    choice: ListChoice
+    rows: list[tuple[Any, ...]]
+
+
+def first_rows(
+    store_file: Path, kind: Kind, columns: Sequence[str], default: ListChoice, limit: int
+) -> FirstRows | None:
+    """Up to `limit` first rows of `kind`'s list as the technician left it; None where they
+    cannot be read exactly without the core (see the module's docstring)."""
+    if not store_file.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{store_file.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        kept = connection.execute("SELECT value FROM setting WHERE key = ?",
+                                  (list_choice_key(kind.value),)).fetchone()
+        choice = ListChoice.from_json(orjson.loads(kept[0]) if kept else None, default, kind,
+                                      columns)
+        if choice.filter not in WITHOUT_CONTEXT:
+            return None
+        where = listing.condition(kind, choice, _NO_CONTEXT)
+        sql, params = listing.page(kind, columns, choice.sort, choice.descending, where)
+        rows = connection.execute(f"{sql} LIMIT ?", (*params, limit)).fetchall()
+    except (sqlite3.Error, orjson.JSONDecodeError):
+        return None
+    finally:
+        connection.close()
+    return FirstRows(kind, choice, rows)
