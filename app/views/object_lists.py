@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Collection, Sequence
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -32,6 +34,10 @@ from app.views.list_columns import (
 Index = QModelIndex | QPersistentModelIndex
 
 BATCH = 256
+# The roles a cell answers, as ints: QModelRoleData.role() gives an int (see `multiData`).
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ID = Qt.ItemDataRole.UserRole.value
 
 
 class ObjectListModel(QAbstractTableModel):
@@ -81,12 +87,33 @@ class ObjectListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._row_at(index)
+        return None if row is None else self._value(row, index.column(), role)
+
+    def multiData(self, index: Index, roles: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a view asks of a cell, in one call. A view paints a cell with seven
+        roles; asked one `data` call each, a screen of rows was some 840 calls into Python,
+        most of a repaint's time, and each waited for the interpreter lock while a sync's
+        threads held it: the window's longest stalls during a first sync (bench/gui_stall.py).
+        """
+        row = self._row_at(index)
+        column = index.column()
+        # a span is a sequence (__len__, __getitem__), which PySide6's stubs do not say
+        span = [roles] if isinstance(roles, QModelRoleData) else cast(Sequence[QModelRoleData],
+                                                                        roles)
+        for wanted in span:
+            wanted.setData(None if row is None else self._value(row, column, wanted.role()))
+
+    def _row_at(self, index: Index) -> tuple[Any, ...] | None:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cell(self._rows[index.row()], index.column())
-        if role == Qt.ItemDataRole.UserRole:
-            return self._rows[index.row()][0]
+        return self._rows[index.row()]
+
+    def _value(self, row: tuple[Any, ...], column: int, role: int) -> Any:
+        if role in (_DISPLAY, _TOOLTIP):
+            return self._cell(row, column)
+        if role == _ID:
+            return row[0]
         return None
 
     def _cell(self, row: tuple[Any, ...], column: int) -> Any:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 
 from app.core.kinds import LISTED_KINDS, Kind
 from tests.admin import add_object, change_object, delete_object
@@ -85,3 +85,41 @@ def test_a_hidden_list_catches_up_when_shown_and_keeps_its_selection(
     assert view.currentIndex().data() == "Aab Omdøbt ApS"
     assert _ids(view) == [r[0] for r in model.query(offset=0, limit=model.rowCount())]
     assert before[0] not in _ids(view)
+
+
+def test_a_repaint_reads_each_cell_in_one_call_what_the_cell_shows(
+    window_and_core, loop, qtbot
+) -> None:
+    """A view asks seven roles of each cell it paints. The list answers them in one call a
+    cell (`multiData`), not one each: every call into Python waits for the interpreter while
+    a sync's threads hold it, and seven a cell made a repaint the window's longest stall
+    (bench/gui_stall.py). What the painter gets is what `data` says: the text, the id."""
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    window.tabs.setCurrentIndex(LISTED_KINDS.index(Kind.TODO))
+    view, model = window.list_views[Kind.TODO], window.models[Kind.TODO]
+    qtbot.waitExposed(window)
+    calls = {"data": 0, "multiData": 0}
+
+    def counted(name: str) -> Any:
+        method = getattr(type(model), name)
+
+        def call(*args: Any) -> Any:
+            calls[name] += 1
+            return method(model, *args)
+        return call
+
+    model.data, model.multiData = counted("data"), counted("multiData")  # type: ignore[method-assign]
+    view.viewport().repaint()
+    first, last = view.rowAt(0), view.rowAt(view.viewport().height() - 1)
+    shown = (min(last, model.rowCount() - 1) - first + 1) * model.columnCount()
+    assert calls["data"] == 0 and 0 < calls["multiData"] <= shown + model.columnCount()
+
+    option = QStyleOptionViewItem()
+    for column in range(model.columnCount()):
+        index = model.index(0, column)
+        view.itemDelegate().initStyleOption(option, index)
+        assert option.text == str(index.data())
+    asked = QModelRoleData(ID)
+    model.multiData(model.index(0, 0), QModelRoleDataSpan(asked))
+    assert asked.data() == model.index(0, 0).data(ID)
