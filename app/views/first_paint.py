@@ -11,6 +11,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+# How long a start waits for a paint before it goes on regardless (a window minimised, or on a
+# screen that does not paint it).
+PAINT_LIMIT_MS = 2000
+
 
 class FirstPaint(QObject):
     """Calls `painted` once, after `widget`'s first paint has been handed out: the event loop's
@@ -26,3 +30,19 @@ class FirstPaint(QObject):
             self._widget.removeEventFilter(self)
             QTimer.singleShot(0, self._painted)
         return False
+
+
+async def next_paint(widget: QWidget) -> None:
+    """Until `widget` has been painted again (its pending layout and paint done): at once for
+    one not shown, and at most PAINT_LIMIT_MS. A start lets the window paint what its
+    session brought before the sync's threads compete with it for the interpreter."""
+    import asyncio  # here: this module is imported before asyncio is (a start's first paint)
+    import contextlib
+
+    if not widget.isVisible():
+        return
+    painted = asyncio.Event()
+    FirstPaint(widget, painted.set)
+    widget.update()
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(painted.wait(), PAINT_LIMIT_MS / 1000)
