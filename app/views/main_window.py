@@ -513,9 +513,12 @@ class MainWindow(QMainWindow):
         ))
 
     def _update_tab_titles(self, *_changed: object) -> None:
+        locale = QLocale()
         for index, kind in enumerate(LISTED_KINDS):
-            self.tabs.setTabText(index, self.tr("{kind} ({count})").format(
-                kind=kind_title(kind), count=QLocale().toString(self.models[kind].total)))
+            title = self.tr("{kind} ({count})").format(
+                kind=kind_title(kind), count=locale.toString(self.models[kind].total))
+            if self.tabs.tabText(index) != title:  # a new title lays the tab bar out again
+                self.tabs.setTabText(index, title)
 
 
 def _banner(name: str, tone: Tone) -> QLabel:
