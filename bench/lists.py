@@ -13,6 +13,8 @@ screen of rows is painted:
   Deadline, indexed), each both ways;
 - filter: each task filter picked in turn (my tasks, today, this week, overdue, planned,
   pool tasks of my teams, in a state), then All again, and "near me" on the customers;
+- refresh: a sync's ChangeSet of 2,000 changed tasks (as a first sync's fold brings), applied
+  to the list sorted by Deadline (indexed) and by Title (not), until painted;
 - scroll: from the top to the last row with the scroll bar (the view fetches a batch of
   256 each time it reaches the end), in total and per step.
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import shutil
 import sqlite3
 import statistics
@@ -44,6 +47,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from app.composition import build_core, memory_connection
+from app.core.changes import ChangeSet
 from app.core.kinds import LISTED_KINDS, Kind
 from app.mainpage_boxes.registry import BoxRegistry
 from app.sync.listing import ListChoice
@@ -121,6 +125,8 @@ def measure(app: QApplication, folder: Path, repeat: int) -> dict[str, list[floa
     timings: dict[str, list[float]] = {}
     tasks = window.models[Kind.TODO]
     states = [state.title for state in core.session.setup.task_states()]
+    task_ids = [row[0] for row in core.session.rows(Kind.TODO, [], order_by="id", limit=10**7)]
+    random.seed(12)
 
     def note(name: str, milliseconds: float) -> None:
         timings.setdefault(name, []).append(milliseconds)
@@ -139,6 +145,11 @@ def measure(app: QApplication, folder: Path, repeat: int) -> dict[str, list[floa
             for name in TASK_FILTERS:
                 note(f"filter {name}", timed(
                     app, view, lambda n=name: window.filter_bar.choose(n, states[0])))
+            for sort in ("enddate", "title"):  # indexed, then not
+                tasks.set_choice(ListChoice(sort))
+                changed = ChangeSet.single(Kind.TODO, changed=random.sample(task_ids, 2000))
+                note(f"refresh of 2000 changed tasks, by {sort}", timed(
+                    app, view, lambda c=changed: tasks.refresh(c)))
             total, steps = scroll_to_end(app, view)
             assert tasks.rowCount() == tasks.total, (tasks.rowCount(), tasks.total)
             note("scroll to the end (total)", total)

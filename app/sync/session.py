@@ -48,6 +48,7 @@ from app.core.setup import (
 )
 from app.core.values import as_id
 from app.db import Store
+from app.db.columns import COLUMNS
 from app.db.cursors import Cursor
 from app.db.outbox import Entry, OutboxRepo, State
 from app.sync import keys, listing
@@ -253,7 +254,13 @@ class Session:
         # thread for hundreds of ids, and building a query of that many parameters costs more
         # than SQLite takes to answer it.
         sort = self._expression(kind, order_by)
-        sql = f"{self._select(kind, columns)} WHERE id IN (SELECT value FROM json_each(?))"
+        # A list that holds its first rows asks `through` its last one. With the sort column
+        # indexed, SQLite then reads that range of the index and tests each row's id against
+        # these ids ("+id" keeps it off the id index), rather than look each id up: a first
+        # sync's refresh of 2,000 ids at 100k took 3.9 ms that way, 0.6 ms this way.
+        by_range = through is not None and order_by in self._indexed(kind)
+        ids_term = "+id" if by_range else "id"
+        sql = f"{self._select(kind, columns)} WHERE {ids_term} IN (SELECT value FROM json_each(?))"
         params: list[Any] = [orjson.dumps(sorted(ids)).decode()]
         if where is not None:
             sql += f" AND {where.sql}"
@@ -273,6 +280,10 @@ class Session:
     def _select(self, kind: Kind, columns: Sequence[str]) -> str:
         self._known(kind, columns)
         return listing.select(kind, columns)
+
+    def _indexed(self, kind: Kind) -> frozenset[str]:
+        """The columns of `kind`'s table that have an index (their value, then the id)."""
+        return frozenset(column.name for column in COLUMNS[kind] if column.indexed)
 
     def _known(self, kind: Kind, names: Iterable[str]) -> None:
         """ValueError for a column the list lacks: neither the table's nor a derived one."""
