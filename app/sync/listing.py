@@ -135,10 +135,9 @@ def page(
     both ask with it, so the rows a start paints are the rows its list then holds."""
     sort = expression(kind, order_by)
     conditions, params = [where.sql] if where else [], list(where.params) if where else []
-    if after is not None:
-        beyond = "<" if descending else ">"
-        conditions.append(f"({sort} {beyond} ? OR ({sort} = ? AND id {beyond} ?))")
-        params += [after[0], after[0], after[1]]
+    if after is not None:  # a row value: SQLite seeks it in the index, where (a > ? OR …) scans
+        conditions.append(f"({sort}, id) {'<' if descending else '>'} (?, ?)")
+        params += [after[0], after[1]]
     direction = " DESC" if descending else ""
     sql = (f"{select(kind, columns)}"
            f"{' WHERE ' + ' AND '.join(conditions) if conditions else ''}"

@@ -277,7 +277,7 @@ class ObjectListModel(QAbstractTableModel):
         fresh = self._session.rows_of(
             self.kind, touched, self._names, order_by=self._choice.sort,
             descending=self._choice.descending, where=self._where,
-            through=None if few else (last[self._sort], last[0]),
+            through=None if few else (last[self._sort], last[0]), held=len(self._rows),
         )
         loaded = {row[0] for row in self._rows if row[0] in touched}
         # No fetching meanwhile: Qt fetches from within a removal's signals, and a batch read
