@@ -31,6 +31,7 @@ from app.core.data_folder import data_folder, has_saved_account
 from app.core.interpreter import settle_for_a_window
 from app.core.kinds import Kind
 from app.db.folder import DATABASE_FILE, FolderInUse, FolderLock, StoreUnavailable
+from app.sync.first_look import first_rows
 from app.views.first_paint import PAINT_LIMIT_MS, FirstPaint, next_paint
 from app.views.language import Language
 from app.views.list_columns import LIST_COLUMNS, default_choice
@@ -109,8 +110,6 @@ def _painted_shell(options: DesktopOptions, data_dir: Path) -> MainWindow:
     asyncio) is imported: the window is there while the store opens, its task list already
     showing the first rows the store holds (app/sync/first_look.py). A start that will open
     no window on an account (the set-up wizard) does not come here."""
-    from app.sync.first_look import first_rows
-
     shell = MainWindow()
     first = first_rows(data_dir / DATABASE_FILE, Kind.TODO,
                        [column.name for column in LIST_COLUMNS[Kind.TODO]],

@@ -38,10 +38,9 @@ _NO_CONTEXT = listing.Context(user_id=0, teams=frozenset(), today=date.min)
 
 @dataclass(frozen=True, slots=True)
 class FirstRows:
-    """The first rows of a list, (id, *columns), and the choice they were read with."""
+    """The first rows of a list, (id, *columns)."""
 
     kind: Kind
-    choice: ListChoice
     rows: list[tuple[Any, ...]]
 
 
@@ -70,4 +69,4 @@ def first_rows(
         return None
     finally:
         connection.close()
-    return FirstRows(kind, choice, rows)
+    return FirstRows(kind, rows)
