@@ -154,3 +154,9 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
         Column("toolid", "INTEGER", _ref("toolid")),
     ),
 }
+
+
+def indexed_columns(kind: Kind) -> frozenset[str]:
+    """The columns of `kind`'s table that have an index (the value, then the id): a list
+    sorted by one of them reads its first rows, and any page after them, from the index."""
+    return frozenset(column.name for column in COLUMNS[kind] if column.indexed)

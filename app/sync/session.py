@@ -48,7 +48,7 @@ from app.core.setup import (
 )
 from app.core.values import as_id
 from app.db import Store
-from app.db.columns import COLUMNS
+from app.db.columns import indexed_columns
 from app.db.cursors import Cursor
 from app.db.outbox import Entry, OutboxRepo, State
 from app.sync import keys, listing
@@ -261,7 +261,7 @@ class Session:
         # index), rather than look each id up: a first sync's refresh of 2,000 ids at 100k,
         # the list holding 256 rows, took 3.9 ms that way and 0.3 ms this way.
         by_range = (through is not None and held is not None and held < len(ids)
-                    and order_by in self._indexed(kind))
+                    and order_by in indexed_columns(kind))
         ids_term = "+id" if by_range else "id"
         sql = f"{self._select(kind, columns)} WHERE {ids_term} IN (SELECT value FROM json_each(?))"
         params: list[Any] = [orjson.dumps(sorted(ids)).decode()]
@@ -282,10 +282,6 @@ class Session:
     def _select(self, kind: Kind, columns: Sequence[str]) -> str:
         self._known(kind, columns)
         return listing.select(kind, columns)
-
-    def _indexed(self, kind: Kind) -> frozenset[str]:
-        """The columns of `kind`'s table that have an index (their value, then the id)."""
-        return frozenset(column.name for column in COLUMNS[kind] if column.indexed)
 
     def _known(self, kind: Kind, names: Iterable[str]) -> None:
         """ValueError for a column the list lacks: neither the table's nor a derived one."""

@@ -1,20 +1,26 @@
 """The start's first look at the task list (app/sync/first_look.py) reads the store's file
 before the store is opened: whatever stops it — no store yet, a damaged file, a store of an
-older layout — means no first rows, never an error; the store's opening says what is wrong."""
+older layout, a read slower than its budget — means no first rows, never an error; the store's
+opening says what is wrong."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
+import orjson
+import pytest
+
 from app.core.kinds import Kind
+from app.sync import first_look
 from app.sync.first_look import first_rows
+from app.sync.keys import list_choice_key
 from app.sync.listing import ListChoice
 
 COLUMNS = ["number", "title", "enddate"]
 
 
-def _look(store: Path) -> object:
+def _look(store: Path) -> first_look.FirstRows | None:
     return first_rows(store, Kind.TODO, COLUMNS, ListChoice("enddate"), 10)
 
 
@@ -34,4 +40,26 @@ def test_a_store_without_the_lists_tables_means_no_first_rows(tmp_path: Path) ->
     store = tmp_path / "fieldclient.sqlite3"
     with sqlite3.connect(store) as older:
         older.execute("CREATE TABLE todo (id INTEGER PRIMARY KEY, data TEXT)")
+    assert _look(store) is None
+
+
+def test_a_look_slower_than_its_budget_gives_way_to_the_first_paint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list kept on a state no task is in: the look walks the whole deadline index."""
+    store = tmp_path / "fieldclient.sqlite3"
+    with sqlite3.connect(store) as made:
+        made.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT)")
+        made.execute("CREATE TABLE todo (seq INTEGER PRIMARY KEY, id INTEGER UNIQUE, "
+                     "number TEXT, title TEXT, enddate TEXT, statetext TEXT)")
+        made.execute("CREATE INDEX todo_enddate ON todo (enddate, id)")
+        made.executemany("INSERT INTO todo (id, number, title, enddate, statetext) "
+                         "VALUES (?, ?, ?, ?, 'Planlagt')",
+                         [(n, f"T-{n}", "Eftersyn", f"2026-12-{n % 28 + 1:02}")
+                          for n in range(1, 20001)])
+        made.execute("INSERT INTO setting VALUES (?, ?)", (list_choice_key("todo"), orjson.dumps(
+            ListChoice("enddate", filter="state", state="Lukket").as_json()).decode()))
+    looked = _look(store)
+    assert looked is not None and looked.rows == []  # within the budget: no such task
+    monkeypatch.setattr(first_look, "BUDGET_S", 0.0)
     assert _look(store) is None
