@@ -54,7 +54,7 @@ def first_rows(
     store_file: Path, kind: Kind, columns: Sequence[str], default: ListChoice, limit: int
 ) -> FirstRows | None:
     """Up to `limit` first rows of `kind`'s list as the technician left it; None where they
-    cannot be read exactly without the core (see the module's docstring)."""
+    cannot be read exactly without the core, or not at once (see the module's docstring)."""
     if not store_file.is_file():
         return None
     try:
