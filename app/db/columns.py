@@ -13,6 +13,7 @@ app.db.objects), since there is no row it could be.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -156,6 +157,7 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
 }
 
 
+@functools.cache  # asked by every refresh of a list during a sync; COLUMNS never changes
 def indexed_columns(kind: Kind) -> frozenset[str]:
     """The columns of `kind`'s table that have an index (the value, then the id): a list
     sorted by one of them reads its first rows, and any page after them, from the index."""
