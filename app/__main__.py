@@ -283,6 +283,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"{options.command} needs --data-dir")
     if options.command is not None:
         return _command(options, credentials)
+    from app.views.source_scan import skip_source_scan
+
+    skip_source_scan()  # before the window's modules are imported: app/views/source_scan.py
     from app.desktop import DesktopOptions, run_desktop
 
     return run_desktop(

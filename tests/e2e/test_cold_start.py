@@ -34,7 +34,7 @@ FIRST_LOOK = ("app.sync", "app.sync.first_look", "app.sync.keys", "app.sync.list
 # The probe runs the app in its own process and notes which modules were loaded when the app
 # first wrote to its output: --quit-when-shown writes the moment of the first paint first.
 PROBE = """
-import io, json, sys
+import io, json, linecache, sys
 from app.__main__ import main
 
 class Noting(io.StringIO):
@@ -48,7 +48,8 @@ noting, shown = Noting(), sys.stdout
 sys.stdout = noting
 status = main(sys.argv[1:])
 sys.stdout = shown
-print(json.dumps([status, noting.getvalue().split(), noting.at_first_paint, sorted(sys.modules)]))
+print(json.dumps([status, noting.getvalue().split(), noting.at_first_paint, sorted(sys.modules),
+                  sorted(linecache.cache)]))
 """
 
 
@@ -87,13 +88,19 @@ def _save_account(data_dir: Path) -> None:
 def _started(env: dict[str, str]) -> tuple[int, dict[str, float], set[str], set[str]]:
     """A start on the saved account that quits once its window is usable: its exit status,
     the moments it printed by name, the modules loaded at its first paint and at its end."""
+    status, moments, at_paint, at_end, _sources_read = _run(env)
+    return status, moments, at_paint, at_end
+
+
+def _run(env: dict[str, str]) -> tuple[int, dict[str, float], set[str], set[str], list[str]]:
+    """`_started`'s figures, and the source files read into `linecache` by the end."""
     argv = ["--data-dir", env["FIELDCLIENT_DATA"], "--quit-when-shown"]
     finished = subprocess.run([sys.executable, "-c", PROBE, *argv], cwd=REPO, env=env,
                               capture_output=True, text=True, timeout=60, check=True)
-    status, printed, at_paint, at_end = json.loads(finished.stdout.splitlines()[-1])
+    status, printed, at_paint, at_end, read = json.loads(finished.stdout.splitlines()[-1])
     moments = {name: float(moment) for name, moment in zip(printed[::2], printed[1::2],
                                                             strict=True)}
-    return status, moments, set(at_paint), set(at_end)
+    return status, moments, set(at_paint), set(at_end), read
 
 
 def _of(loaded: set[str], packages: tuple[str, ...]) -> list[str]:
@@ -123,3 +130,15 @@ def test_the_window_is_usable_before_httpx_or_the_sandbox_is_loaded(saved_accoun
     status, _moments, _at_paint, at_end = _started(saved_account)
     assert status == 0
     assert _of(at_end, (*NETWORK_ONLY, *SANDBOX_ONLY)) == []
+
+
+def test_a_start_reads_the_source_of_none_of_the_modules_it_imports(synced_account):
+    """PySide6 would read every module's source as it is imported (app/views/source_scan.py):
+    tens of milliseconds of the start, and the lines kept in memory for the app's life. Only
+    what PySide6 imports before it can be told not to is read (its own, and enum's)."""
+    status, moments, _at_paint, at_end, read = _run(synced_account)
+    assert status == 0
+    assert "session" in moments and "app.sync.session" in at_end  # the whole start was made
+    assert "peewee" in at_end and "qasync" in at_end
+    assert [Path(path).name for path in read
+            if "PySide6" not in path and "shiboken6" not in path] == ["enum.py"]
