@@ -49,6 +49,7 @@ from app.mainpage_boxes.registry import BoxRegistry
 from app.views.bridge import Bridge
 from app.views.first_paint import next_paint
 from app.views.main_window import MainWindow
+from app.views.source_scan import skip_source_scan
 from app.views.tasks import TaskKeeper
 from bench._sandbox_process import sandbox_process
 
@@ -198,6 +199,7 @@ def main() -> None:
     parser.add_argument("--callbacks", action="store_true",
                         help="list the GUI thread's callbacks over 5 ms")
     options = parser.parse_args()
+    skip_source_scan()  # as the app does: what the session imports later is not read
     times = CallbackTimes() if options.callbacks else None
     if times:
         times.install()

@@ -2,7 +2,14 @@
 
 A sync commits a page every few milliseconds; refreshing the lists for each would keep the GUI
 thread busy. Sync changes are therefore folded together and emitted at most every
-COALESCE_MS; a technician's own change (initiator "user") goes out at once.
+COALESCE_MS; a technician's own change (initiator "user") goes out at once, and the end of a
+pass brings what is pending with it.
+
+Why half a second: a refresh repaints a screen of the shown list whatever it changed (Qt lays a
+table out again on any row inserted), 8 to 12 ms of the window's thread while a first sync keeps
+the machine busy. Ten a second were most of the window's ticks over 8 ms late during a first
+sync; two a second leave the list growing visibly while the progress bar, which is not folded,
+moves on (bench/README.md, gui_stall.py). A short pass is over before the half second.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from app.sync.notices import TaskNotice
 from app.sync.progress import SyncProgress
 from app.sync.status import SyncStatus
 
-COALESCE_MS = 100
+COALESCE_MS = 500
 
 
 class Bridge(QObject):

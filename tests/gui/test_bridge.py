@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from app.core.changes import ChangeSet
@@ -19,6 +20,26 @@ def test_sync_changes_are_folded_into_one_signal(qtbot: QtBot) -> None:
     assert received == []
     qtbot.waitUntil(lambda: len(received) == 1, timeout=2000)
     assert received[0].of(Kind.TODO).added == set(range(50))
+
+
+def test_a_long_sync_reaches_the_lists_at_most_twice_a_second(qtbot: QtBot) -> None:
+    """Each refresh repaints the shown list: a first sync's pages, committed every few
+    milliseconds, are shown in a few steps, not tens (app/views/bridge.py)."""
+    bridge = Bridge()
+    received: list[ChangeSet] = []
+    bridge.changes.connect(received.append)
+    pages = iter(range(60))
+
+    def commit_a_page() -> None:
+        page = next(pages, None)
+        if page is not None:
+            bridge.publish_changes(ChangeSet.single(Kind.TODO, added=[page]))
+            QTimer.singleShot(20, commit_a_page)  # 60 pages over some 1.2 s
+
+    commit_a_page()
+    qtbot.waitUntil(lambda: sum(len(c.of(Kind.TODO).added) for c in received) == 60,
+                    timeout=5000)
+    assert len(received) <= 4
 
 
 def test_a_users_change_is_shown_at_once_after_what_was_pending(qtbot: QtBot) -> None:
