@@ -6,7 +6,7 @@ COALESCE_MS; a technician's own change (initiator "user") goes out at once, and 
 pass brings what is pending with it.
 
 Why half a second: a refresh repaints a screen of the shown list whatever it changed (Qt lays a
-table out again on any row inserted), 8 to 12 ms of the window's thread while a first sync keeps
+table out again on any row inserted), 6 to 15 ms of the window's thread while a first sync keeps
 the machine busy. Ten a second were most of the window's ticks over 8 ms late during a first
 sync; two a second leave the list growing visibly while the progress bar, which is not folded,
 moves on (bench/README.md, gui_stall.py). A short pass is over before the half second.

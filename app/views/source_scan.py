@@ -3,13 +3,17 @@
 PySide6 replaces Python's `__import__` with its own, for its opt-in `from __feature__ import
 snake_case, true_property`. After each import it calls `feature_imported(module)`, which reads
 the module's whole source file (`inspect.getsource`, kept in `linecache`) to see whether it
-says "PySide6" (then the module may select features; else PySide ignores it, id -1).
+says "PySide6": such a module is recorded as using Qt by its own names (select id 0, unless it
+selected a feature itself), any other as one PySide may ignore (-1).
 
-Field Client never selects a feature, so every module can be ignored without reading it. Read,
-they cost the start about 30 ms of imports before the window's first paint (more than the
-window's whole budget over a bare one, bench/README.md), and the lines of some 250 files stay
-in `linecache` for the life of the app: in the collector's full passes during a first sync,
-each list walked item by item while the sync's threads wait (bench/gui_stall.py).
+Field Client selects no feature, so every module is recorded as using Qt by its own names,
+without reading it. A module that does select a feature (a third party's box plugin, say)
+has recorded that selection while it was imported, and keeps it; a module after it still gets
+Qt's own names, as PySide's reading would have given it. Read, the sources cost the start
+about 27 ms of imports before the window's first paint (about half of all the window costs
+over a bare one, bench/README.md), and the lines of every module imported later stay in
+`linecache` for the life of the app: in the collector's full passes during a first sync, each
+line walked while the sync's threads wait (bench/gui_stall.py).
 
 `feature_imported` and `pyside_feature_dict` are not PySide's public API. If a later PySide6
 names them otherwise, nothing is changed and PySide reads the sources as before.
@@ -20,7 +24,7 @@ from __future__ import annotations
 import sys
 from types import ModuleType
 
-IGNORED = -1  # PySide's select id for "this module selects no feature"
+NO_FEATURE = 0  # PySide's select id of a module that uses Qt by its own names
 
 
 def skip_source_scan() -> bool:
@@ -37,7 +41,7 @@ def skip_source_scan() -> bool:
     def feature_imported(module: ModuleType) -> None:
         name = getattr(module, "__name__", None)
         if name is not None:
-            table.setdefault(name, IGNORED)
+            table.setdefault(name, NO_FEATURE)
 
     feature.feature_imported = feature_imported  # type: ignore[attr-defined]
     return True
