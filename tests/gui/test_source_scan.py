@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import linecache
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -11,6 +12,8 @@ from types import ModuleType
 import pytest
 
 from app.views.source_scan import NO_FEATURE, skip_source_scan
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -21,52 +24,60 @@ def feature(monkeypatch: pytest.MonkeyPatch):
     return module
 
 
-def _import_new_module(folder: Path, monkeypatch: pytest.MonkeyPatch, name: str,
-                       text: str = "from PySide6.QtCore import QObject\n\nWIDGET = QObject\n"
-                       ) -> Path:
+def _import_new_module(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Path]:
+    """A module never imported before in this process (PySide looks at a name once)."""
+    name = f"field_client_scan_{folder.name}"
     source = folder / f"{name}.py"
-    source.write_text(text)
+    source.write_text("from PySide6.QtCore import QObject\n\nWIDGET = QObject\n")
     monkeypatch.syspath_prepend(str(folder))
     monkeypatch.delitem(sys.modules, name, raising=False)
     __import__(name)  # as an import statement does: through PySide6's hook, not around it
-    return source
+    return name, source
 
 
-def test_a_module_imported_afterwards_is_ignored_without_its_source_being_read(
+def test_a_module_imported_afterwards_is_recorded_without_its_source_being_read(
         feature, tmp_path, monkeypatch):
     assert skip_source_scan()
-    source = _import_new_module(tmp_path, monkeypatch, "field_client_scan_probe_after")
+    name, source = _import_new_module(tmp_path, monkeypatch)
     assert str(source) not in linecache.cache
-    assert feature.pyside_feature_dict["field_client_scan_probe_after"] == NO_FEATURE
+    assert feature.pyside_feature_dict[name] == NO_FEATURE
 
 
 def test_a_module_that_selects_a_feature_keeps_it_and_the_others_keep_qts_names(
-        feature, tmp_path, monkeypatch):
+        tmp_path):
     """A box plugin may write `from __feature__ import snake_case`: its own code gets the
-    snake_case names, and a module imported after it still gets Qt's."""
-    assert skip_source_scan()
-    _import_new_module(tmp_path, monkeypatch, "field_client_scan_snake", (
+    snake_case names, and a module imported after it still gets Qt's. In a process of its
+    own: once a feature is selected, PySide switches every class's names for the rest of the
+    process, which the other tests must not share."""
+    (tmp_path / "snake.py").write_text(
         "from PySide6.QtCore import QObject\n"
         "from __feature__ import snake_case\n"
         "def renamed():\n"
         "    widget = QObject()\n"
         "    widget.set_object_name('snake')\n"
-        "    return widget.object_name()\n"))
-    _import_new_module(tmp_path, monkeypatch, "field_client_scan_camel", (
+        "    return widget.object_name()\n")
+    (tmp_path / "camel.py").write_text(
         "from PySide6.QtCore import QObject\n"
         "def named():\n"
         "    widget = QObject()\n"
         "    widget.setObjectName('camel')\n"
-        "    return widget.objectName()\n"))
-    snake, camel = sys.modules["field_client_scan_snake"], sys.modules["field_client_scan_camel"]
-    assert snake.renamed() == "snake"
-    assert camel.named() == "camel"  # and Qt's own names are back for the tests after this
+        "    return widget.objectName()\n")
+    probe = ("import sys\n"
+             "from app.views.source_scan import skip_source_scan\n"
+             "assert skip_source_scan()\n"
+             f"sys.path.insert(0, {str(tmp_path)!r})\n"
+             "import snake, camel\n"
+             "print(snake.renamed(), camel.named())\n")
+    finished = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              timeout=60, cwd=REPO)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.split() == ["snake", "camel"]
 
 
 def test_without_it_pyside_reads_the_source_of_each_module_it_imports(
         feature, tmp_path, monkeypatch):
     """What the app tells PySide not to do: the test above is not passing by chance."""
-    source = _import_new_module(tmp_path, monkeypatch, "field_client_scan_probe_before")
+    _name, source = _import_new_module(tmp_path, monkeypatch)
     assert str(source) in linecache.cache
     linecache.cache.pop(str(source))
 
