@@ -28,8 +28,9 @@ NO_FEATURE = 0  # PySide's select id of a module that uses Qt by its own names
 
 
 def skip_source_scan() -> bool:
-    """Make PySide6 ignore modules imported from now on without reading their source; whether
-    it could (the app works the same either way, only slower to start)."""
+    """Make PySide6 record every module imported from now on as using Qt by its own names,
+    without reading its source; whether it could (the app works the same either way, only
+    slower to start)."""
     import PySide6.QtCore  # noqa: F401  (it installs the import hook and its feature module)
 
     feature = sys.modules.get("shibokensupport.feature")
