@@ -3,6 +3,7 @@ can act on, batches and haltonerror."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from asyncio import gather, run
@@ -64,6 +65,39 @@ def test_the_http_client_is_made_off_the_event_loops_thread(
     run(two_at_once())
     assert len(made_on) == 1
     assert made_on[0] is not threading.current_thread()
+
+
+class _Searches:
+    """A meta-path finder that only records the modules the import system went looking for:
+    a name imported already never reaches it, a failed or first import always does."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        self.names.append(name)
+
+
+def test_a_request_searches_for_no_module(
+    sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the first request has imported what sending needs, later ones import nothing.
+    httpcore asks for `sniffio` at each lock and event of a request; absent, each failed
+    import searched sys.path with the interpreter lock let go at every directory, about a
+    second of the window's thread in a 100k first sync while the sync's threads held it."""
+    client = client_for(sandbox)
+    searches = _Searches()
+
+    async def requests() -> None:
+        try:
+            await client.send([Command("Echo", {"text": "first"})])
+            monkeypatch.setattr(sys, "meta_path", [searches, *sys.meta_path])
+            await gather(*(client.send([Command("Echo", {"text": str(i)})]) for i in range(3)))
+        finally:
+            await client.aclose()
+
+    run(requests())
+    assert searches.names == []
 
 
 def test_batch_results_come_back_in_order(sandbox: SandboxServer) -> None:
