@@ -35,6 +35,7 @@ from app.core.errors import CommandRefused, EnvelopeRefused, FieldClientError, M
 from app.core.texts import QT_TRANSLATE_NOOP
 from app.core.values import as_moment
 from app.db import Store
+from app.db.cursors import Cursor
 from app.sync.actions import reapply_unsent
 from app.sync.estimate import TimeLeft
 from app.sync.failures import FailureLog
@@ -185,8 +186,10 @@ class SyncEngine:
         async with gate:
             began = self._clock.monotonic()
             try:
+                # Read here once; each page's transaction hands back the cursor it committed,
+                # so the loop's thread (the window's) runs no query of its own per page.
+                cursor = self._store.cursors.get(step.key)
                 while True:
-                    cursor = self._store.cursors.get(step.key)
                     phase = cursor.phase
                     command = step.command.page(
                         cursor.changedate, cursor.changetime, cursor.resumekey, step.params(phase)
@@ -205,7 +208,7 @@ class SyncEngine:
                         # A resumekey the server no longer knows: start the loop again from
                         # its cursor (re-reading is safe, upserts are idempotent).
                         log.info("%s: resumekey refused; restarting the loop", step.key)
-                        await self._store.write(self._store.cursors.drop_resumekey, step.key)
+                        cursor = await self._store.write(self._drop_resumekey, step.key)
                         restarted = True
                         continue
                     _check_stamp(response)
@@ -216,7 +219,7 @@ class SyncEngine:
                         # its answer only if the cursor committed with this page asks for it.
                         ahead.send(step.command.page(cursor.changedate, cursor.changetime,
                                                      page.resumekey, step.params(phase)))
-                    changes, loop_done = await self._store.write(
+                    changes, loop_done, cursor = await self._store.write(
                         self._commit_page, step, phase, page, response
                     )
                     received += len(page.objects)
@@ -244,10 +247,16 @@ class SyncEngine:
         self._step_progress(step.key, done=True)
         return received, None, companies
 
+    def _drop_resumekey(self, key: str) -> Cursor:
+        """Writer thread: the loop reads again from its cursor, which comes back."""
+        self._store.cursors.drop_resumekey(key)
+        return self._store.cursors.get(key)
+
     def _commit_page(
         self, step: LoopStep, phase: str, page: Page, response: Response
-    ) -> tuple[ChangeSet, bool]:
-        """Writer thread, one transaction: the page's objects and where the loop stands."""
+    ) -> tuple[ChangeSet, bool, Cursor]:
+        """Writer thread, one transaction: the page's objects and where the loop stands, and
+        the cursor as committed with them, for the loop's next request."""
         ingested = self._store.objects.ingest(step.kind, page.objects)
         reapply_unsent(self._store, step.kind, ingested.changes.changed)
         cursors = self._store.cursors
@@ -274,7 +283,7 @@ class SyncEngine:
             )
             loop_done = True
         changes = ChangeSet({step.kind: ingested.changes}) if ingested.changes else ChangeSet()
-        return changes, loop_done
+        return changes, loop_done, cursors.get(step.key)
 
     def _fraction(self, step: LoopStep, page: Page, response: Response) -> float | None:
         """How far a loop has read, from change stamps: (last - first) / (server now - first).

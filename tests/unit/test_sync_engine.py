@@ -3,6 +3,7 @@ interrupted sync, and failures that move no cursor."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -67,6 +68,31 @@ def test_the_cursor_is_the_servers_time_of_the_loops_first_page(harness: Harness
                  if r["commands"][0]["command"] == "GetCustomersByLastChange")
     assert f"{cursor.changedate} {cursor.changetime}" == first["received"]
     assert cursor.resumekey is None and cursor.phase == "normal"
+
+
+def test_the_loops_read_their_cursor_once_not_at_every_page(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page's transaction hands back the cursor it committed: the loops' thread (the
+    window's, in the app) runs no query per page, whose waits for the interpreter lock the
+    sync's own threads held stalled the window during a first sync."""
+    from app.db.cursors import CursorRepo
+
+    reads_on_the_loop: list[str] = []
+    read = CursorRepo.get
+    loop_thread = threading.current_thread()
+
+    def recording(self: CursorRepo, key: str):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is loop_thread:
+            reads_on_the_loop.append(key)
+        return read(self, key)
+
+    monkeypatch.setattr(CursorRepo, "get", recording)
+    result = harness.sync()
+    assert result.ok, result.errors
+    pages = len(commands_sent(harness.server, "GetCustomersByLastChange"))
+    assert pages > 2
+    assert reads_on_the_loop.count("GetCustomersByLastChange") == 1
 
 
 def test_a_second_pass_brings_only_what_changed(harness: Harness) -> None:
