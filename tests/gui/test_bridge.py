@@ -63,3 +63,44 @@ def test_the_end_of_a_pass_flushes_before_it_reports(qtbot: QtBot) -> None:
     bridge.publish_changes(ChangeSet.single(Kind.CUSTOMER, added=[4]))
     bridge.publish_progress(SyncProgress(running=False, last_success="2026-11-22 10:00:00"))
     assert order == ["changes", "progress"]
+
+
+def test_a_running_syncs_progress_reaches_the_window_at_most_ten_times_a_second(
+    qtbot: QtBot,
+) -> None:
+    """Each page brings a progress; the window shows the first at once, then the latest at
+    most every 100 ms, and the end of the pass at once (app/views/bridge.py)."""
+    bridge = Bridge()
+    shown: list[SyncProgress] = []
+    bridge.progress.connect(shown.append)
+    pages = iter(range(60))
+
+    def a_page() -> None:
+        page = next(pages, None)
+        if page is None:
+            bridge.publish_progress(SyncProgress(running=False, last_success="2026-12-07 22:00"))
+            return
+        bridge.publish_progress(SyncProgress(running=True, activity=f"page {page}"))
+        QTimer.singleShot(10, a_page)  # 60 pages over some 0.6 s or more
+
+    started = time.monotonic()
+    a_page()
+    assert [p.activity for p in shown] == ["page 0"]  # the first at once
+    qtbot.waitUntil(lambda: bool(shown) and not shown[-1].running, timeout=10_000)
+    # one per 100 ms it took (more on a slow machine), plus the first and the end
+    assert len(shown) <= (time.monotonic() - started) / 0.1 + 2
+    assert [p.running for p in shown].count(False) == 1
+
+
+def test_the_latest_progress_of_a_burst_is_shown_once_the_window_is_quiet(
+    qtbot: QtBot,
+) -> None:
+    bridge = Bridge()
+    shown: list[str] = []
+    bridge.progress.connect(lambda progress: shown.append(progress.activity))
+    for page in range(5):
+        bridge.publish_progress(SyncProgress(running=True, activity=f"page {page}"))
+    assert shown == ["page 0"]
+    qtbot.waitUntil(lambda: shown == ["page 0", "page 4"], timeout=2000)
+    qtbot.wait(250)
+    assert shown == ["page 0", "page 4"]  # nothing again while nothing new came
