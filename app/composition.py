@@ -22,6 +22,7 @@ from app.core.clock import Clock, ServerTime, SystemClock
 from app.core.data_folder import data_folder as data_folder  # where the app finds them
 from app.core.data_folder import default_data_dir as default_data_dir
 from app.core.values import as_int
+from app.core.window_turn import WindowTurn
 from app.db import Store
 from app.db.outbox import OutboxRepo
 from app.sync.account import Account, AccountStore, MemoryKeyring
@@ -145,10 +146,12 @@ def build_core(
     on_notice: Callable[[TaskNotice], None] | None = None,
     timeout: float = 30.0,
     http: httpx.AsyncClient | None = None,
+    turn: WindowTurn | None = None,
 ) -> Core:
-    """`http`: an instrumented client for benchmarks; by default the wire client makes one."""
+    """`http`: an instrumented client for benchmarks; by default the wire client makes one.
+    `turn`: the window's, which the store's writes and the decoding of answers wait for."""
     clock = clock or SystemClock()
-    store = Store.in_dir(data_dir)
+    store = Store.in_dir(data_dir, turn=turn)
     preferences = Preferences(store)
     notify = on_notice or ignore
 
@@ -185,6 +188,7 @@ def build_core(
         parse_executor=parser,
         on_calls=monitor.calls_changed,
         on_answer=lambda response, seconds: server_time.observe(response.received, seconds),
+        turn=turn,
     )
     loader = Loader(client, store, clock, changed)
     reported = on_progress or ignore

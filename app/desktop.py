@@ -668,6 +668,7 @@ async def _open_core(
             on_progress=bridge.publish_progress,
             on_status=bridge.publish_status,
             on_notice=bridge.publish_notice,
+            turn=bridge.turn,
         )
 
     try:

@@ -27,6 +27,7 @@ from app.api.envelope import (
 )
 from app.core.callbacks import ignore
 from app.core.errors import TransportError
+from app.core.window_turn import WindowTurn
 
 if TYPE_CHECKING:  # imported with the first request: a start paints its window sooner
     import httpx
@@ -70,6 +71,7 @@ class Client:
         parse_executor: Executor | None = None,
         on_calls: Callable[[CallActivity], None] | None = None,
         on_answer: Callable[[Response, float], None] | None = None,
+        turn: WindowTurn | None = None,
     ) -> None:
         self.endpoint = endpoint
         self._credentials = credentials
@@ -81,6 +83,7 @@ class Client:
         self._parse_executor = parse_executor
         self._on_calls = on_calls or ignore
         self._on_answer = on_answer or ignore
+        self._turn = turn
         self._in_flight: dict[int, str] = {}
         self._next_call = 0
         self._reached: bool | None = None
@@ -143,7 +146,7 @@ class Client:
             response = parse()
         else:
             response = await asyncio.get_running_loop().run_in_executor(
-                self._parse_executor, parse
+                self._parse_executor, self._after_the_windows_turn, parse
             )
         self._on_answer(response, time.monotonic() - started)
         return response
@@ -153,6 +156,13 @@ class Client:
             if self._http is None:
                 self._http = await asyncio.to_thread(_new_http, self._timeout)
         return self._http
+
+    def _after_the_windows_turn(self, parse: Callable[[], Response]) -> Response:
+        """On the parser's thread: a page is decoded (the interpreter held throughout) once
+        the window has repainted (app/core/window_turn.py)."""
+        if self._turn is not None:
+            self._turn.wait()
+        return parse()
 
     @property
     def activity(self) -> CallActivity:

@@ -24,6 +24,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from peewee import SqliteDatabase
 
+from app.core.window_turn import WindowTurn
 from app.db.cursors import CursorRepo
 from app.db.folder import (
     DATABASE_FILE,
@@ -65,9 +66,15 @@ _PRAGMAS: dict[str, object] = {
 
 
 class Store:
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    """`turn`: the window's (app/core/window_turn.py), which each write waits for before it
+    begins, so that a sync's page is not written while the window repaints its lists."""
+
+    def __init__(
+        self, path: Path, *, read_only: bool = False, turn: WindowTurn | None = None
+    ) -> None:
         self.path = path
         self.read_only = read_only
+        self._turn = turn
         self._lock = None if read_only else FolderLock(path.parent)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
         self._log_limit = 0  # bytes; set on the writer thread
@@ -84,8 +91,8 @@ class Store:
         self.settings = SettingRepo(self.database, self.tables)
 
     @classmethod
-    def in_dir(cls, data_dir: Path) -> Store:
-        return cls(data_dir / DATABASE_FILE)
+    def in_dir(cls, data_dir: Path, *, turn: WindowTurn | None = None) -> Store:
+        return cls(data_dir / DATABASE_FILE, turn=turn)
 
     @classmethod
     def reader(cls, data_dir: Path) -> Store:
@@ -141,6 +148,8 @@ class Store:
         return future
 
     def _transaction(self, fn: Callable[..., T], args: tuple, kwargs: dict) -> T:
+        if self._turn is not None:
+            self._turn.wait()
         with self.database.atomic():
             result = fn(*args, **kwargs)
         self._bound_log()

@@ -83,6 +83,7 @@ class FieldClientApp:
             on_progress=self._progressed,
             on_status=self._bridge.publish_status,
             on_notice=self._bridge.publish_notice,
+            turn=self._bridge.turn,
         )
         self._tasks = TaskKeeper(loop)
         self.window = MainWindow.on(self.core.session, self._bridge, self._tasks,

@@ -11,6 +11,9 @@ the machine busy. Ten a second were most of the window's ticks over 8 ms late du
 sync; two a second leave the list growing visibly while the progress bar, which is not folded,
 moves on (bench/README.md, gui_stall.py). A short pass is over before the half second.
 
+While the lists take in a sync's changes and repaint, the window has its turn: the sync's
+decoder and writer begin no new work for WINDOW_TURN_MS (app/core/window_turn.py).
+
 A running sync's progress comes with every page too, some forty times a second, and redrawing
 the progress bar, its tooltip and the set-up strip took a millisecond or more of the window's
 thread each time. Each progress is the whole state, so only the latest matters: the first of
@@ -22,12 +25,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.changes import ChangeSet
+from app.core.window_turn import WindowTurn
 from app.sync.notices import TaskNotice
 from app.sync.progress import SyncProgress
 from app.sync.status import SyncStatus
 
 COALESCE_MS = 500
 PROGRESS_MS = 100
+# Long enough for the refresh and the repaint that follows it (6 to 15 ms during a first sync).
+WINDOW_TURN_MS = 20
 
 
 class Bridge(QObject):
@@ -38,6 +44,7 @@ class Bridge(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.turn = WindowTurn()  # for the store and the wire client to wait for
         self._pending: ChangeSet | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -52,7 +59,7 @@ class Bridge(QObject):
     def publish_changes(self, changes: ChangeSet) -> None:
         if changes.initiator == "user":
             self.flush()
-            self.changes.emit(changes)
+            self._emit_changes(changes)
             return
         self._pending = changes if self._pending is None else self._pending.merged(changes)
         if not self._timer.isActive():
@@ -86,4 +93,10 @@ class Bridge(QObject):
         self._timer.stop()
         pending, self._pending = self._pending, None
         if pending:
-            self.changes.emit(pending)
+            self._emit_changes(pending)
+
+    def _emit_changes(self, changes: ChangeSet) -> None:
+        """To the lists, in the window's turn: given back once they have repainted."""
+        self.turn.take()
+        self.changes.emit(changes)
+        QTimer.singleShot(WINDOW_TURN_MS, self.turn.give_back)

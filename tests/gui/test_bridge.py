@@ -104,3 +104,15 @@ def test_the_latest_progress_of_a_burst_is_shown_once_the_window_is_quiet(
     qtbot.waitUntil(lambda: shown == ["page 0", "page 4"], timeout=2000)
     qtbot.wait(250)
     assert shown == ["page 0", "page 4"]  # nothing again while nothing new came
+
+
+def test_the_lists_take_in_a_syncs_changes_in_the_windows_turn(qtbot: QtBot) -> None:
+    """While the lists refresh and repaint, the sync's writer and decoder begin nothing new
+    (app/core/window_turn.py); the turn is given back once they have painted."""
+    bridge = Bridge()
+    taken_while_shown: list[bool] = []
+    bridge.changes.connect(lambda _changes: taken_while_shown.append(bridge.turn.taken))
+    bridge.publish_changes(ChangeSet.single(Kind.TODO, added=[1]))
+    assert not bridge.turn.taken  # folding: nothing shown yet, the sync goes on
+    qtbot.waitUntil(lambda: taken_while_shown == [True], timeout=2000)
+    qtbot.waitUntil(lambda: not bridge.turn.taken, timeout=1000)
