@@ -25,6 +25,7 @@ from app.api.envelope import (
     build_envelope,
     parse_response,
 )
+from app.api.wire_loop import WireLoop
 from app.core.callbacks import ignore
 from app.core.errors import TransportError
 from app.core.window_turn import WindowTurn
@@ -49,15 +50,17 @@ SLOWEST_UPLOAD = 8_000  # bytes a second
 class Client:
     """One Microbizz account at one endpoint.
 
-    The httpx client is shared by every call so connections are reused; pass one in to share
-    it further (tests, the app). Else it is made with the first request, not here: importing
-    httpx and building its TLS context would keep a cold start's window from being painted
-    (bench/cold_start.py). Nor on the event loop's thread: those 150 ms would freeze a
-    window that is already up when its first sync starts (bench/gui_stall.py). Bodies are
-    parsed on `parse_executor` when given, so a large page never blocks the event loop's
-    thread. `on_answer(response, seconds)` hears of each parsed answer and how long after its
-    request left it was read: what the server's clock is measured against
-    (app.core.clock.ServerTime).
+    The HTTP exchanges run on a loop of their own (app/api/wire_loop.py), never on the
+    caller's: the window's thread would otherwise run httpx's Python for every request of a
+    sync. The httpx client is shared by every call so connections are reused. It is made
+    there with the first request, not here: importing httpx and building its TLS context
+    would keep a cold start's window from being painted (bench/cold_start.py), and on the
+    caller's thread those 150 ms would freeze a window that is already up when its first sync
+    starts (bench/gui_stall.py). One passed in (tests, benchmarks) is used there too, and
+    closed with this client. Bodies are parsed on `parse_executor` when given, so a large page
+    never blocks the caller's thread. `on_answer(response, seconds)` hears of each parsed
+    answer and how long after its request left it was read: what the server's clock is
+    measured against (app.core.clock.ServerTime).
     """
 
     def __init__(
@@ -75,9 +78,8 @@ class Client:
     ) -> None:
         self.endpoint = endpoint
         self._credentials = credentials
-        self._owns_http = http is None
-        self._http = http
-        self._making_http = asyncio.Lock()
+        self._http = http  # used and made on the wire loop only
+        self._wire = WireLoop(name="http")
         self._timeout = timeout
         self._deadline = deadline
         self._parse_executor = parse_executor
@@ -109,38 +111,21 @@ class Client:
             self._credentials, commands, haltonerror=haltonerror, remoteagent=REMOTE_AGENT
         )
         names = ", ".join(command.name for command in commands)
-        http = await self._client()
-        import httpx  # imported by `_client`: a lookup now
-
         call = self._begin(names)
         started = time.monotonic()
         try:
-            async with asyncio.timeout(self._deadline + len(body) / SLOWEST_UPLOAD):
-                reply = await http.post(self.endpoint, data={"json": body.decode()})
-        except (httpx.TimeoutException, TimeoutError) as error:
+            status_code, content = await self._wire.run(self._post(body))
+        except TransportError:
             self._end(call, reached=False)
-            arrived = not _never_left(error)
-            raise TransportError(
-                "The server did not answer in time"
-                + ("; it may have received the request" if arrived else ""),
-                may_have_arrived=arrived,
-            ) from None
-        except httpx.HTTPError as error:
-            self._end(call, reached=False)
-            raise TransportError(
-                not_reached(self.endpoint, error),
-                may_have_arrived=not _never_left(error),
-            ) from None
+            raise
         except BaseException:
             self._end(call, reached=self._reached)
             raise
         self._end(call, reached=True)
-        if reply.status_code != 200:
+        if status_code != 200:
             raise TransportError(
-                f"The server answered HTTP {reply.status_code}",
-                status_code=reply.status_code,
+                f"The server answered HTTP {status_code}", status_code=status_code
             )
-        content = reply.content
         parse = functools.partial(parse_response, content, commands, haltonerror=haltonerror)
         if self._parse_executor is None:
             response = parse()
@@ -151,11 +136,29 @@ class Client:
         self._on_answer(response, time.monotonic() - started)
         return response
 
-    async def _client(self) -> httpx.AsyncClient:
-        async with self._making_http:  # requests sent at once share the one client made
-            if self._http is None:
-                self._http = await asyncio.to_thread(_new_http, self._timeout)
-        return self._http
+    async def _post(self, body: bytes) -> tuple[int, bytes]:
+        """On the wire loop: the request, and the answer's status and body; TransportError when
+        there is none."""
+        if self._http is None:  # one loop: requests sent at once share the one client made
+            self._http = _new_http(self._timeout)
+        import httpx  # imported by `_new_http`: a lookup now
+
+        try:
+            async with asyncio.timeout(self._deadline + len(body) / SLOWEST_UPLOAD):
+                reply = await self._http.post(self.endpoint, data={"json": body.decode()})
+        except (httpx.TimeoutException, TimeoutError) as error:
+            arrived = not _never_left(error)
+            raise TransportError(
+                "The server did not answer in time"
+                + ("; it may have received the request" if arrived else ""),
+                may_have_arrived=arrived,
+            ) from None
+        except httpx.HTTPError as error:
+            raise TransportError(
+                not_reached(self.endpoint, error),
+                may_have_arrived=not _never_left(error),
+            ) from None
+        return reply.status_code, reply.content
 
     def _after_the_windows_turn(self, parse: Callable[[], Response]) -> Response:
         """On the parser's thread: a page is decoded (the interpreter held throughout) once
@@ -185,8 +188,11 @@ class Client:
         return response.results[0].raise_for_status()
 
     async def aclose(self) -> None:
-        if self._owns_http and self._http is not None:
-            await self._http.aclose()
+        """Close the httpx client (a passed-in one too: its connections belong to the wire
+        loop) there, then stop the wire loop."""
+        if self._http is not None:
+            await self._wire.run(self._http.aclose())
+        await self._wire.aclose()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +205,9 @@ class CallActivity:
 
 
 def _new_http(timeout: httpx.Timeout | float | None) -> httpx.AsyncClient:
-    """An httpx client, httpx imported with it: run on a worker thread (see `Client`). So is
-    the asyncio backend of anyio, which httpcore would otherwise import with its first
-    connection, on the event loop's thread (some 30 ms)."""
+    """An httpx client, httpx imported with it, on the wire loop's thread (see `Client`). So
+    is the asyncio backend of anyio, which httpcore would otherwise import with its first
+    connection (some 30 ms)."""
     import httpx
 
     with contextlib.suppress(ImportError):  # anyio's own name for it; only sooner if it moves

@@ -3,6 +3,7 @@ can act on, batches and haltonerror."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import threading
 import time
@@ -98,6 +99,63 @@ def test_a_request_searches_for_no_module(
 
     run(requests())
     assert searches.names == []
+
+
+def test_requests_are_sent_and_read_off_the_callers_thread_which_closing_ends(
+    sandbox: SandboxServer,
+) -> None:
+    """httpx's Python, from the request's headers to the answer's last chunk, runs on the
+    client's wire loop (app/api/wire_loop.py), never on the caller's (the window's) loop;
+    closing the client ends that thread."""
+    seen_on: list[threading.Thread] = []
+
+    async def note(_event: object) -> None:
+        seen_on.append(threading.current_thread())
+
+    creds = sandbox.credentials
+    http = httpx.AsyncClient(event_hooks={"request": [note], "response": [note]})
+    client = Client(sandbox.url, Credentials(creds.contract, creds.apikey, creds.username,
+                                             creds.password), http=http)
+
+    async def two_requests() -> str:
+        try:
+            first = await client.send([Command("Echo", {"text": "a"})])
+            await client.send([Command("Echo", {"text": "b"})])
+            return first.results[0].data["answer"]
+        finally:
+            await client.aclose()
+
+    assert run(two_requests()) == "a"
+    assert len(seen_on) == 4
+    assert threading.current_thread() not in seen_on
+    assert len(set(seen_on)) == 1
+    seen_on[0].join(timeout=5)
+    assert not seen_on[0].is_alive()
+    assert http.is_closed
+
+
+def test_a_cancelled_request_ends_on_the_wire_loop_too(sandbox: SandboxServer) -> None:
+    """The caller gives up (a sync stopped): the request under way is cancelled where it
+    runs, and the client still closes cleanly."""
+    fault(sandbox, "delay", delay=5, times=1)
+    client = client_for(sandbox)
+
+    async def give_up() -> bool:
+        try:
+            sending = asyncio.ensure_future(client.send([Command("Echo", {"text": "slow"})]))
+            await asyncio.sleep(0.3)
+            sending.cancel()
+            try:
+                await sending
+            except asyncio.CancelledError:
+                return client.activity.in_flight == ()
+            return False
+        finally:
+            await client.aclose()
+
+    started = time.monotonic()
+    assert run(give_up())
+    assert time.monotonic() - started < 3
 
 
 def test_batch_results_come_back_in_order(sandbox: SandboxServer) -> None:
