@@ -79,7 +79,7 @@ class Client:
         self.endpoint = endpoint
         self._credentials = credentials
         self._http = http  # used and made on the wire loop only
-        self._wire = WireLoop(name="http")
+        self._wire = WireLoop(name="http", turn=turn)
         self._timeout = timeout
         self._deadline = deadline
         self._parse_executor = parse_executor

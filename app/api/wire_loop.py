@@ -11,9 +11,13 @@ writer. On this thread they wait instead, and the caller's loop only sees each a
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import threading
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
+
+from app.core.window_turn import WindowTurn
 
 T = TypeVar("T")
 
@@ -26,11 +30,19 @@ class WireLoop:
     is killed or forgets to close is not kept alive by it.
     """
 
-    def __init__(self, name: str = "wire") -> None:
+    def __init__(self, name: str = "wire", turn: WindowTurn | None = None) -> None:
         self._name = name
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._starting = threading.Lock()
+        if turn is not None:  # the loop stands still through the window's turns
+            turn.when_taken(functools.partial(self._call_soon, turn.wait))
+
+    def _call_soon(self, call: Callable[[], object]) -> None:
+        loop = self._loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to hold
+                loop.call_soon_threadsafe(call)
 
     async def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
         """`coroutine`'s result (or exception), computed on the wire loop."""

@@ -10,11 +10,14 @@ they begin. What they are doing already, they finish.
 
 A piece of work waits at most `MAX_WAIT_S`: a turn never given back slows a sync, never
 stops it. Qt-free: the bridge takes the turns, the store and the wire client wait for them.
+An event loop that does the sync's work (the wire's) cannot wait before each piece: it asks
+to hear of each turn (`when_taken`) and waits there and then.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 MAX_WAIT_S = 0.05
 
@@ -24,10 +27,18 @@ class WindowTurn:
         self._free = threading.Event()
         self._free.set()
         self._max_wait = max_wait
+        self._takers_told: list[Callable[[], None]] = []
+
+    def when_taken(self, call: Callable[[], None]) -> None:
+        """`call` (on the window's thread, at once: it must only hand the news on) with each
+        turn taken."""
+        self._takers_told.append(call)
 
     def take(self) -> None:
         """The window's thread: work begun from now on waits until `give_back`."""
         self._free.clear()
+        for call in self._takers_told:
+            call()
 
     def give_back(self) -> None:
         self._free.set()

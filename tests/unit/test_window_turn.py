@@ -76,3 +76,26 @@ def test_an_answer_is_decoded_once_the_window_gives_its_turn_back(
         assert asyncio.run(scenario()) == (True, "hej")
     finally:
         parser.shutdown(wait=True)
+
+
+def test_the_wire_loop_stands_still_through_the_windows_turn() -> None:
+    """httpx's reads run on the wire loop as answers arrive, not as pieces of work that could
+    wait before they begin: the loop itself waits while the window has its turn."""
+    from app.api.wire_loop import WireLoop
+
+    turn = WindowTurn(max_wait=10.0)
+    wire = WireLoop(turn=turn)
+
+    async def scenario() -> bool:
+        try:
+            await wire.run(asyncio.sleep(0))  # the loop is running
+            turn.take()
+            asked = asyncio.ensure_future(wire.run(asyncio.sleep(0, result="ran")))
+            await asyncio.sleep(0.2)
+            held = not asked.done()
+            turn.give_back()
+            return held and await asyncio.wait_for(asked, 5) == "ran"
+        finally:
+            await wire.aclose()
+
+    assert asyncio.run(scenario())
