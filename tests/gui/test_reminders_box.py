@@ -3,7 +3,7 @@ through the outbox; a company's pending calls too; hidden when there is nothing.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,8 +27,10 @@ from tests.sync_harness import Harness
 
 @pytest.fixture
 def clock() -> ManualClock:
-    """The clock `synced` builds the app with."""
-    return ManualClock()
+    """The clock `synced` builds the app with: today at noon, so that the hour the tests move
+    it on (`_an_hour_later`) never takes it into tomorrow, where the reminders set up from
+    today's date would be a day nearer (a run at 23:00 saw one 31 days away shown)."""
+    return ManualClock(datetime.combine(date.today(), time(12)))
 
 
 def _widget(page: BoxPage) -> RemindersWidget:
