@@ -85,8 +85,10 @@ class CursorRepo:
         self._save(key, phase=phase, changedate=date, changetime=time, resumekey=None,
                    loop_date=None, loop_time=None)
 
-    def drop_resumekey(self, key: str) -> None:
+    def drop_resumekey(self, key: str) -> Cursor:
+        """The loop reads again from its cursor, which comes back for its next request."""
         self._save(key, resumekey=None, loop_date=None, loop_time=None)
+        return self.get(key)
 
     def failed(self, key: str, message: str) -> None:
         self._save(key, last_error=message)

@@ -208,7 +208,8 @@ class SyncEngine:
                         # A resumekey the server no longer knows: start the loop again from
                         # its cursor (re-reading is safe, upserts are idempotent).
                         log.info("%s: resumekey refused; restarting the loop", step.key)
-                        cursor = await self._store.write(self._drop_resumekey, step.key)
+                        cursor = await self._store.write(self._store.cursors.drop_resumekey,
+                                                         step.key)
                         restarted = True
                         continue
                     _check_stamp(response)
@@ -246,11 +247,6 @@ class SyncEngine:
         self._failures.recovered(step.key)
         self._step_progress(step.key, done=True)
         return received, None, companies
-
-    def _drop_resumekey(self, key: str) -> Cursor:
-        """Writer thread: the loop reads again from its cursor, which comes back."""
-        self._store.cursors.drop_resumekey(key)
-        return self._store.cursors.get(key)
 
     def _commit_page(
         self, step: LoopStep, phase: str, page: Page, response: Response

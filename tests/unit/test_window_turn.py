@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from app.api import Client, Command, Credentials
+from app.api.wire_loop import WireLoop
 from app.core.window_turn import WindowTurn
 from app.db import Store
 from app.sandbox import SandboxServer
@@ -52,8 +54,6 @@ def test_an_answer_is_decoded_once_the_window_gives_its_turn_back(
     sandbox: SandboxServer,
 ) -> None:
     """The answer has arrived; its decoding (the interpreter held throughout) waits."""
-    from concurrent.futures import ThreadPoolExecutor
-
     turn = WindowTurn(max_wait=10.0)
     parser = ThreadPoolExecutor(max_workers=1)
     creds = sandbox.credentials
@@ -81,8 +81,6 @@ def test_an_answer_is_decoded_once_the_window_gives_its_turn_back(
 def test_the_wire_loop_stands_still_through_the_windows_turn() -> None:
     """httpx's reads run on the wire loop as answers arrive, not as pieces of work that could
     wait before they begin: the loop itself waits while the window has its turn."""
-    from app.api.wire_loop import WireLoop
-
     turn = WindowTurn(max_wait=10.0)
     wire = WireLoop(turn=turn)
 
