@@ -28,8 +28,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from app.core.kinds import Kind
 from app.db.columns import indexed_columns
 from app.sync import listing
@@ -40,6 +38,7 @@ from app.sync.listing import ListChoice
 WITHOUT_CONTEXT = frozenset({"all", "state"})
 BUDGET_S = 0.02  # longer than this, and the first paint goes without rows
 _NO_CONTEXT = listing.Context(user_id=0, teams=frozenset(), today=date.min)
+_JSON_TRUTH = {"true": True, "false": False}  # json_each's atom for these is 1 and 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +61,7 @@ def first_rows(
     except sqlite3.Error:
         return None
     try:
-        kept = connection.execute("SELECT value FROM setting WHERE key = ?",
-                                  (list_choice_key(kind.value),)).fetchone()
-        choice = ListChoice.from_json(orjson.loads(kept[0]) if kept else None, default, kind,
-                                      columns)
+        choice = ListChoice.from_json(_kept_choice(connection, kind), default, kind, columns)
         if choice.filter not in WITHOUT_CONTEXT or choice.sort not in indexed_columns(kind):
             return None
         where = listing.condition(kind, choice, _NO_CONTEXT)
@@ -74,8 +70,19 @@ def first_rows(
         # a nonzero answer interrupts the query (sqlite3.OperationalError, below)
         connection.set_progress_handler(lambda: time.perf_counter() > deadline, 1000)
         rows = connection.execute(f"{sql} LIMIT ?", (*params, limit)).fetchall()
-    except (sqlite3.Error, orjson.JSONDecodeError):
+    except sqlite3.Error:  # malformed JSON too
         return None
     finally:
         connection.close()
     return FirstRows(kind, rows)
+
+
+def _kept_choice(connection: sqlite3.Connection, kind: Kind) -> dict[str, Any] | None:
+    """The top-level members of the choice kept for `kind`'s list, decoded by SQLite's own
+    JSON functions: a JSON library would cost the first paint its imports (orjson brings uuid
+    and json with it, 4-6 ms). None where nothing is kept, or what is kept is no object."""
+    members = connection.execute(
+        "SELECT key, type, atom FROM json_each((SELECT value FROM setting WHERE key = ?))",
+        (list_choice_key(kind.value),)).fetchall()
+    return {key: _JSON_TRUTH.get(type_, atom) for key, type_, atom in members
+            if isinstance(key, str)} or None  # an array's keys are numbers, a scalar's NULL

@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-import orjson
-
 from app.core.kinds import Kind
 from app.core.values import as_float, as_id
 
@@ -215,7 +213,9 @@ def _near(table: str, point: tuple[float, float] | None) -> Where:
 
 
 def _json_ids(ids: Iterable[int]) -> str:
-    return orjson.dumps(sorted(ids)).decode()
+    """Ids as a JSON array, for json_each: numbers need no JSON library (the first look at
+    the start imports this module before the paint, app/sync/first_look.py)."""
+    return f"[{','.join(str(int(i)) for i in sorted(ids))}]"
 
 
 def position(obj: Mapping[str, Any] | None) -> tuple[float, float] | None:

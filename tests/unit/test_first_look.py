@@ -43,6 +43,48 @@ def test_a_store_without_the_lists_tables_means_no_first_rows(tmp_path: Path) ->
     assert _look(store) is None
 
 
+def _store_kept_on(tmp_path: Path, kept: str | None) -> Path:
+    """A store of three tasks whose task list was left as `kept` says (JSON text)."""
+    store = tmp_path / "fieldclient.sqlite3"
+    with sqlite3.connect(store) as made:
+        made.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT)")
+        made.execute("CREATE TABLE todo (seq INTEGER PRIMARY KEY, id INTEGER UNIQUE, "
+                     "number TEXT, title TEXT, enddate TEXT, statetext TEXT)")
+        made.execute("CREATE INDEX todo_enddate ON todo (enddate, id)")
+        made.executemany("INSERT INTO todo (id, number, title, enddate, statetext) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         [(1, "T-1", "Alarm", "2026-12-03", "Planlagt"),
+                          (2, "T-2", "Blæser", "2026-12-01", "Lukket"),
+                          (3, "T-3", "Cirkulation", "2026-12-02", "Planlagt")])
+        if kept is not None:
+            made.execute("INSERT INTO setting VALUES (?, ?)", (list_choice_key("todo"), kept))
+    return store
+
+
+def _ids(looked: first_look.FirstRows | None) -> list[int] | None:
+    return None if looked is None else [row[0] for row in looked.rows]
+
+
+def test_the_first_rows_are_those_of_the_sort_and_filter_the_list_was_left_with(
+    tmp_path: Path,
+) -> None:
+    kept = orjson.dumps(ListChoice("enddate", descending=True, filter="state",
+                                   state="Planlagt").as_json()).decode()
+    assert _ids(_look(_store_kept_on(tmp_path, kept))) == [1, 3]
+
+
+@pytest.mark.parametrize(
+    "kept", [None, "[1, 2]", '"enddate"', '{"sort": "nope", "descending": 1}', "{}"])
+def test_a_list_left_with_no_choice_it_still_offers_looks_as_by_default(
+    tmp_path: Path, kept: str | None
+) -> None:
+    assert _ids(_look(_store_kept_on(tmp_path, kept))) == [2, 3, 1]  # by deadline, ascending
+
+
+def test_a_garbled_kept_choice_means_no_first_rows(tmp_path: Path) -> None:
+    assert _look(_store_kept_on(tmp_path, '{"sort": "title", ')) is None
+
+
 def test_a_look_slower_than_its_budget_gives_way_to_the_first_paint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
