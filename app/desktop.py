@@ -19,12 +19,12 @@ import time
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME
 from app.core.data_folder import data_folder, has_saved_account
@@ -560,7 +560,7 @@ def _offer_sign_out(
         try:
             ensure_nothing_unsent(core.store, "sign out")
         except UnsentChanges as refused:
-            await ask(str(refused), icon=QMessageBox.Icon.Warning, parent=window,
+            await ask(str(refused), tone="warning", parent=window,
                       name="sign-out-message")
             return
         if demo:
@@ -574,7 +574,7 @@ def _offer_sign_out(
             ).format(user=account.username, contract=account.contract)
             accept = QCoreApplication.translate("Desktop", "Sign out")
         cancel = QCoreApplication.translate("Desktop", "Cancel")
-        if await ask(question, accept=accept, reject=cancel, icon=QMessageBox.Icon.Question,
+        if await ask(question, accept=accept, reject=cancel, tone="question",
                      parent=window, name="sign-out-message"):
             confirmed.set()
 
@@ -709,7 +709,7 @@ async def ask(
     *,
     accept: str | None = None,
     reject: str | None = None,
-    icon: QMessageBox.Icon = QMessageBox.Icon.Critical,
+    tone: Literal["error", "warning", "question"] = "error",
     parent: QWidget | None = None,
     name: str = "startup-message",
 ) -> bool:
@@ -717,9 +717,14 @@ async def ask(
     not given), answered True when `accept` was clicked.
 
     Opened with `open()` and awaited, never `exec()`, so the event loop runs on meanwhile.
+    QMessageBox is imported here: making its class (and its enums) cost the first paint 2 ms.
     """
     import asyncio
 
+    from PySide6.QtWidgets import QMessageBox
+
+    icon = {"error": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning,
+            "question": QMessageBox.Icon.Question}[tone]
     box = QMessageBox(icon, APP_NAME, text, parent=parent)
     box.setObjectName(name)
     if accept is not None:

@@ -41,7 +41,9 @@ class Noting(io.StringIO):
     at_first_paint = None
     def write(self, text):
         if self.at_first_paint is None:
-            self.at_first_paint = sorted(sys.modules)
+            widgets = vars(sys.modules["PySide6.QtWidgets"])  # PySide6 makes a class when used
+            self.at_first_paint = sorted(sys.modules) + [
+                f"PySide6.QtWidgets.{name}" for name in sorted(widgets) if name.startswith("Q")]
         return super().write(text)
 
 noting, shown = Noting(), sys.stdout
@@ -116,6 +118,15 @@ def test_the_window_is_painted_before_the_core_is_loaded(saved_account):
     assert "app.views.main_window" in at_paint  # the probe is sound: the window was there
     assert _of(at_paint, CORE) == list(FIRST_LOOK)
     assert "app.sync.session" in at_end  # and the window was then given its session
+
+
+def test_the_first_paint_makes_no_message_box(saved_account):
+    """Making QMessageBox's class and its enums costs about 2 ms; the start needs one only
+    to say why it cannot go on (app/desktop.py `ask`)."""
+    status, _moments, at_paint, _at_end = _started(saved_account)
+    assert status == 0
+    assert "PySide6.QtWidgets.QMainWindow" in at_paint  # the probe sees the classes made
+    assert "PySide6.QtWidgets.QMessageBox" not in at_paint
 
 
 def test_a_synced_store_paints_its_first_task_rows_with_the_window(synced_account):
