@@ -2,10 +2,11 @@
 
 Qt is imported here and below app/views only; `fieldclient sync` never loads it.
 
-A start paints its window first: the data folder is locked and the window's shell (app/views/
-main_window.py) painted before asyncio, qasync, the store, the keyring, the sync modules or the
-box plugins are imported, so the module imports them where they are first needed, after that
-paint, rather than at its top (bench/cold_start.py has the figures).
+A start paints its window first: the window's shell (app/views/main_window.py) is painted
+(unless the window already open on the data folder answers a second start), then the folder is
+locked, before asyncio, qasync, the store, the keyring, the sync modules or the box plugins are
+imported, so the module imports them where they are first needed, after that paint, rather
+than at its top (bench/cold_start.py has the figures).
 """
 
 from __future__ import annotations
@@ -91,16 +92,24 @@ def run_desktop(options: DesktopOptions) -> int:
     app.setQuitOnLastWindowClosed(False)  # we end the loop ourselves, after cleaning up
     with contextlib.ExitStack() as held:
         data_dir = held.enter_context(data_folder(options.data_dir, sandbox=options.sandbox))
+        # A second start on a folder whose window is open brings that window forward and
+        # paints none of its own.
+        if not options.quit_after_sync and SecondStart.bring_forward(data_dir):
+            log.info("Field Client is already running on %s: its window was brought forward",
+                     data_dir)
+            return 2
+        shell = None
+        if options.sandbox or options.server or has_saved_account(data_dir):
+            shell = _painted_shell(options, data_dir)  # reads the folder, writes nothing
         refused: StoreUnavailable | None = None
         try:
-            # The folder first: a second start must not paint a window, start a sandbox or
-            # touch the account.
+            # Before anything is written, the sandbox started or the account read; after the
+            # paint, which the lock's import (filelock, 15-20 ms) would hold back. A folder
+            # held without a window to bring forward (a `fieldclient sync`, or an app still
+            # starting) is said in a dialog.
             held.enter_context(FolderLock(data_dir))
         except StoreUnavailable as error:
             refused = error
-        shell = None
-        if refused is None and (options.sandbox or options.server or has_saved_account(data_dir)):
-            shell = _painted_shell(options, data_dir)
         return _run_loop(app, options, language, data_dir, refused, shell)
     return 0
 
@@ -224,6 +233,8 @@ async def _run(
 ) -> int:
     from app.core.log_file import log_file
 
+    if refused is not None and shell is not None:
+        _WindowLife.close_window(shell)  # no window goes on: the message says why
     if isinstance(refused, FolderInUse):
         log.error("%s", refused)
         if options.quit_after_sync:
@@ -437,6 +448,7 @@ class _WindowLife:
         # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
         self._registry = BoxRegistry.installed_on_first_use()
         self._window: MainWindow | None = None
+        self._listening: QLocalServer | None = None  # for a second start, while a window is
         self.signing_out = asyncio.Event()  # set once the technician confirmed Sign out
 
     def show(self, old: MainWindow | None, *, shell: MainWindow | None = None) -> MainWindow:
@@ -470,14 +482,23 @@ class _WindowLife:
                 window.menus.settings.language.setFocus()
         else:
             self._app.lastWindowClosed.connect(self._window_closed)
-        SecondStart.listen(self._data_dir, window)
+        self._stop_listening()
+        self._listening = SecondStart.listen(self._data_dir, window)
         self._window = window
         return window
 
     def close(self) -> None:
         self._app.lastWindowClosed.disconnect(self._window_closed)  # the app outlives a run
+        # At once, not with the window's deletion: a start after this run (a sign-out's, or a
+        # test's in the same process) asks for a window before the loop deletes anything.
+        self._stop_listening()
         if self._window is not None:
             self.close_window(self._window)
+
+    def _stop_listening(self) -> None:
+        if self._listening is not None:
+            self._listening.close()
+            self._listening = None
 
     def _window_closed(self) -> None:
         from app.views.tray import SyncTray
@@ -760,10 +781,12 @@ class SecondStart:
 
     @staticmethod
     def name(data_dir: Path) -> str:
-        import hashlib
+        """Named before the first paint: Qt's hash, since hashlib's import costs it 3 ms."""
+        from PySide6.QtCore import QCryptographicHash
 
-        digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:24]
-        return f"fieldclient-{digest}"
+        digest = QCryptographicHash.hash(str(data_dir.resolve()).encode(),
+                                         QCryptographicHash.Algorithm.Sha256)
+        return f"fieldclient-{bytes(digest.toHex().data()).decode()[:24]}"
 
     @classmethod
     def listen(cls, data_dir: Path, window: QWidget) -> QLocalServer:

@@ -23,10 +23,12 @@ import errno
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from app.core.errors import FieldClientError
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 DATABASE_FILE = "fieldclient.sqlite3"  # the store, in the data folder
 
@@ -55,29 +57,33 @@ class FolderLock:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self._lock = FileLock(
-            data_dir / LOCK_FILE, timeout=0, thread_local=False, is_singleton=True,
-            fallback_to_soft=False,  # a marker file would outlive a killed process
-        )
-        self._held = False
+        self._lock: FileLock | None = None  # while held
 
     def acquire(self) -> FolderLock:
+        # filelock is imported here, not with the module: its 15-20 ms of imports come after
+        # the window's first paint (app/desktop.py).
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(
+            self.data_dir / LOCK_FILE, timeout=0, thread_local=False, is_singleton=True,
+            fallback_to_soft=False,  # a marker file would outlive a killed process
+        )
         with unavailable_as_words(self.data_dir):
             self.data_dir.mkdir(parents=True, exist_ok=True)
             try:
-                self._lock.acquire()
+                lock.acquire()
             except Timeout:
                 raise FolderInUse(
                     f"Field Client is already running on the data folder {self.data_dir}: "
                     "use that window, or close it first."
                 ) from None
-        self._held = True
+        self._lock = lock
         return self
 
     def release(self) -> None:
-        if self._held:
-            self._held = False
-            self._lock.release()
+        if self._lock is not None:
+            lock, self._lock = self._lock, None
+            lock.release()
 
     def __enter__(self) -> FolderLock:
         return self.acquire()

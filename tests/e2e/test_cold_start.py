@@ -26,7 +26,7 @@ SANDBOX_ONLY = ("app.sandbox", "faker", "uvicorn", "starlette")
 # What the window's first paint does without: the core, and what the core is built on.
 CORE = ("app.db.store", "app.db.objects", "app.db.outbox", "app.sync", "app.api",
         "app.composition", "app.cli", "app.mainpage_boxes", "peewee", "keyring", "asyncio",
-        "qasync", "orjson")
+        "qasync", "orjson", "filelock")
 # Of those, what reads the task list's first rows for that paint (app/sync/first_look.py).
 # Not orjson: it brings uuid and json, 4-6 ms of the first paint.
 FIRST_LOOK = ("app.sync", "app.sync.first_look", "app.sync.keys", "app.sync.listing")

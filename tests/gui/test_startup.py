@@ -23,6 +23,7 @@ from app.desktop import DesktopOptions, run_desktop
 from app.sandbox import SandboxServer
 from app.sync.engine import LAST_SUCCESS_KEY
 from app.testkit.dialogs import click, visible
+from app.views.main_window import MainWindow
 from tests.admin import commands_sent
 from tests.folder_faults import garble_table, held_by_another_process
 from tests.gui.running import main_window, startup_message, while_running
@@ -84,6 +85,7 @@ def test_a_start_that_cannot_use_the_folder_says_why_in_a_dialog(
     assert code == 2
     assert said and said[0].startswith(expected)
     assert not commands_sent(sandbox)  # nothing started: no call made, no account written
+    assert visible(MainWindow) is None  # the window painted while the folder was asked for
 
 
 # The first app is killed at the end: the sandbox may log a request it cut off.
@@ -101,6 +103,8 @@ def test_a_second_start_brings_the_running_window_forward_and_ends(
         if (box := startup_message()) is not None:
             dialogs.append(box.text())
             box.close()
+        if visible(MainWindow) is not None:
+            dialogs.append("a window")
 
     with open(log, "w") as output, subprocess.Popen(
         [sys.executable, "-m", "app", "--server", sandbox.url, "--contract", creds.contract,
@@ -115,7 +119,8 @@ def test_a_second_start_brings_the_running_window_forward_and_ends(
             with while_running(watch):
                 code = run_desktop(options(sandbox, data_dir))
             assert code == 2
-            assert dialogs == []  # the running window is the answer, not a dialog
+            assert dialogs == []  # the running window is the answer, not a dialog nor another
+            assert visible(MainWindow) is None
             while "bringing the window forward" not in log.read_text():
                 assert time.monotonic() < deadline, log.read_text()
                 time.sleep(0.05)
