@@ -3,11 +3,13 @@ stay put while a dispatcher adds, changes and removes objects."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+from PySide6.QtCore import QEvent, QModelRoleData, QModelRoleDataSpan, QObject, Qt, QTimer
 from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 
+from app.core.changes import ChangeSet
 from app.core.kinds import LISTED_KINDS, Kind
 from tests.admin import add_object, change_object, delete_object
 
@@ -64,6 +66,47 @@ def test_a_sync_keeps_the_selection_and_the_scroll_position(
     row = after.index(selected)
     assert model.index(row, 5).data() == "12345678"
     assert after == [r[0] for r in model.query(offset=0, limit=len(after))]
+
+
+class _Paints(QObject):
+    """Notes each paint of the widget it watches."""
+
+    def __init__(self, widget: Any, noted: list[str]) -> None:
+        super().__init__(widget)
+        self._noted = noted
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._noted.append("paint")
+        return False
+
+
+def test_what_waits_for_the_window_comes_between_a_lists_changes_and_their_paint(
+    window_and_core, loop, qtbot
+) -> None:
+    """Taking in a sync's changes and painting them take a few milliseconds each during a
+    first sync: a timer that fell due meanwhile (a keypress waits the same way) runs between
+    the two, not after both."""
+    window, core, _ = window_and_core
+    assert loop.run_until_complete(core.engine.run_pass()).ok
+    view = window.list_views[Kind.TODO]
+    qtbot.waitUntil(lambda: window.models[Kind.TODO].rowCount() > 0)
+    qtbot.wait(50)  # painted, nothing left to do
+    first = view.model().index(0, 0).data(ID)
+    core.store.write_blocking(core.store.objects.ingest, Kind.TODO, [
+        {**core.store.objects.get(Kind.TODO, first), "title": "Nyt navn"}])
+    noted: list[str] = []
+    _Paints(view.viewport(), noted)
+    due = QTimer(view)
+    due.setSingleShot(True)
+    due.timeout.connect(lambda: noted.append("timer"))
+    due.start(1)
+    time.sleep(0.005)  # it falls due while the list takes the changes in
+    window.on_changes(ChangeSet.single(Kind.TODO, changed=[first]))
+    qtbot.waitUntil(lambda: "paint" in noted and "timer" in noted)
+    assert noted[:2] == ["timer", "paint"]
+    assert view.model().index(0, 1).data() == "Nyt navn"
 
 
 def test_a_hidden_list_catches_up_when_shown_and_keeps_its_selection(
