@@ -329,7 +329,8 @@ async def _run_signed_in(
             window.open_page(*options.open_page)  # it fills in if the first sync brings it
         if options.preview:
             window.open_preview(options.preview_file)
-        settle_for_a_window()
+        collections = settle_for_a_window()
+        bridge.progress.connect(lambda progress: collections.heard(progress.running))
         if options.quit_when_shown:
             if shell is None:  # not painted before the store was opened
                 await _first_paint(window)

@@ -158,7 +158,8 @@ async def run(url: str, credentials: Credentials, folder: Path,
     tasks = TaskKeeper(asyncio.get_running_loop())
     window = MainWindow.on(core.session, bridge, tasks, registry=BoxRegistry.installed())
     window.show()
-    settle_for_a_window()  # as app/desktop.py does once the window is up
+    collections = settle_for_a_window()  # as app/desktop.py does once the window is up
+    bridge.progress.connect(lambda progress: collections.heard(progress.running))
     await next_paint(window.list_views[Kind.TODO].viewport())  # and before it starts syncing
     if switch_interval is not None:
         sys.setswitchinterval(switch_interval)

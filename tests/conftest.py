@@ -6,6 +6,7 @@ import asyncio
 import gc
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,6 +83,18 @@ def collect_qt_garbage_on_the_main_thread(request: pytest.FixtureRequest) -> Ite
         _qt_garbage_pending = False
     yield
     _qt_garbage_pending = "qapp" in request.fixturenames
+
+
+@pytest.fixture
+def interpreter_as_it_was() -> Iterator[None]:
+    """A window settles the interpreter for itself (app/core/interpreter.py): the collector
+    frozen and its full passes left to the window, a shorter switch interval. Given back as
+    they were for the tests after it."""
+    thresholds, interval = gc.get_threshold(), sys.getswitchinterval()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*thresholds)
+    sys.setswitchinterval(interval)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -57,15 +56,14 @@ def window_and_core(qtbot: QtBot, sandbox: SandboxServer, data_dir: Path, loop):
 
 
 @pytest.fixture
-def app_as_run(qapp: QApplication) -> Iterator[None]:
+def app_as_run(qapp: QApplication, interpreter_as_it_was: None) -> Iterator[None]:
     """For tests that run the whole app (`run_desktop`): it sets the shared application up for
-    itself, freezes the collector once it is up and installs the chosen language; give all
+    itself, settles the interpreter once it is up and installs the chosen language; give all
     three back as they were."""
     quits = qapp.quitOnLastWindowClosed()
     locale = QLocale()
     yield
     qapp.setQuitOnLastWindowClosed(quits)
-    gc.unfreeze()
     for translator in qapp.findChildren(QTranslator):  # a language the run chose
         qapp.removeTranslator(translator)
     QLocale.setDefault(locale)

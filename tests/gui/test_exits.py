@@ -4,9 +4,8 @@ normally, after its cleanup: the loops stopped, a send under way answered, the s
 
 from __future__ import annotations
 
-import gc
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,13 +25,8 @@ from tests.e2e.test_exits import REQUEST_CUT_OFF
 from tests.gui.running import main_window
 from tests.unit.test_outbox_stop import notes_on_server
 
-
-@pytest.fixture(autouse=True)
-def unfrozen() -> Iterator[None]:
-    """The app freezes what exists at start-up out of the collector's way; the tests after
-    this one need it collected again."""
-    yield
-    gc.unfreeze()
+# The app settles the interpreter for its window; the tests after these need it back.
+pytestmark = pytest.mark.usefixtures("interpreter_as_it_was")
 
 
 @pytest.fixture
