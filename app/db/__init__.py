@@ -1,7 +1,7 @@
 """The local store: peewee on SQLite in WAL mode, written by one writer thread (no Qt).
 
-`Store` is imported when first asked for, not with the package: the data folder's lock
-(app.db.folder) is taken before a start paints its window, and peewee comes after it.
+`Store` is imported when first asked for, not with the package: the data folder's module
+(app.db.folder) is imported before a start paints its window, and peewee comes after it.
 """
 
 from __future__ import annotations

@@ -109,8 +109,8 @@ def unavailable_as_words(folder: Path) -> Iterator[None]:
     try:
         yield
     except Exception as error:
-        # SQLite and peewee are imported here, not with the module: a start takes the
-        # folder's lock before it paints its window, and loads them after (app/desktop.py).
+        # SQLite and peewee are imported here, not with the module, which the window's
+        # shell imports before its first paint (app/desktop.py).
         import sqlite3
 
         import peewee

@@ -1,8 +1,8 @@
-"""A start paints its window before it loads the app's core: the data folder is locked and the
-main window's shell painted (its title, menus, toolbar, tabs, the lists' headers and the task
-list's first rows, read from the store's file with the standard library) before the store,
-peewee, the keyring, the sync modules, the box plugins, asyncio and qasync are imported; the
-window is given its session after that. httpx (and its TLS context) comes with
+"""A start paints its window before it loads the app's core: the main window's shell is painted
+(its title, menus, toolbar, tabs, the lists' headers and the task list's first rows, read from
+the store's file with the standard library) before the data folder's lock, the store, peewee,
+the keyring, the sync modules, the box plugins, asyncio and qasync are imported; the folder is
+locked and the window given its session after that. httpx (and its TLS context) comes with
 the first request, the sandbox (Faker) only with --sandbox. bench/cold_start.py has the
 figures."""
 
