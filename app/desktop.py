@@ -449,7 +449,7 @@ class _WindowLife:
         # The box plugins, loaded once for the app's lifetime and handed to what draws pages.
         self._registry = BoxRegistry.installed_on_first_use()
         self._window: MainWindow | None = None
-        self._listening: QLocalServer | None = None  # for a second start, while a window is
+        self._listening: QLocalServer | None = None  # answers a second start: the window's
         self.signing_out = asyncio.Event()  # set once the technician confirmed Sign out
 
     def show(self, old: MainWindow | None, *, shell: MainWindow | None = None) -> MainWindow:

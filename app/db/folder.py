@@ -6,8 +6,8 @@ lock is an OS file lock (`flock` on POSIX, `LockFileEx` on Windows, through `fil
 `fieldclient.lock`: the OS drops it when the process ends however it ends, so an app that was
 killed never leaves a stale lock behind.
 
-A lock belongs to the process: the command that starts may take it before anything touches the
-folder, and the store it then opens takes the same lock again (filelock's per-path instance,
+A lock belongs to the process: the command that starts may take it before anything writes to
+the folder, and the store it then opens takes the same lock again (filelock's per-path instance,
 counted), so neither needs to hand the other its lock.
 
 Why the error family: SQLite and the OS report a full disk, a read-only folder or a damaged
