@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
         timer) comes between the two rather than after both (bench/gui_stall.py)."""
         painting_later = [view for view in self.list_views.values() if view.isVisible()]
         for view in painting_later:
-            view.setUpdatesEnabled(False)
+            view.viewport().setUpdatesEnabled(False)  # the rows; headers and scroll bar go on
         for model in self.models.values():
             model.refresh(changes)
         self.day_view.apply_changes(changes)
@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
 
     def _paint_lists(self) -> None:
         for view in self.list_views.values():
-            view.setUpdatesEnabled(True)  # which repaints it
+            view.viewport().setUpdatesEnabled(True)  # which repaints the rows
 
     def on_progress(self, progress: SyncProgress) -> None:
         self._show_progress_bar(progress)
