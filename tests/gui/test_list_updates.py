@@ -92,12 +92,13 @@ def test_what_waits_for_the_window_comes_between_a_lists_changes_and_their_paint
     assert loop.run_until_complete(core.engine.run_pass()).ok
     view = window.list_views[Kind.TODO]
     qtbot.waitUntil(lambda: window.models[Kind.TODO].rowCount() > 0)
-    qtbot.wait(50)  # painted, nothing left to do
     first = view.model().index(0, 0).data(ID)
     core.store.write_blocking(core.store.objects.ingest, Kind.TODO, [
         {**core.store.objects.get(Kind.TODO, first), "title": "Nyt navn"}])
     noted: list[str] = []
     _Paints(view.viewport(), noted)
+    qtbot.wait(100)  # what the sync left to paint is painted
+    noted.clear()
     due = QTimer(view)
     due.setSingleShot(True)
     due.timeout.connect(lambda: noted.append("timer"))
