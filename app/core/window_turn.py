@@ -5,8 +5,8 @@ writer. When it brings a list in line with a sync's changes and repaints it, Qt 
 Python hundreds of times (a cell's data, the row and column counts), and each call must get
 the lock back from whichever sync thread took it meanwhile: 10 ms of work stretched to 15 to 27
 (bench/README.md, gui_stall.py). So the window takes its turn before such a refresh and gives
-it back once it has painted; the decoder and the writer wait for it before each piece of work
-they begin. What they are doing already, they finish.
+it back when the repaint should be over (the bridge's WINDOW_TURN_MS); the decoder and the
+writer wait for it before each piece of work they begin. What they are doing already, they finish.
 
 A piece of work waits at most `MAX_WAIT_S`: a turn never given back slows a sync, never
 stops it. Qt-free: the bridge takes the turns, the store and the wire client wait for them.
