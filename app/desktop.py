@@ -31,7 +31,13 @@ from app import APP_NAME
 from app.core.data_folder import data_folder, has_saved_account
 from app.core.interpreter import settle_for_a_window
 from app.core.kinds import Kind
-from app.db.folder import DATABASE_FILE, FolderInUse, FolderLock, StoreUnavailable
+from app.db.folder import (
+    DATABASE_FILE,
+    FolderInUse,
+    FolderLock,
+    StoreUnavailable,
+    lock_is_held,
+)
 from app.sync.first_look import first_rows
 from app.views.first_paint import PAINT_LIMIT_MS, FirstPaint, next_paint
 from app.views.language import Language
@@ -93,8 +99,9 @@ def run_desktop(options: DesktopOptions) -> int:
     with contextlib.ExitStack() as held:
         data_dir = held.enter_context(data_folder(options.data_dir, sandbox=options.sandbox))
         # A second start on a folder whose window is open brings that window forward and
-        # paints none of its own.
-        if not options.quit_after_sync and SecondStart.bring_forward(data_dir):
+        # paints none of its own. A folder no one holds has no window to ask.
+        if not options.quit_after_sync and lock_is_held(data_dir) and \
+                SecondStart.bring_forward(data_dir):
             log.info("Field Client is already running on %s: its window was brought forward",
                      data_dir)
             return 2

@@ -129,6 +129,15 @@ def test_the_first_paint_makes_no_message_box(saved_account):
     assert "PySide6.QtWidgets.QMessageBox" not in at_paint
 
 
+def test_a_start_on_a_folder_no_one_holds_asks_no_window_to_come_forward(saved_account):
+    """Asking costs QtNetwork's import and a connection, 6-7 ms of the first paint; with the
+    folder's lock free no window could answer (a held folder: tests/gui/test_startup.py)."""
+    status, _moments, at_paint, at_end = _started(saved_account)
+    assert status == 0
+    assert "PySide6.QtNetwork" not in at_paint
+    assert "PySide6.QtNetwork" in at_end  # the window then listens for the next start
+
+
 def test_a_synced_store_paints_its_first_task_rows_with_the_window(synced_account):
     status, moments, at_paint, _at_end = _started(synced_account)
     assert status == 0

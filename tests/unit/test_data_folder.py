@@ -11,7 +11,14 @@ import pytest
 
 from app.core.kinds import Kind
 from app.db import Store
-from app.db.folder import FolderInUse, StoreDamaged, StoreUnavailable, in_words
+from app.db.folder import (
+    FolderInUse,
+    FolderLock,
+    StoreDamaged,
+    StoreUnavailable,
+    in_words,
+    lock_is_held,
+)
 from app.db.outbox import NewEntry, OutboxRepo, State
 from app.db.recovery import recover
 from app.db.store import DATABASE_FILE
@@ -54,6 +61,29 @@ def test_a_folder_is_held_while_its_store_is_open_and_freed_when_the_holder_is_k
         holder.wait(timeout=10)
         store = Store.in_dir(data_dir)  # the OS let go of the lock: nothing stale is left
         store.close()
+
+
+def test_a_look_at_the_folders_lock_says_whether_it_is_held_and_leaves_it_as_it_was(
+    data_dir: Path,
+) -> None:
+    """The start skips asking for a running window when no one holds the folder (app/desktop.py):
+    the look must see a holder in another process and in this one, and must not take the lock
+    from either, nor keep it."""
+    assert not lock_is_held(data_dir)  # no folder yet
+    Store.in_dir(data_dir).close()
+    assert not lock_is_held(data_dir)  # the lock's file is left behind, held by no one
+    with held_by_another_process(data_dir) as holder:
+        assert lock_is_held(data_dir)
+        with pytest.raises(FolderInUse):  # still the holder's
+            Store.in_dir(data_dir)
+        holder.kill()
+        holder.wait(timeout=10)
+        assert not lock_is_held(data_dir)
+    with FolderLock(data_dir):
+        assert lock_is_held(data_dir)
+        assert lock_is_held(data_dir)  # a look did not let this process's lock go
+    assert not lock_is_held(data_dir)
+    Store.in_dir(data_dir).close()  # and the looks kept nothing
 
 
 def test_the_read_only_store_never_creates_a_folder(tmp_path: Path) -> None:
