@@ -435,6 +435,9 @@ class MainWindow(QMainWindow):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
+        # One line a row: a text wider than its column ends in "…" (its tooltip has it all),
+        # rather than wrapping into two half-hidden lines.
+        view.setWordWrap(False)
         view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -6,10 +6,12 @@ import asyncio
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app.core.kinds import LISTED_KINDS, Kind
 from app.sync.status import Indicator
+from app.views.list_columns import LIST_COLUMNS
 from tests.admin import fault
 from tests.server_data import live_ids
 from tests.store_lock import locked
@@ -47,6 +49,28 @@ def test_rows_show_the_synced_objects(window_and_core, loop) -> None:
     customer = core.store.objects.get(Kind.CUSTOMER, first_id)
     assert model.index(0, 0).data() == customer["name"]
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Name"
+
+
+def test_a_text_wider_than_its_column_ends_in_an_ellipsis_and_its_tooltip_has_it_all(
+    window_and_core, loop
+) -> None:
+    """A cell wrapped its text into two lines, each cut off by the row's height."""
+    window, core, _ = window_and_core
+    loop.run_until_complete(core.engine.run_pass())
+    for name, view in [*window.list_views.items(), ("my day", window.day_view.table)]:
+        painted_as = QStyleOptionViewItem()
+        view.initViewItemOption(painted_as)  # what the delegate paints every cell with
+        assert not painted_as.features & QStyleOptionViewItem.ViewItemFeature.WrapText, name
+        assert painted_as.textElideMode == Qt.TextElideMode.ElideRight, name
+    model = window.models[Kind.TODO]
+    view = window.list_views[Kind.TODO]
+    column = [spec.name for spec in LIST_COLUMNS[Kind.TODO]].index("customertext")
+    metrics = view.fontMetrics()
+    wide = [model.index(row, column) for row in range(model.rowCount())
+            if metrics.horizontalAdvance(model.index(row, column).data())
+            > view.columnWidth(column)]
+    assert wide, "the sandbox has customer names wider than the column"
+    assert wide[0].data(Qt.ItemDataRole.ToolTipRole) == wide[0].data()
 
 
 @pytest.mark.expected_warnings("app.sync.engine")
