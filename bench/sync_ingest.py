@@ -167,7 +167,8 @@ KINDS = {step.result_key: kind for kind, step in BY_LAST_CHANGE.items()}
 def schema_raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, float, int]:
     """The raw limit in the app's own schema: a fresh `Store` as the honest limit, but written
     into the app's object tables (their indexed columns and indexes) and its search index, as
-    one `Store.write` per page. The Python is the least that fills them: each column taken as
+    one `Store.write` per page, and the indexes main pages look up by made at the end, as the
+    engine makes them after its loops. The Python is the least that fills them: each column taken as
     it comes (`obj.get`, no lenient reading), the search text the head and body fields joined
     as they come (no folding, no phone digits, no custom fields), one `executemany` each."""
     folder.mkdir()
@@ -209,6 +210,7 @@ def schema_raw_limit(bodies: list[bytes], folder: Path) -> tuple[float, float, i
             continue
         store.write_blocking(insert, KINDS[key], result[key])
         total += len(result[key])
+    store.write_blocking(store.objects.index_lookups)  # as the engine's pass, after its loops
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     store.close()
     return elapsed, cpu, total

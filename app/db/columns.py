@@ -13,6 +13,7 @@ app.db.objects), since there is no row it could be.
 
 from __future__ import annotations
 
+import enum
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -25,12 +26,29 @@ Extract = Callable[[Mapping[str, Any]], Any]
 _INT64_MIN = -INT64_MAX - 1
 
 
+class Index(enum.Enum):
+    """Whether a column has an index (the value, then the id), and from when.
+
+    A first sync receives each page's objects in the order they changed, their values all over
+    each index's range: every page's commit rewrites as many leaves of each index as it has
+    objects, once the index has more leaves than that. At 500k objects a column index costs the
+    writer about a fifth of its time per index (bench/README.md, "what main pages look up by").
+    So an index that only a main page reads is made once the first sync's loops have read
+    (`ObjectRepo.index_lookups`); until then such a lookup reads the table.
+    """
+
+    # a list sorts by it (or My day reads its registrations by it): made with the table, read
+    # while a first sync fills it
+    LIST = "list"
+    LOOKUP = "lookup"  # main pages find related objects by it: made after a pass's loops
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
     sql_type: str  # "INTEGER" | "TEXT" | "REAL"
     extract: Extract
-    indexed: bool = True
+    index: Index | None = None
 
 
 # A first sync extracts about a million values: each reader takes the server's usual spelling
@@ -78,87 +96,89 @@ def _person_name(obj: Mapping[str, Any]) -> str:
                     if part)
 
 
+LIST, LOOKUP = Index.LIST, Index.LOOKUP
+
 COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
     Kind.TODO: (
-        Column("number", "TEXT", _text("number"), indexed=False),
-        Column("title", "TEXT", _text("title"), indexed=False),
-        Column("customerid", "INTEGER", _ref("customerid")),
-        Column("customertext", "TEXT", _text("customertext"), indexed=False),
-        Column("statetext", "TEXT", _text("statetext"), indexed=False),
-        Column("userid", "INTEGER", _ref("userid")),
-        Column("isclosed", "INTEGER", _flag("isclosed"), indexed=False),
-        Column("priority", "INTEGER", _int("priority"), indexed=False),
-        Column("city", "TEXT", _text("city"), indexed=False),
-        Column("enddate", "TEXT", _date("enddate")),
+        Column("number", "TEXT", _text("number")),
+        Column("title", "TEXT", _text("title")),
+        Column("customerid", "INTEGER", _ref("customerid"), LOOKUP),
+        Column("customertext", "TEXT", _text("customertext")),
+        Column("statetext", "TEXT", _text("statetext")),
+        Column("userid", "INTEGER", _ref("userid"), LOOKUP),
+        Column("isclosed", "INTEGER", _flag("isclosed")),
+        Column("priority", "INTEGER", _int("priority")),
+        Column("city", "TEXT", _text("city")),
+        Column("enddate", "TEXT", _date("enddate"), LIST),
     ),
     Kind.CUSTOMER: (
-        Column("customernumber", "TEXT", _text("customernumber"), indexed=False),
-        Column("name", "TEXT", _text("name")),
-        Column("address", "TEXT", _text("address"), indexed=False),
-        Column("zip", "TEXT", _text("zip"), indexed=False),
-        Column("city", "TEXT", _text("city"), indexed=False),
-        Column("phone", "TEXT", _text("phone"), indexed=False),
-        Column("parentcust", "INTEGER", _ref("parentcust")),
+        Column("customernumber", "TEXT", _text("customernumber")),
+        Column("name", "TEXT", _text("name"), LIST),
+        Column("address", "TEXT", _text("address")),
+        Column("zip", "TEXT", _text("zip")),
+        Column("city", "TEXT", _text("city")),
+        Column("phone", "TEXT", _text("phone")),
+        Column("parentcust", "INTEGER", _ref("parentcust"), LOOKUP),
     ),
     Kind.PERSON: (
-        Column("name", "TEXT", _person_name),
-        Column("title", "TEXT", _text("title"), indexed=False),
-        Column("customerid", "INTEGER", _ref("customerid")),
-        Column("email", "TEXT", _text("email"), indexed=False),
-        Column("phone", "TEXT", _text("phone"), indexed=False),
-        Column("mobile", "TEXT", _text("mobile"), indexed=False),
+        Column("name", "TEXT", _person_name, LIST),
+        Column("title", "TEXT", _text("title")),
+        Column("customerid", "INTEGER", _ref("customerid"), LOOKUP),
+        Column("email", "TEXT", _text("email")),
+        Column("phone", "TEXT", _text("phone")),
+        Column("mobile", "TEXT", _text("mobile")),
     ),
     Kind.TOOL: (
-        Column("number", "TEXT", _text("number"), indexed=False),
-        Column("title", "TEXT", _text("title")),
-        Column("grouptext", "TEXT", _text("grouptext"), indexed=False),
-        Column("statetext", "TEXT", _text("statetext"), indexed=False),
-        Column("customerid", "INTEGER", _ref("customerid")),
-        Column("placeofhome", "INTEGER", _ref("placeofhome")),
-        Column("carrier_userid", "INTEGER", _ref("carrier_userid")),
+        Column("number", "TEXT", _text("number")),
+        Column("title", "TEXT", _text("title"), LIST),
+        Column("grouptext", "TEXT", _text("grouptext")),
+        Column("statetext", "TEXT", _text("statetext")),
+        Column("customerid", "INTEGER", _ref("customerid"), LOOKUP),
+        Column("placeofhome", "INTEGER", _ref("placeofhome"), LOOKUP),
+        Column("carrier_userid", "INTEGER", _ref("carrier_userid"), LOOKUP),
     ),
     Kind.PRODUCT: (
-        Column("number", "TEXT", _text("number"), indexed=False),
-        Column("title", "TEXT", _text("title"), indexed=False),
+        Column("number", "TEXT", _text("number")),
+        Column("title", "TEXT", _text("title")),
     ),
     Kind.THREAD: (
-        Column("objecttype", "TEXT", _text("objecttype"), indexed=False),
-        Column("objectid", "INTEGER", _ref("objectid")),
-        Column("title", "TEXT", _text("title"), indexed=False),
+        Column("objecttype", "TEXT", _text("objecttype")),
+        Column("objectid", "INTEGER", _ref("objectid"), LOOKUP),
+        Column("title", "TEXT", _text("title")),
     ),
     Kind.PROCEDURE: (
-        Column("modcode", "TEXT", _text("modcode"), indexed=False),
-        Column("sysref", "INTEGER", _ref("sysref")),
-        Column("title", "TEXT", _text("title"), indexed=False),
+        Column("modcode", "TEXT", _text("modcode")),
+        Column("sysref", "INTEGER", _ref("sysref"), LOOKUP),
+        Column("title", "TEXT", _text("title")),
     ),
     Kind.RELATION: (
-        Column("personid", "INTEGER", _ref("personid")),
-        Column("customerid", "INTEGER", _ref("customerid")),
-        Column("title", "TEXT", _text("title"), indexed=False),
+        Column("personid", "INTEGER", _ref("personid"), LOOKUP),
+        Column("customerid", "INTEGER", _ref("customerid"), LOOKUP),
+        Column("title", "TEXT", _text("title")),
     ),
     Kind.REGISTRATION: (
-        Column("date", "TEXT", _date("date")),
-        Column("userid", "INTEGER", _ref("userid"), indexed=False),
-        Column("todoid", "INTEGER", _ref("todoid")),
+        Column("date", "TEXT", _date("date"), LIST),
+        Column("userid", "INTEGER", _ref("userid")),
+        Column("todoid", "INTEGER", _ref("todoid"), LOOKUP),
     ),
     Kind.STODO: (
-        Column("modcode", "TEXT", _text("modcode"), indexed=False),
-        Column("objectid", "INTEGER", _ref("objectid")),
-        Column("date", "TEXT", _date("date"), indexed=False),
+        Column("modcode", "TEXT", _text("modcode")),
+        Column("objectid", "INTEGER", _ref("objectid"), LOOKUP),
+        Column("date", "TEXT", _date("date")),
     ),
     Kind.CALL: (
-        Column("customerid", "INTEGER", _ref("customerid")),
-        Column("calltime", "TEXT", _text("calltime"), indexed=False),
+        Column("customerid", "INTEGER", _ref("customerid"), LOOKUP),
+        Column("calltime", "TEXT", _text("calltime")),
     ),
     Kind.PRODUCTUSE: (
-        Column("todoid", "INTEGER", _ref("todoid")),
-        Column("toolid", "INTEGER", _ref("toolid")),
+        Column("todoid", "INTEGER", _ref("todoid"), LOOKUP),
+        Column("toolid", "INTEGER", _ref("toolid"), LOOKUP),
     ),
 }
 
 
 @functools.cache  # asked by every refresh of a list during a sync; COLUMNS never changes
 def indexed_columns(kind: Kind) -> frozenset[str]:
-    """The columns of `kind`'s table that have an index (the value, then the id): a list
-    sorted by one of them reads its first rows, and any page after them, from the index."""
-    return frozenset(column.name for column in COLUMNS[kind] if column.indexed)
+    """The columns of `kind`'s table that a list sorts by from an index (the value, then the
+    id): it reads its first rows, and any page after them, from the index."""
+    return frozenset(column.name for column in COLUMNS[kind] if column.index is Index.LIST)

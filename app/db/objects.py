@@ -39,6 +39,12 @@ class ObjectRepo:
         self._tables = tables
         self._search = search
         self._upsert_sql = {kind: _upsert_sql(kind) for kind in COLUMNS}
+        self._lookups_indexed = False  # known to be, by this process
+
+    @property
+    def lookups_indexed(self) -> bool:
+        """Whether `index_lookups` has made sure of them; until then a pass asks it to."""
+        return self._lookups_indexed
 
     # -- writes (writer thread, inside a transaction) --------------------------------------
 
@@ -108,6 +114,25 @@ class ObjectRepo:
             return ingested
         changes = ingested.changes.merged(KindChanges(removed=frozenset(stale)))
         return Ingested(changes, ingested.received, ingested.skipped)
+
+    def index_lookups(self) -> int:
+        """Make the indexes main pages look up related objects by where they are missing (a
+        store a first sync is filling), and say how many were made.
+
+        Why later than the tables: a first sync's pages spread their values over every index,
+        and each of these indexes made the writer slower per object the larger the store was
+        (app/db/columns.py, `Index`). Made at once from the rows, each is written in order,
+        once: 0.1 s for all of them at 100k objects, 0.7 s at 500k.
+        """
+        count = "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+        before = self._db.execute_sql(count).fetchone()[0]
+        for index in self._tables.lookups:
+            self._db.execute(index)  # CREATE INDEX IF NOT EXISTS
+        made: int = self._db.execute_sql(count).fetchone()[0] - before
+        self._lookups_indexed = True
+        if made:
+            log.info("Indexed what main pages look up by: %d indexes", made)
+        return made
 
     def _existing(self, kind: Kind, ids: Sequence[int]) -> set[int]:
         """The ids among `ids` that are stored, in one statement whatever their number: the

@@ -7,6 +7,7 @@ hold several stores (tests, tools) and nothing is a singleton.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import (
     AutoField,
@@ -15,11 +16,12 @@ from peewee import (
     FloatField,
     IntegerField,
     Model,
+    ModelIndex,
     TextField,
 )
 
 from app.core.kinds import Kind
-from app.db.columns import COLUMNS
+from app.db.columns import COLUMNS, Index
 
 _FIELD_TYPES = {"INTEGER": IntegerField, "TEXT": TextField, "REAL": FloatField}
 _DEFAULTS = {"INTEGER": 0, "TEXT": "", "REAL": 0.0}
@@ -31,6 +33,9 @@ class Tables:
     cursor: type[Model]
     setting: type[Model]
     outbox: type[Model]
+    # The indexes that main pages look up related objects by (`Index.LOOKUP`): not made with
+    # the tables, but once a first sync's loops have read (app/db/objects.py, index_lookups).
+    lookups: tuple[ModelIndex, ...]
 
     def all(self) -> list[type[Model]]:
         return [*self.objects.values(), self.cursor, self.setting, self.outbox]
@@ -44,6 +49,7 @@ def make_tables(database: Database) -> Tables:
     Base._meta.database = database
 
     objects: dict[Kind, type[Model]] = {}
+    lookups: list[ModelIndex] = []
     for kind, columns in COLUMNS.items():
         # The rows are kept in the order they were first stored (`seq`, the rowid), not by
         # object id: a first sync receives objects in the order they changed, with their ids
@@ -52,7 +58,8 @@ def make_tables(database: Database) -> Tables:
         # and again by the checkpoint (17 GB written for 500k objects; bench/README.md). The id
         # is a unique index, and each indexed column's index holds the id after the value, so
         # a list sorted by the column and then by id reads it in order.
-        indexes = tuple(((column.name, "id"), False) for column in columns if column.indexed)
+        indexes = tuple(((column.name, "id"), False) for column in columns
+                        if column.index is Index.LIST)
         attrs: dict[str, object] = {
             "__module__": __name__,
             "seq": AutoField(),
@@ -64,7 +71,13 @@ def make_tables(database: Database) -> Tables:
             field_type = _FIELD_TYPES[column.sql_type]
             default = _DEFAULTS[column.sql_type]
             attrs[column.name] = field_type(default=default)
-        objects[kind] = type(f"{kind.name.title()}Row", (Base,), attrs)
+        model: Any = type(f"{kind.name.title()}Row", (Base,), attrs)  # its fields are attrs
+        objects[kind] = model
+        # Named as peewee names the indexes of `Meta.indexes`, as a store made before these
+        # waited for the first sync has them.
+        lookups.extend(
+            ModelIndex(model, (getattr(model, column.name), model.id), safe=True)
+            for column in columns if column.index is Index.LOOKUP)
 
     class SyncCursor(Base):
         """Where one …ByLastChange loop stands (per command and parameter signature).
@@ -140,4 +153,5 @@ def make_tables(database: Database) -> Tables:
                 (("object_kind", "object_id"), False),
             )
 
-    return Tables(objects=objects, cursor=SyncCursor, setting=Setting, outbox=Outbox)
+    return Tables(objects=objects, cursor=SyncCursor, setting=Setting, outbox=Outbox,
+                  lookups=tuple(lookups))

@@ -132,6 +132,10 @@ class SyncEngine:
         outcomes = await asyncio.gather(*(self._run_loop(step, gate) for step in loops))
         received = {step.key: count for step, (count, _, _) in zip(loops, outcomes, strict=True)}
         errors = {step.key: err for step, (_, err, _) in zip(loops, outcomes, strict=True) if err}
+        if not self._store.objects.lookups_indexed:
+            # After the loops, which a store's first sync writes faster without them, and
+            # before what follows them looks related objects up (ObjectRepo.index_lookups).
+            await self._store.write(self._store.objects.index_lookups)
 
         companies = [company for _, _, ids in outcomes for company in ids]
         if companies:

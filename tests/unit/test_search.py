@@ -186,7 +186,7 @@ def a_version_7_table(database: SqliteDatabase, kind: Kind) -> None:
     database.execute_sql(f'CREATE TABLE "{kind.value}" ("id" INTEGER NOT NULL PRIMARY KEY, '
                          f'"data" TEXT NOT NULL{columns})')
     for column in COLUMNS[kind]:
-        if column.indexed:
+        if column.index is not None:
             database.execute_sql(f'CREATE INDEX "{kind.value}_{column.name}" '
                                  f'ON "{kind.value}" ("{column.name}")')
 

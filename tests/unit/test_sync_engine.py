@@ -228,3 +228,28 @@ def test_a_loop_asks_for_its_next_page_while_the_current_one_is_written(
             assert done.resumekey is None and done.changedate != "1970-01-01"
     finally:
         harness.close()
+
+
+def test_a_first_pass_indexes_what_main_pages_look_up_by_after_its_loops_not_during_them(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each lookup index would take every page's values all over its range (app/db/columns.py,
+    `Index`); made after the loops, the steps after them (the company tools', the calendar's)
+    have it."""
+    store = harness.core.store
+    indexed_at_each_write: list[bool] = []
+    ingest = store.objects.ingest
+
+    def noting(kind, objects):  # type: ignore[no-untyped-def]
+        indexed_at_each_write.append(bool(store.database.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'toolrow_customerid_id'").fetchone()))
+        return ingest(kind, objects)
+
+    monkeypatch.setattr(store.objects, "ingest", noting)
+    assert harness.sync().ok
+    loop_pages = sum(len(commands_sent(harness.server, step.command))
+                     for step in BY_LAST_CHANGE.values())
+    # every loop page without it, then every write after the loops with it
+    assert indexed_at_each_write == sorted(indexed_at_each_write)
+    assert indexed_at_each_write.count(False) >= loop_pages > 1
+    assert indexed_at_each_write[-1]
