@@ -121,7 +121,7 @@ class ObjectRepo:
 
         Why later than the tables: a first sync's pages spread their values over every index,
         and each of these indexes made the writer slower per object the larger the store was
-        (app/db/columns.py, `Index`). Made at once from the rows, each is written in order,
+        (app/db/columns.py, `ColumnIndex`). Made at once from the rows, each is written in order,
         once: 0.1 s for all of them at 100k objects, 0.7 s at 500k.
         """
         count = "SELECT count(*) FROM sqlite_master WHERE type = 'index'"

@@ -21,7 +21,7 @@ from peewee import (
 )
 
 from app.core.kinds import Kind
-from app.db.columns import COLUMNS, Index
+from app.db.columns import COLUMNS, ColumnIndex
 
 _FIELD_TYPES = {"INTEGER": IntegerField, "TEXT": TextField, "REAL": FloatField}
 _DEFAULTS = {"INTEGER": 0, "TEXT": "", "REAL": 0.0}
@@ -33,7 +33,7 @@ class Tables:
     cursor: type[Model]
     setting: type[Model]
     outbox: type[Model]
-    # The indexes that main pages look up related objects by (`Index.LOOKUP`): not made with
+    # The indexes that main pages look up related objects by (`ColumnIndex.LOOKUP`): not made with
     # the tables, but once a first sync's loops have read (app/db/objects.py, index_lookups).
     lookups: tuple[ModelIndex, ...]
 
@@ -59,7 +59,7 @@ def make_tables(database: Database) -> Tables:
         # is a unique index, and each indexed column's index holds the id after the value, so
         # a list sorted by the column and then by id reads it in order.
         indexes = tuple(((column.name, "id"), False) for column in columns
-                        if column.index is Index.LIST)
+                        if column.index is ColumnIndex.LIST)
         attrs: dict[str, object] = {
             "__module__": __name__,
             "seq": AutoField(),
@@ -77,7 +77,7 @@ def make_tables(database: Database) -> Tables:
         # waited for the first sync has them.
         lookups.extend(
             ModelIndex(model, (getattr(model, column.name), model.id), safe=True)
-            for column in columns if column.index is Index.LOOKUP)
+            for column in columns if column.index is ColumnIndex.LOOKUP)
 
     class SyncCursor(Base):
         """Where one …ByLastChange loop stands (per command and parameter signature).

@@ -233,9 +233,9 @@ def test_a_loop_asks_for_its_next_page_while_the_current_one_is_written(
 def test_a_first_pass_indexes_what_main_pages_look_up_by_after_its_loops_not_during_them(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each lookup index would take every page's values all over its range (app/db/columns.py,
-    `Index`); made after the loops, the steps after them (the company tools', the calendar's)
-    have it."""
+    """Each lookup index would take every page's values all over its range
+    (app/db/columns.py, `ColumnIndex`); made after the loops, the steps after them (the company
+    tools', the calendar's) have it."""
     store = harness.core.store
     indexed_at_each_write: list[bool] = []
     ingest = store.objects.ingest
