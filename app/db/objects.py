@@ -39,12 +39,6 @@ class ObjectRepo:
         self._tables = tables
         self._search = search
         self._upsert_sql = {kind: _upsert_sql(kind) for kind in COLUMNS}
-        self._lookups_indexed = False  # known to be, by this process
-
-    @property
-    def lookups_indexed(self) -> bool:
-        """Whether `index_lookups` has made sure of them; until then a pass asks it to."""
-        return self._lookups_indexed
 
     # -- writes (writer thread, inside a transaction) --------------------------------------
 
@@ -129,7 +123,6 @@ class ObjectRepo:
         for index in self._tables.lookups:
             self._db.execute(index)  # CREATE INDEX IF NOT EXISTS
         made: int = self._db.execute_sql(count).fetchone()[0] - before
-        self._lookups_indexed = True
         if made:
             log.info("Indexed what main pages look up by: %d indexes", made)
         return made

@@ -86,6 +86,7 @@ class SyncEngine:
         self._progress = SyncProgress(last_success=store.settings.get(LAST_SUCCESS_KEY))
         self._step_log = StepLog(store)
         self._runs: dict[str, StepRun] = {}  # this pass's steps, kept when it ends
+        self._lookups_indexed = False  # made sure of, by a committed write of this process
 
     @property
     def progress(self) -> SyncProgress:
@@ -132,10 +133,11 @@ class SyncEngine:
         outcomes = await asyncio.gather(*(self._run_loop(step, gate) for step in loops))
         received = {step.key: count for step, (count, _, _) in zip(loops, outcomes, strict=True)}
         errors = {step.key: err for step, (_, err, _) in zip(loops, outcomes, strict=True) if err}
-        if not self._store.objects.lookups_indexed:
+        if not self._lookups_indexed:
             # After the loops, which a store's first sync writes faster without them, and
             # before what follows them looks related objects up (ObjectRepo.index_lookups).
             await self._store.write(self._store.objects.index_lookups)
+            self._lookups_indexed = True
 
         companies = [company for _, _, ids in outcomes for company in ids]
         if companies:
