@@ -179,7 +179,8 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
 
 
 @functools.cache  # asked by every refresh of a list during a sync; COLUMNS never changes
-def indexed_columns(kind: Kind) -> frozenset[str]:
-    """The columns of `kind`'s table that a list sorts by from an index (the value, then the
-    id): it reads its first rows, and any page after them, from the index."""
-    return frozenset(column.name for column in COLUMNS[kind] if column.index is ColumnIndex.LIST)
+def indexed_columns(kind: Kind, index: ColumnIndex = ColumnIndex.LIST) -> frozenset[str]:
+    """The columns of `kind`'s table with an index of that kind (the value, then the id). A
+    list sorted by a `LIST` one reads its first rows, and any page after them, from the
+    index."""
+    return frozenset(column.name for column in COLUMNS[kind] if column.index is index)

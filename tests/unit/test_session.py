@@ -198,3 +198,27 @@ def test_a_kept_list_choice_that_no_longer_fits_falls_back_to_the_default() -> N
         "city", True, "near")
     gone = {"sort": "fax", "descending": "yes", "filter": "mine", "state": 3}
     assert ListChoice.from_json(gone, default, Kind.CUSTOMER, columns) == default
+
+
+def test_a_main_pages_first_lookup_during_a_first_sync_has_the_lookup_indexes_made(
+    sandbox: SandboxServer, data_dir, loop
+) -> None:
+    """A first sync makes them after its loops; a page open before then would read the table
+    again at each change the sync brings (app/db/columns.py, `ColumnIndex`)."""
+    harness = Harness(sandbox, data_dir, loop)
+    try:
+        store = harness.core.store
+        store.write_blocking(store.objects.ingest, Kind.TOOL, [
+            {"id": n, "title": f"Stige {n}", "customerid": n % 5 + 1} for n in range(1, 200)])
+
+        def indexed() -> bool:
+            return bool(store.database.execute_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'toolrow_customerid_id'").fetchone())
+
+        assert not indexed()  # as a first sync's loops leave it
+        found = harness.core.session.related(Kind.TOOL, customerid=2)
+        assert sorted(tool["id"] for tool in found) == [n for n in range(1, 200) if n % 5 == 1]
+        store.write_blocking(lambda: None)  # the writer has done what was asked before
+        assert indexed()
+    finally:
+        harness.close()
