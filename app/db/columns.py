@@ -33,9 +33,10 @@ class ColumnIndex(enum.Enum):
     each index's range, so every page's commit rewrites about as many leaves of each index as
     it has objects once the index is large: the writer's cost per object grew with the store.
     So the indexes that only main pages read are made after a pass's loops
-    (`ObjectRepo.index_lookups`, app/sync/engine.py), in one go from the rows; until then such
-    a lookup reads the table. Made so, the writer alone takes 9 % less time at 100k objects and
-    15 % less at 500k (bench/README.md, "what main pages look up by").
+    (`ObjectRepo.index_lookups`, app/sync/engine.py), in one go from the rows, or at once when a
+    main page first looks something up by one (`Session.related`). Made so, the writer alone
+    takes 9 % less time at 100k objects and 15 % less at 500k (bench/README.md, "what main
+    pages look up by").
     """
 
     # a list sorts by it (or My day reads its registrations by it): made with the table, read

@@ -33,8 +33,9 @@ class Tables:
     cursor: type[Model]
     setting: type[Model]
     outbox: type[Model]
-    # The indexes that main pages look up related objects by (`ColumnIndex.LOOKUP`): not made with
-    # the tables, but once a first sync's loops have read (app/db/objects.py, index_lookups).
+    # The indexes that main pages look up related objects by (`ColumnIndex.LOOKUP`): not made
+    # with the tables, but after a pass's loops or at a page's first lookup
+    # (app/db/objects.py, index_lookups).
     lookups: tuple[ModelIndex, ...]
 
     def all(self) -> list[type[Model]]:
