@@ -134,8 +134,8 @@ class SyncEngine:
         received = {step.key: count for step, (count, _, _) in zip(loops, outcomes, strict=True)}
         errors = {step.key: err for step, (_, err, _) in zip(loops, outcomes, strict=True) if err}
         if not self._lookups_indexed:
-            # After the loops, which a store's first sync writes faster without them, and
-            # before what follows them looks related objects up (ObjectRepo.index_lookups).
+            # After the loops, whose pages a first sync writes faster without them, and before
+            # the steps after them look related objects up (ObjectRepo.index_lookups).
             await self._store.write(self._store.objects.index_lookups)
             self._lookups_indexed = True
 
