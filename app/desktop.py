@@ -191,7 +191,9 @@ class AppExit:
 
     Quit in the tray, closing the window (unless the app stays in the tray), Ctrl-C, SIGTERM
     and the end of the session all ask here; `_run` waits for it and then, in its `finally`,
-    stops the loops, lets a send under way settle, closes the store and the sandbox.
+    stops the loops, lets a send under way settle, closes the store and the sandbox. A
+    question the start asks (a message, the recovery, the set-up wizard) gives way to it
+    (`unless_requested`): a log-off must not wait for someone to click OK.
     """
 
     def __init__(self) -> None:
@@ -204,6 +206,10 @@ class AppExit:
         if not self.requested.is_set():
             self.status = status
             self.requested.set()
+
+    def status_or(self, status: int) -> int:
+        """The exit's status once one was asked for (a stop signal's), else `status`."""
+        return self.status if self.requested.is_set() else status
 
     async def unless_requested(self, work: Coroutine[Any, Any, T]) -> T | None:
         """`work`'s result, or None when the exit is asked for first (`work` is cancelled)."""
@@ -247,10 +253,10 @@ async def _run(
         if options.quit_after_sync:
             return 2
         if not SecondStart.bring_forward(data_dir):  # the holder has no window to show
-            await startup_message(str(refused))
-        return 2
+            await exit_.unless_requested(startup_message(str(refused)))
+        return exit_.status_or(2)
     if refused is not None:
-        return await _cannot_start(refused, options)
+        return await _cannot_start(refused, options, exit_)
     with log_file(data_dir):  # once the folder is ours: one writer
         # Signing out brings the set-up wizard back, for this contract or another one.
         while (status := await _run_signed_in(app, options, exit_, data_dir, language, shell)
@@ -267,11 +273,11 @@ class _SignedOut(enum.Enum):
 SIGNED_OUT = _SignedOut.SIGNED_OUT
 
 
-async def _cannot_start(error: Exception, options: DesktopOptions) -> int:
+async def _cannot_start(error: Exception, options: DesktopOptions, exit_: AppExit) -> int:
     log.error("%s", error)
     if not options.quit_after_sync:
-        await startup_message(str(error))
-    return 2
+        await exit_.unless_requested(startup_message(str(error)))
+    return exit_.status_or(2)
 
 
 async def _run_signed_in(
@@ -305,15 +311,15 @@ async def _run_signed_in(
         stack.callback(close_unused_shell)
         bridge = Bridge()
         try:
-            connected = await _connect(stack, data_dir, options, shell)
+            connected = await _connect(stack, data_dir, options, shell, exit_)
             if connected is None:
-                return 0  # the wizard was closed: nothing was set up, nothing to say
+                return exit_.status_or(0)  # the wizard was closed: nothing was set up
             core_dir, connection = connected
-            core = await _open_core(core_dir, connection, bridge, options)
+            core = await _open_core(core_dir, connection, bridge, options, exit_)
         except (NoAccount, SecretsUnavailable, StoreUnavailable) as error:
-            return await _cannot_start(error, options)
+            return await _cannot_start(error, options, exit_)
         if core is None:
-            return 2  # the technician chose not to recover a damaged store
+            return exit_.status_or(2)  # the technician chose not to recover a damaged store
         if options.log_level is None and core.preferences.log_level is not None:
             apply_log_level(core.preferences.log_level)  # --log-level wins for this run
         painted_in = language.code
@@ -390,7 +396,7 @@ async def _run_signed_in(
             try:
                 sign_out(core_dir)
             except UnsentChanges as refused:  # a change saved after the question was answered
-                await startup_message(str(refused))
+                await exit_.unless_requested(startup_message(str(refused)))
         return SIGNED_OUT
     return 0
 
@@ -523,7 +529,7 @@ class _WindowLife:
 
 async def _connect(
     stack: contextlib.ExitStack, data_dir: Path, options: DesktopOptions,
-    shell: MainWindow | None,
+    shell: MainWindow | None, exit_: AppExit,
 ) -> tuple[Path, Connection] | None:
     """Where the core's data lives and what it syncs with: the sandbox, --server, the saved
     account, or what the set-up wizard ends with (None: it was closed).
@@ -560,7 +566,8 @@ async def _connect(
     if shell is not None:
         shell.hide()
     setup = AccountSetup(data_dir, codes=code_exchange_from(os.environ))
-    choice = await run_setup_wizard(setup, reason=reason, prefill=setup.saved())
+    choice = await exit_.unless_requested(
+        run_setup_wizard(setup, reason=reason, prefill=setup.saved()))
     if choice is None:
         return None
     if isinstance(choice, Account):
@@ -679,11 +686,13 @@ def _follow_network(monitor: StatusMonitor) -> None:
 
 
 async def _open_core(
-    data_dir: Path, connection: Connection, bridge: Bridge, options: DesktopOptions
+    data_dir: Path, connection: Connection, bridge: Bridge, options: DesktopOptions,
+    exit_: AppExit,
 ) -> Core | None:
     """The services on the folder's store; a damaged store is offered for recovery first.
 
-    None: the store was damaged and the technician chose to quit (the file is untouched).
+    None: the store was damaged and the technician chose to quit, or the app was asked to end
+    meanwhile (the file is untouched).
     """
     from app.composition import build_core
     from app.db.folder import StoreDamaged
@@ -709,7 +718,8 @@ async def _open_core(
         question = QCoreApplication.translate("Desktop",
             "{damage} Recover it? Your unsent changes are kept, the rest is downloaded "
             "again, and the damaged file is kept aside.").format(damage=damage)
-        if not await ask(question, accept=QCoreApplication.translate("Desktop", "Recover")):
+        if not await exit_.unless_requested(
+                ask(question, accept=QCoreApplication.translate("Desktop", "Recover"))):
             return None
     log.info("%s", recover(data_dir).message)
     return build()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -86,6 +87,29 @@ def test_a_start_that_cannot_use_the_folder_says_why_in_a_dialog(
     assert said and said[0].startswith(expected)
     assert not commands_sent(sandbox)  # nothing started: no call made, no account written
     assert visible(MainWindow) is None  # the window painted while the folder was asked for
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX stop signal")
+def test_a_stop_signal_ends_a_start_whose_message_is_open(data_dir: Path, tmp_path: Path) -> None:
+    """A log-off or a `kill` while the start says why it cannot go on: the message used to
+    wait for its OK, and the process with it."""
+    output = tmp_path / "start.log"
+    with held_by_another_process(data_dir), open(output, "w") as log_output, subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(data_dir)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, stdout=log_output,
+        stderr=log_output,
+    ) as start:
+        try:
+            deadline = time.monotonic() + 30
+            while "already running on the data folder" not in output.read_text():
+                assert time.monotonic() < deadline and start.poll() is None, output.read_text()
+                time.sleep(0.05)
+            time.sleep(0.5)  # the message is open
+            start.send_signal(signal.SIGTERM)
+            assert start.wait(timeout=10) == 128 + signal.SIGTERM
+        finally:
+            start.kill()
+    assert "Traceback" not in output.read_text()
 
 
 # The first app is killed at the end: the sandbox may log a request it cut off.
