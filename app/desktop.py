@@ -532,7 +532,8 @@ async def _connect(
     shell: MainWindow | None, exit_: AppExit,
 ) -> tuple[Path, Connection] | None:
     """Where the core's data lives and what it syncs with: the sandbox, --server, the saved
-    account, or what the set-up wizard ends with (None: it was closed).
+    account, or what the set-up wizard ends with (None: it was closed, or the app was asked
+    to end while it was open).
 
     The wizard opens when nothing is set up, and on the typed details when the saved
     account's secrets cannot be read from the keyring (a restart on another Windows user, a
