@@ -253,7 +253,7 @@ async def _run(
         if options.quit_after_sync:
             return 2
         if not SecondStart.bring_forward(data_dir):  # the holder has no window to show
-            await exit_.unless_requested(startup_message(str(refused)))
+            await startup_message(str(refused), exit_)
         return exit_.status_or(2)
     if refused is not None:
         return await _cannot_start(refused, options, exit_)
@@ -276,7 +276,7 @@ SIGNED_OUT = _SignedOut.SIGNED_OUT
 async def _cannot_start(error: Exception, options: DesktopOptions, exit_: AppExit) -> int:
     log.error("%s", error)
     if not options.quit_after_sync:
-        await exit_.unless_requested(startup_message(str(error)))
+        await startup_message(str(error), exit_)
     return exit_.status_or(2)
 
 
@@ -396,7 +396,7 @@ async def _run_signed_in(
             try:
                 sign_out(core_dir)
             except UnsentChanges as refused:  # a change saved after the question was answered
-                await exit_.unless_requested(startup_message(str(refused)))
+                await startup_message(str(refused), exit_)
         return SIGNED_OUT
     return 0
 
@@ -739,9 +739,10 @@ def export_preview(session: Session, registry: BoxRegistry, folder: Path) -> lis
     return export_pages(session, registry, folder)
 
 
-async def startup_message(text: str) -> None:
-    """Why the app cannot start, as a dialog."""
-    await ask(text)
+async def startup_message(text: str, exit_: AppExit) -> None:
+    """Why the app cannot start, as a dialog; closed by itself when the app is asked to end
+    meanwhile (a stop signal, a log-off)."""
+    await exit_.unless_requested(ask(text))
 
 
 async def ask(
