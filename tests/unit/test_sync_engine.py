@@ -3,6 +3,7 @@ interrupted sync, and failures that move no cursor."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -253,3 +254,25 @@ def test_a_first_pass_indexes_what_main_pages_look_up_by_after_its_loops_not_dur
     assert indexed_at_each_write == sorted(indexed_at_each_write)
     assert indexed_at_each_write.count(False) >= loop_pages > 1
     assert indexed_at_each_write[-1]
+
+
+@pytest.mark.expected_warnings("app.sync.engine")
+def test_lookup_indexes_that_could_not_be_written_are_made_by_the_next_pass(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk as the indexes are made: the pass says so, what its loops stored stays, and
+    the next pass makes them."""
+    store = harness.core.store
+    made = store.objects.index_lookups
+
+    def disk_full() -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store.objects, "index_lookups", disk_full)
+    failed = harness.sync()
+    assert not failed.ok and "disk is full" in failed.message
+    assert harness.local_ids(Kind.CUSTOMER) == live_ids(harness.server, Kind.CUSTOMER)
+    monkeypatch.setattr(store.objects, "index_lookups", made)
+    assert harness.sync().ok
+    assert store.database.execute_sql(
+        "SELECT 1 FROM sqlite_master WHERE name = 'toolrow_customerid_id'").fetchone()
